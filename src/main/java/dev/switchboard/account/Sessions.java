@@ -1,0 +1,68 @@
+package dev.switchboard.account;
+
+import dev.switchboard.account.internal.SessionRows;
+import dev.switchboard.account.internal.TokenHash;
+import dev.switchboard.store.Ids;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Dashboard sign-in sessions. The cookie holds a random token; the database holds its hash, the
+ * user, a CSRF token and an expiry. Thread safe.
+ */
+public final class Sessions {
+  /** A new session: the cookie value (secret) and its CSRF token. */
+  public record Opened(String cookieValue, String csrfToken, User user) {
+    @Override
+    public String toString() {
+      return "Opened[" + user.id() + "]";
+    }
+  }
+
+  private final SessionRows rows;
+  private final Users users;
+  private final Clock clock;
+  private final Duration ttl;
+
+  public Sessions(SessionRows rows, Users users, Clock clock, Duration ttl) {
+    this.rows = rows;
+    this.users = users;
+    this.clock = clock;
+    this.ttl = ttl;
+  }
+
+  /** Checks email and password and opens a session. */
+  public Opened signIn(String email, String password) {
+    User user = users.authenticate(email, password);
+    String token = Ids.random(43);
+    String csrf = Ids.random(32);
+    Instant now = clock.instant();
+    rows.deleteExpired(now);
+    rows.insert(TokenHash.of(token), user.id(), csrf, now, now.plus(ttl));
+    return new Opened(token, csrf, user);
+  }
+
+  /** The caller a session cookie names, or empty when it is unknown or expired. */
+  public Optional<Principal> resolve(String cookieValue) {
+    if (cookieValue == null || cookieValue.isEmpty() || cookieValue.length() > 100) {
+      return Optional.empty();
+    }
+    return rows.find(TokenHash.of(cookieValue))
+        .filter(row -> row.expiresAt().isAfter(clock.instant()))
+        .flatMap(row -> users.byId(row.userId()).map(u ->
+            new Principal(u.id(), u.email(), u.admin(), Principal.Via.SESSION, row.csrfToken())));
+  }
+
+  public void signOut(String cookieValue) {
+    if (cookieValue != null && !cookieValue.isEmpty()) {
+      rows.delete(TokenHash.of(cookieValue));
+    }
+  }
+
+  /** Ends every session of a user (after a password reset). */
+  public void endAll(String userId) {
+    rows.deleteForUser(userId);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.switchboard.account.internal;
+
+import dev.switchboard.account.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** SQL of the {@code users} table. */
+public final class UserRows {
+  private static final String COLUMNS = "id, email, admin, must_change_password, created_at";
+  private static final RowMapper<User> USER = (rs, ctx) -> new User(
+      rs.getString("id"),
+      rs.getString("email"),
+      rs.getBoolean("admin"),
+      rs.getBoolean("must_change_password"),
+      Instant.ofEpochMilli(rs.getLong("created_at")));
+
+  private final Jdbi jdbi;
+
+  public UserRows(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  public void insert(User user, String passwordHash) {
+    jdbi.useHandle(h -> h.createUpdate("INSERT INTO users (id, email, password_hash, admin, "
+            + "must_change_password, created_at) VALUES (:id, :email, :hash, :admin, :must, :at)")
+        .bind("id", user.id())
+        .bind("email", user.email())
+        .bind("hash", passwordHash)
+        .bind("admin", user.admin())
+        .bind("must", user.mustChangePassword())
+        .bind("at", user.createdAt().toEpochMilli())
+        .execute());
+  }
+
+  public Optional<User> byEmail(String email) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE email = :e")
+        .bind("e", email).map(USER).findOne());
+  }
+
+  public Optional<User> byId(String id) {
+    return jdbi.withHandle(h -> byId(h, id));
+  }
+
+  public static Optional<User> byId(Handle h, String id) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
+        .bind("id", id).map(USER).findOne();
+  }
+
+  public Optional<String> passwordHash(String userId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM users WHERE id = :id")
+        .bind("id", userId).mapTo(String.class).findOne());
+  }
+
+  public List<User> all() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM users ORDER BY email")
+        .map(USER).list());
+  }
+
+  public long count() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+  }
+
+  public boolean setPassword(String userId, String hash, boolean mustChange) {
+    return jdbi.withHandle(h -> h.createUpdate(
+            "UPDATE users SET password_hash = :hash, must_change_password = :must WHERE id = :id")
+        .bind("hash", hash).bind("must", mustChange).bind("id", userId).execute()) == 1;
+  }
+}

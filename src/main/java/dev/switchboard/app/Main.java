@@ -1,0 +1,38 @@
+package dev.switchboard.app;
+
+import java.io.PrintStream;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code switchboard} command and its subcommands. */
+@Command(name = "switchboard", mixinStandardHelpOptions = true, version = "Switchboard 0.1.0",
+    description = "A self-hosted MCP gateway that keeps credentials encrypted, verified and fresh.",
+    subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, VaultCommand.class,
+        ProviderCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.getenv(), System.out, System.err));
+  }
+
+  /** Runs a command line with the given environment and streams; returns the exit code. */
+  public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    CliEnvironment environment = new CliEnvironment(env, out, err);
+    CommandLine cli = new CommandLine(new Main(), new CliFactory(environment));
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setExecutionExceptionHandler((e, line, parsed) -> {
+      err.println("error: " + CliEnvironment.describe(e));
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,99 @@
+package dev.switchboard.app;
+
+import dev.switchboard.web.WebDependencies;
+import dev.switchboard.web.WebServer;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A started gateway: the composition root plus the web server and the key-file watcher. Tests
+ * start one on port 0 in-process; {@code switchboard serve} starts one and waits.
+ */
+public final class RunningServer implements AutoCloseable {
+  private final Switchboard app;
+  private final WebServer web;
+  private final Optional<KeyFileWatcher> watcher;
+  private final String baseUrl;
+
+  private RunningServer(Switchboard app, WebServer web, Optional<KeyFileWatcher> watcher, String baseUrl) {
+    this.app = app;
+    this.web = web;
+    this.watcher = watcher;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Opens the database and keys, creates the first admin if needed, and starts listening. */
+  public static RunningServer start(Settings settings, Clock clock, PrintStream out) {
+    Switchboard app = Switchboard.open(settings, clock, true);
+    try {
+      app.requireKeysForStoredRows();
+      app.loadedKeys.warnings().forEach(w -> out.println("warning: " + w));
+      if (app.loadedKeys.generated()) {
+        out.println("Generated a vault key file at " + app.settings.vaultKeyFile().toAbsolutePath()
+            + " (mode 0600). Back it up and keep it apart from the database: without it the stored"
+            + " credentials cannot be decrypted.");
+      }
+      Optional<KeyFileWatcher> watcher = app.loadedKeys.file()
+          .map(file -> new KeyFileWatcher(file, app.keySource, app.vault).start(settings.keyFilePoll()));
+      watcher.ifPresent(w -> app.vault.onMissingKey(w::check));
+      WebServer web = new WebServer(dependencies(app), settings.host(), settings.port()).start();
+      String baseUrl = settings.port() == 0
+          ? "http://" + displayHost(settings.host()) + ":" + web.port()
+          : settings.baseUrl();
+      out.println("Switchboard is listening on " + baseUrl);
+      FirstAdmin.ensure(app.users, settings).ifPresent(created -> printAdmin(out, created));
+      return new RunningServer(app, web, watcher, baseUrl);
+    } catch (RuntimeException e) {
+      app.close();
+      throw e;
+    }
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public int port() {
+    return web.port();
+  }
+
+  /** The composition root, for tests that need to reach behind the API. */
+  public Switchboard app() {
+    return app;
+  }
+
+  public WebServer web() {
+    return web;
+  }
+
+  @Override
+  public void close() {
+    watcher.ifPresent(KeyFileWatcher::close);
+    web.close();
+    app.close();
+  }
+
+  private static WebDependencies dependencies(Switchboard app) {
+    Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
+    readiness.put("database", app.database::healthy);
+    readiness.put("vault", () -> app.vault.canOpen(app.vault.keyring().primary().id()));
+    return new WebDependencies(app.json, app.users, app.sessions, app.tokens, app.catalog,
+        app.credentials, app.creation, readiness, app.settings.maxBodyBytes(),
+        app.settings.baseUrl().startsWith("https:"), app.settings.sessionTtl());
+  }
+
+  private static void printAdmin(PrintStream out, FirstAdmin.Created created) {
+    out.println("Created the first admin: " + created.user().email());
+    created.oneTimePassword().ifPresent(p -> {
+      out.println("One-time password (shown only now; you will be asked to change it): " + p);
+    });
+  }
+
+  private static String displayHost(String host) {
+    return host.equals("0.0.0.0") ? "localhost" : host;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.switchboard.app;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The names of every recognised setting, so that unknown ones can be refused. */
+final class SettingNames {
+  static final Set<String> ALL = Stream.of(
+          "CONFIG", "HOST", "PORT", "BASE_URL", "DATA_DIR", "DB_URL", "DB_USER", "DB_PASSWORD",
+          "VAULT_KEYS", "VAULT_KEY_FILE", "ADMIN_EMAIL", "ADMIN_PASSWORD", "MAX_BODY_BYTES",
+          "BCRYPT_COST", "SESSION_HOURS", "LOG_FORMAT", "LOG_LEVEL", "KEY_FILE_POLL_MS", "OUTBOUND_ALLOW")
+      .map(n -> SettingsLoader.PREFIX + n)
+      .collect(Collectors.toUnmodifiableSet());
+
+  private SettingNames() {}
+}

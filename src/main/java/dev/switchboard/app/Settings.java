@@ -1,0 +1,69 @@
+package dev.switchboard.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting Switchboard reads, once, at start. Built by {@link SettingsLoader} from
+ * {@code SWITCHBOARD_*} environment variables and an optional file; immutable afterwards. Each field
+ * is documented in the README's configuration table.
+ *
+ * @param host address to listen on
+ * @param port port to listen on (0 picks a free one, used by tests)
+ * @param baseUrl the externally visible URL, used in MCP URLs and OAuth redirect URIs
+ * @param dataDir directory of the embedded SQLite database
+ * @param dbUrl JDBC URL; SQLite under {@code dataDir} by default, PostgreSQL when it names one
+ * @param dbUser database user (PostgreSQL), may be empty
+ * @param dbPassword database password (PostgreSQL), may be empty
+ * @param vaultKeys the raw {@code id:base64key,...} list, empty when keys come from the key file
+ * @param vaultKeyFile path of the key file, generated on first start when no keys are given
+ * @param adminEmail the bootstrap admin's email, when given
+ * @param adminPassword the bootstrap admin's password, when given
+ * @param maxBodyBytes largest request body accepted
+ * @param bcryptCost work factor of password hashes
+ * @param sessionTtl how long a dashboard sign-in lasts
+ * @param baseUrlOverrides provider slug to base URL, from {@code SWITCHBOARD_PROVIDER_<SLUG>_BASE_URL}
+ * @param keyFilePoll how often the running server looks for a changed key file (online rotation)
+ */
+public record Settings(
+    String host,
+    int port,
+    String baseUrl,
+    Path dataDir,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    String vaultKeys,
+    Path vaultKeyFile,
+    Optional<String> adminEmail,
+    Optional<String> adminPassword,
+    long maxBodyBytes,
+    int bcryptCost,
+    Duration sessionTtl,
+    Map<String, String> baseUrlOverrides,
+    Duration keyFilePoll) {
+
+  public Settings {
+    baseUrlOverrides = Map.copyOf(baseUrlOverrides);
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("SWITCHBOARD_PORT must be between 0 and 65535");
+    }
+    if (bcryptCost < 4 || bcryptCost > 31) {
+      throw new IllegalArgumentException("SWITCHBOARD_BCRYPT_COST must be between 4 and 31");
+    }
+  }
+
+  /** Whether the database is PostgreSQL (otherwise SQLite). */
+  public boolean postgres() {
+    return dbUrl.startsWith("jdbc:postgresql:");
+  }
+
+  /** A copy listening on another port, with the base URL following it when it was the default. */
+  public Settings withPort(int newPort, String newBaseUrl) {
+    return new Settings(host, newPort, newBaseUrl, dataDir, dbUrl, dbUser, dbPassword, vaultKeys,
+        vaultKeyFile, adminEmail, adminPassword, maxBodyBytes, bcryptCost, sessionTtl,
+        baseUrlOverrides, keyFilePoll);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.switchboard.app;
+
+import dev.switchboard.account.User;
+import dev.switchboard.store.Ids;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code switchboard user …}: manage dashboard users. */
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Create, list and reset users.")
+final class UserCommand {
+  private final CliEnvironment env;
+
+  UserCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a user.")
+  int create(
+      @Option(names = "--email", required = true, description = "Sign-in email") String email,
+      @Option(names = "--password", required = true, description = "At least 10 characters") String password,
+      @Option(names = "--admin", description = "Make the user an admin") boolean admin) {
+    try (Switchboard app = env.open()) {
+      User user = app.users.create(email, password, admin, false);
+      env.out().println("created " + (admin ? "admin " : "user ") + user.email() + " (" + user.id() + ")");
+      return 0;
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List users.")
+  int list() {
+    try (Switchboard app = env.open()) {
+      for (User u : app.users.all()) {
+        env.out().printf("%s  %s%s%n", u.id(), u.email(), u.admin() ? "  admin" : "");
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "reset-password", mixinStandardHelpOptions = true,
+      description = "Set a new password (generated and printed when --password is omitted) and end the user's sessions.")
+  int resetPassword(
+      @Option(names = "--email", required = true, description = "The user's email") String email,
+      @Option(names = "--password", description = "The new password") String password) {
+    try (Switchboard app = env.open()) {
+      User user = app.users.byEmail(email)
+          .orElseThrow(() -> new IllegalArgumentException("no user with email " + email));
+      boolean generated = password == null;
+      String next = generated ? Ids.random(20) : password;
+      app.users.setPassword(user.id(), next, generated);
+      app.sessions.endAll(user.id());
+      env.out().println("password reset for " + user.email());
+      if (generated) {
+        env.out().println("one-time password (must be changed at sign-in): " + next);
+      }
+      return 0;
+    }
+  }
+}

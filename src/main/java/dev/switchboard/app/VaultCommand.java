@@ -1,0 +1,111 @@
+package dev.switchboard.app;
+
+import dev.switchboard.credential.PayloadRotation;
+import dev.switchboard.vault.Keyring;
+import dev.switchboard.vault.KeyringSource;
+import dev.switchboard.vault.VaultKey;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code switchboard vault …}: keys of the credential vault. Rotation runs online beside a live
+ * server: the new key goes first into the key file, the server picks it up, then every row is
+ * re-encrypted in batches.
+ */
+@Command(name = "vault", mixinStandardHelpOptions = true, description = "Generate, inspect, rotate and retire vault keys.")
+final class VaultCommand {
+  private final CliEnvironment env;
+
+  VaultCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Command(name = "generate-key", mixinStandardHelpOptions = true,
+      description = "Print a new key as id:base64key, for SWITCHBOARD_VAULT_KEYS or a key file.")
+  int generateKey(@Option(names = "--id", description = "Key id (default: k<date><random>)") String id) {
+    String keyId = id != null ? id : new KeyringSource(null, Clock.systemUTC()).newKeyId();
+    env.out().println(VaultKey.generate(keyId).exportEntry());
+    return 0;
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true,
+      description = "Show the configured keys and how many stored credentials use each.")
+  int status() {
+    try (Switchboard app = env.open()) {
+      Keyring ring = app.vault.keyring();
+      env.out().println("keys from " + app.loadedKeys.file().map(Path::toString)
+          .orElse(KeyringSource.ENV_VAR) + " (first encrypts)");
+      for (String id : ring.ids()) {
+        env.out().printf("  %s%s  %d credential(s)%n", id,
+            id.equals(ring.primary().id()) ? " (primary)" : "", app.rotation.rowsOnKey(id));
+      }
+      for (String id : app.rotation.keyIdsInUse()) {
+        if (!app.vault.canOpen(id)) {
+          env.out().printf("  %s  MISSING: %d credential(s) cannot be decrypted%n", id,
+              app.rotation.rowsOnKey(id));
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "rotate", mixinStandardHelpOptions = true,
+      description = "Add a new primary key to the key file (unless --no-new-key) and re-encrypt every stored credential with the primary key, online.")
+  int rotate(
+      @Option(names = "--no-new-key", description = "Only re-encrypt to the current primary key") boolean noNewKey,
+      @Option(names = "--batch", defaultValue = "100", description = "Rows per batch (default 100)") int batch) {
+    try (Switchboard app = env.open()) {
+      if (!noNewKey) {
+        Path file = app.loadedKeys.file().orElseThrow(() -> new IllegalArgumentException(
+            "keys come from " + KeyringSource.ENV_VAR + ": put a key from 'vault generate-key' first in"
+                + " it, restart the servers, then run 'vault rotate --no-new-key'"));
+        Keyring next = app.vault.keyring().withPrimary(VaultKey.generate(app.keySource.newKeyId()));
+        KeyringSource.writeKeyFile(file, next);
+        app.vault.useKeyring(next);
+        env.out().println("added primary key " + next.primary().id() + " to " + file);
+        waitForServers(app.settings.keyFilePoll());
+      }
+      PayloadRotation.Result result = app.rotation.run(batch);
+      env.out().println("re-encrypted " + result.reencrypted() + " credential(s) with key "
+          + app.vault.keyring().primary().id());
+      return 0;
+    }
+  }
+
+  @Command(name = "retire", mixinStandardHelpOptions = true,
+      description = "Remove a key from the key file; refused while any stored credential uses it.")
+  int retire(@Parameters(paramLabel = "ID", description = "The key id to retire") String id) {
+    try (Switchboard app = env.open()) {
+      long inUse = app.rotation.rowsOnKey(id);
+      if (inUse > 0) {
+        throw new IllegalArgumentException("key " + id + " still encrypts " + inUse
+            + " credential(s); run 'vault rotate' first");
+      }
+      Keyring ring = app.vault.keyring();
+      if (ring.byId(id).isEmpty()) {
+        throw new IllegalArgumentException("no key " + id + " is configured");
+      }
+      if (ring.primary().id().equals(id)) {
+        throw new IllegalArgumentException("key " + id + " is the primary key; rotate to a new one first");
+      }
+      Path file = app.loadedKeys.file().orElseThrow(() -> new IllegalArgumentException(
+          "no credential uses " + id + "; remove it from " + KeyringSource.ENV_VAR + " and restart"));
+      KeyringSource.writeKeyFile(file, ring.without(id));
+      env.out().println("retired key " + id);
+      return 0;
+    }
+  }
+
+  /** Gives running servers time to notice the new key file before rows move to the new key. */
+  private static void waitForServers(Duration poll) {
+    try {
+      Thread.sleep(poll.multipliedBy(2).plusMillis(200).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.switchboard.credential;
+
+import dev.switchboard.credential.internal.CredentialRows;
+import dev.switchboard.error.FieldErrors;
+import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.provider.AuthMethodType;
+import dev.switchboard.provider.Catalog;
+import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.SchemaField;
+import dev.switchboard.provider.SchemaFieldValidator;
+import dev.switchboard.store.Ids;
+import dev.switchboard.vault.SealedPayload;
+import dev.switchboard.vault.SecretFields;
+import dev.switchboard.vault.SecretMask;
+import dev.switchboard.vault.Vault;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Saving a new credential (DESIGN.md §4): the fields are checked against the provider's schema for
+ * the chosen auth method, every value goes into one encrypted payload bound to the owner and the
+ * new id, and the row starts ACTIVE + UNVERIFIED. It becomes current when the provider has none.
+ */
+public final class CredentialCreation {
+  private static final int MAX_LABEL = 100;
+  private final CredentialRows rows;
+  private final Catalog catalog;
+  private final Vault vault;
+  private final Clock clock;
+
+  public CredentialCreation(CredentialRows rows, Catalog catalog, Vault vault, Clock clock) {
+    this.rows = rows;
+    this.catalog = catalog;
+    this.vault = vault;
+    this.clock = clock;
+  }
+
+  public Credential create(String userId, NewCredential request) {
+    Provider provider = provider(request.provider());
+    AuthMethodType method = method(provider, request.authMethod());
+    List<SchemaField> schema = provider.fieldsFor(method);
+    Map<String, String> problems = SchemaFieldValidator.validate(schema, request.fields());
+    if (!problems.isEmpty()) {
+      throw new FieldErrors(prefixed(problems));
+    }
+    String label = request.label() == null || request.label().isBlank()
+        ? provider.name()
+        : checkLabel(request.label());
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> display = new LinkedHashMap<>();
+    for (SchemaField field : schema) {
+      Object raw = request.fields().get(field.name());
+      if (raw == null || raw.toString().isEmpty()) {
+        continue;
+      }
+      String value = raw.toString();
+      values.put(field.name(), value);
+      display.put(field.name(), field.secret() ? SecretMask.mask(value) : value);
+    }
+    String id = Ids.next("cred");
+    SealedPayload sealed = vault.seal(userId, id, SecretFields.of(values));
+    Credential credential = new Credential(id, userId, provider.slug(), method, label,
+        CredentialStatus.ACTIVE, Verification.UNVERIFIED, Optional.empty(), Optional.empty(),
+        Set.of(), Optional.empty(), Optional.empty(), clock.instant(), Optional.empty(),
+        Optional.empty(), 0, 0, sealed.keyId(), display, false);
+    return rows.jdbi().inTransaction(h -> {
+      rows.insert(h, credential, sealed);
+      if (rows.currentId(h, userId, provider.slug()).isEmpty()) {
+        rows.setCurrent(h, userId, provider.slug(), Optional.of(id));
+      }
+      return rows.find(h, userId, id).orElseThrow();
+    });
+  }
+
+  static String checkLabel(String label) {
+    String trimmed = label == null ? "" : label.trim();
+    if (trimmed.isEmpty() || trimmed.length() > MAX_LABEL) {
+      throw new FieldErrors(Map.of("label", "must have 1 to " + MAX_LABEL + " characters"));
+    }
+    return trimmed;
+  }
+
+  private Provider provider(String slug) {
+    if (slug == null || slug.isBlank()) {
+      throw new FieldErrors(Map.of("provider", "is required"));
+    }
+    return catalog.find(slug)
+        .orElseThrow(() -> new FieldErrors(Map.of("provider", "is not a known provider")));
+  }
+
+  private static AuthMethodType method(Provider provider, String name) {
+    if (name == null || name.isBlank()) {
+      throw new FieldErrors(Map.of("authMethod", "is required"));
+    }
+    AuthMethodType method;
+    try {
+      method = AuthMethodType.valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new FieldErrors(Map.of("authMethod", "must be one of OAUTH2, API_KEY, BEARER, NONE"));
+    }
+    if (!provider.supports(method)) {
+      throw new FieldErrors(Map.of("authMethod", "is not offered by " + provider.name()));
+    }
+    if (method == AuthMethodType.OAUTH2) {
+      throw SwitchboardException.invalid("use_oauth_flow",
+          "OAuth credentials are created by POST /api/v1/oauth/" + provider.slug() + "/start");
+    }
+    return method;
+  }
+
+  private static Map<String, String> prefixed(Map<String, String> problems) {
+    Map<String, String> out = new LinkedHashMap<>();
+    problems.forEach((field, message) -> out.put("fields." + field, message));
+    return out;
+  }
+}

@@ -1,0 +1,131 @@
+package dev.switchboard.credential;
+
+import dev.switchboard.credential.internal.CredentialRows;
+import dev.switchboard.credential.internal.ListCursor;
+import dev.switchboard.credential.internal.ProviderVerification;
+import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.store.Page;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The rules of a user's credentials (DESIGN.md §4): reading, renaming, disabling, enabling,
+ * deleting and choosing the current one. Creating lives in {@link CredentialCreation}. Every method
+ * takes the calling user's id; another user's credential id is "not found". Thread safe.
+ */
+public final class Credentials {
+  private static final int MAX_PAGE = 200;
+  private final CredentialRows rows;
+
+  public Credentials(CredentialRows rows) {
+    this.rows = rows;
+  }
+
+  public Credential get(String userId, String id) {
+    return rows.jdbi().withHandle(h -> require(h, userId, id));
+  }
+
+  public Page<Credential> list(String userId, CredentialFilter filter, Optional<String> cursor, int limit) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw SwitchboardException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
+    }
+    CredentialFilter positioned = new CredentialFilter(filter.provider(), filter.status(),
+        filter.verification(), cursor.map(ListCursor::decode));
+    List<Credential> found = rows.jdbi().withHandle(h -> rows.list(h, userId, positioned, limit + 1));
+    if (found.size() <= limit) {
+      return new Page<>(found, Optional.empty());
+    }
+    List<Credential> page = found.subList(0, limit);
+    Credential last = page.get(limit - 1);
+    return new Page<>(page, Optional.of(ListCursor.encode(last.createdAt().toEpochMilli(), last.id())));
+  }
+
+  public Credential rename(String userId, String id, String label) {
+    String checked = CredentialCreation.checkLabel(label);
+    return rows.jdbi().inTransaction(h -> {
+      require(h, userId, id);
+      rows.rename(h, userId, id, checked);
+      return require(h, userId, id);
+    });
+  }
+
+  /** Disables a credential; when it was current, the most recently verified other one takes over. */
+  public Credential disable(String userId, String id) {
+    return rows.jdbi().inTransaction(h -> {
+      Credential c = require(h, userId, id);
+      rows.setStatus(h, userId, id, CredentialStatus.DISABLED);
+      if (c.current()) {
+        rows.setCurrent(h, userId, c.provider(), fallback(h, userId, c.provider(), id));
+      }
+      return require(h, userId, id);
+    });
+  }
+
+  /** Enables a credential; it becomes current when its provider has none. */
+  public Credential enable(String userId, String id) {
+    return rows.jdbi().inTransaction(h -> {
+      Credential c = require(h, userId, id);
+      rows.setStatus(h, userId, id, CredentialStatus.ACTIVE);
+      if (rows.currentId(h, userId, c.provider()).isEmpty()) {
+        rows.setCurrent(h, userId, c.provider(), Optional.of(id));
+      }
+      return require(h, userId, id);
+    });
+  }
+
+  /** Erases a credential; when it was current, the most recently verified other one takes over. */
+  public Credential delete(String userId, String id) {
+    return rows.jdbi().inTransaction(h -> {
+      Credential c = require(h, userId, id);
+      rows.delete(h, userId, id);
+      if (c.current()) {
+        rows.setCurrent(h, userId, c.provider(), fallback(h, userId, c.provider(), id));
+      }
+      return c;
+    });
+  }
+
+  /** Makes an ACTIVE credential the current one of its provider. */
+  public Credential makeCurrent(String userId, String id) {
+    return rows.jdbi().inTransaction(h -> {
+      Credential c = require(h, userId, id);
+      if (c.status() != CredentialStatus.ACTIVE) {
+        throw SwitchboardException.conflict("credential_disabled",
+            "enable the credential before making it current");
+      }
+      rows.setCurrent(h, userId, c.provider(), Optional.of(id));
+      return require(h, userId, id);
+    });
+  }
+
+  /** The connection state of every provider the user has credentials for; absent means NONE. */
+  public Map<String, ConnectionState> connectionStates(String userId) {
+    List<ProviderVerification> active = rows.jdbi().withHandle(h -> rows.activeVerifications(h, userId));
+    Map<String, List<Verification>> byProvider = new HashMap<>();
+    for (ProviderVerification pv : active) {
+      byProvider.computeIfAbsent(pv.provider(), p -> new ArrayList<>()).add(pv.verification());
+    }
+    return byProvider.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> ConnectionState.of(e.getValue())));
+  }
+
+  private Credential require(Handle h, String userId, String id) {
+    return rows.find(h, userId, id).orElseThrow(() -> SwitchboardException.notFound("credential"));
+  }
+
+  /** The ACTIVE credential verified most recently, other than {@code leaving}. */
+  private Optional<String> fallback(Handle h, String userId, String provider, String leaving) {
+    return rows.ofProvider(h, userId, provider).stream()
+        .filter(c -> !c.id().equals(leaving))
+        .filter(c -> c.status() == CredentialStatus.ACTIVE)
+        .filter(c -> c.lastVerifiedAt().isPresent())
+        .max(Comparator.comparing(c -> c.lastVerifiedAt().get()))
+        .map(Credential::id);
+  }
+}

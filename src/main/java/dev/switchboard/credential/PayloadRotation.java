@@ -1,0 +1,55 @@
+package dev.switchboard.credential;
+
+import dev.switchboard.credential.internal.CredentialRows;
+import dev.switchboard.credential.internal.SealedRow;
+import dev.switchboard.vault.SealedPayload;
+import dev.switchboard.vault.Vault;
+import java.util.List;
+
+/**
+ * Re-encrypts stored credential payloads with the vault's primary key, online: batch by batch, each
+ * row updated only if nobody changed it meanwhile (its version), and retried in the next pass if
+ * someone did. The server keeps serving throughout because it can read both keys.
+ */
+public final class PayloadRotation {
+  /** What a rotation did. */
+  public record Result(int reencrypted, int passes) {}
+
+  private final CredentialRows rows;
+  private final Vault vault;
+
+  public PayloadRotation(CredentialRows rows, Vault vault) {
+    this.rows = rows;
+    this.vault = vault;
+  }
+
+  /** Runs until no row uses another key than the primary one. */
+  public Result run(int batchSize) {
+    String primary = vault.keyring().primary().id();
+    int done = 0;
+    int passes = 0;
+    while (true) {
+      List<SealedRow> batch = rows.notOnKey(primary, batchSize);
+      if (batch.isEmpty()) {
+        return new Result(done, passes);
+      }
+      passes++;
+      for (SealedRow row : batch) {
+        SealedPayload fresh = vault.reseal(row.userId(), row.id(), row.payload());
+        if (rows.replacePayload(row, fresh)) {
+          done++;
+        }
+      }
+    }
+  }
+
+  /** Key ids that stored rows need. */
+  public List<String> keyIdsInUse() {
+    return rows.keyIdsInUse();
+  }
+
+  /** How many rows still use a key. */
+  public long rowsOnKey(String keyId) {
+    return rows.countOnKey(keyId);
+  }
+}

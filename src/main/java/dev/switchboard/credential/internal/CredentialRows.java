@@ -1,0 +1,165 @@
+package dev.switchboard.credential.internal;
+
+import dev.switchboard.credential.Credential;
+import dev.switchboard.credential.CredentialFilter;
+import dev.switchboard.credential.CredentialStatus;
+import dev.switchboard.credential.Verification;
+import dev.switchboard.vault.SealedPayload;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * SQL of the {@code credentials} and {@code current_credentials} tables. Every read and write of a
+ * user's row names the user: a row of someone else is simply not found.
+ */
+public final class CredentialRows {
+  private static final String SELECT = "SELECT c.*, (cc.credential_id IS NOT NULL) AS is_current "
+      + "FROM credentials c LEFT JOIN current_credentials cc "
+      + "ON cc.user_id = c.user_id AND cc.provider = c.provider AND cc.credential_id = c.id ";
+
+  private final Jdbi jdbi;
+  private final CredentialMapper mapper;
+
+  public CredentialRows(Jdbi jdbi, CredentialMapper mapper) {
+    this.jdbi = jdbi;
+    this.mapper = mapper;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public void insert(Handle h, Credential c, SealedPayload payload) {
+    h.createUpdate("INSERT INTO credentials (id, user_id, provider, auth_method, label, payload, "
+            + "key_id, display_fields, status, verification, granted_scopes, account, created_at, "
+            + "version) VALUES (:id, :user, :provider, :method, :label, :payload, :key, :display, "
+            + ":status, :verification, :scopes, :account, :created, 0)")
+        .bind("id", c.id()).bind("user", c.userId()).bind("provider", c.provider())
+        .bind("method", c.authMethod().name()).bind("label", c.label())
+        .bind("payload", payload.token()).bind("key", payload.keyId())
+        .bind("display", mapper.displayJson(c.fields()))
+        .bind("status", c.status().name()).bind("verification", c.verification().name())
+        .bind("scopes", String.join(" ", c.grantedScopes()))
+        .bind("account", c.account().orElse(null))
+        .bind("created", c.createdAt().toEpochMilli())
+        .execute();
+  }
+
+  public Optional<Credential> find(Handle h, String userId, String id) {
+    return h.createQuery(SELECT + "WHERE c.user_id = :user AND c.id = :id")
+        .bind("user", userId).bind("id", id).map(mapper).findOne();
+  }
+
+  /** The user's credentials, newest first, optionally after a cursor position. */
+  public List<Credential> list(Handle h, String userId, CredentialFilter filter, int limit) {
+    StringBuilder sql = new StringBuilder(SELECT).append("WHERE c.user_id = :user");
+    filter.provider().ifPresent(p -> sql.append(" AND c.provider = :provider"));
+    filter.status().ifPresent(s -> sql.append(" AND c.status = :status"));
+    filter.verification().ifPresent(v -> sql.append(" AND c.verification = :verification"));
+    filter.after().ifPresent(a -> sql.append(
+        " AND (c.created_at < :afterAt OR (c.created_at = :afterAt AND c.id < :afterId))"));
+    sql.append(" ORDER BY c.created_at DESC, c.id DESC LIMIT :limit");
+    var query = h.createQuery(sql.toString()).bind("user", userId).bind("limit", limit);
+    filter.provider().ifPresent(p -> query.bind("provider", p));
+    filter.status().ifPresent(s -> query.bind("status", s.name()));
+    filter.verification().ifPresent(v -> query.bind("verification", v.name()));
+    filter.after().ifPresent(a -> query.bind("afterAt", a.createdAt()).bind("afterId", a.id()));
+    return query.map(mapper).list();
+  }
+
+  /** The user's credentials of one provider (all statuses). */
+  public List<Credential> ofProvider(Handle h, String userId, String provider) {
+    return h.createQuery(SELECT + "WHERE c.user_id = :user AND c.provider = :provider")
+        .bind("user", userId).bind("provider", provider).map(mapper).list();
+  }
+
+  /** Provider slug and verification of each of the user's ACTIVE credentials. */
+  public List<ProviderVerification> activeVerifications(Handle h, String userId) {
+    return h.createQuery("SELECT provider, verification FROM credentials "
+            + "WHERE user_id = :user AND status = :active")
+        .bind("user", userId).bind("active", CredentialStatus.ACTIVE.name())
+        .map((rs, ctx) -> new ProviderVerification(rs.getString("provider"),
+            Verification.valueOf(rs.getString("verification"))))
+        .list();
+  }
+
+  public boolean rename(Handle h, String userId, String id, String label) {
+    return h.createUpdate("UPDATE credentials SET label = :label, version = version + 1 "
+            + "WHERE user_id = :user AND id = :id")
+        .bind("label", label).bind("user", userId).bind("id", id).execute() == 1;
+  }
+
+  public boolean setStatus(Handle h, String userId, String id, CredentialStatus status) {
+    return h.createUpdate("UPDATE credentials SET status = :status, version = version + 1 "
+            + "WHERE user_id = :user AND id = :id")
+        .bind("status", status.name()).bind("user", userId).bind("id", id).execute() == 1;
+  }
+
+  public boolean delete(Handle h, String userId, String id) {
+    h.createUpdate("DELETE FROM current_credentials WHERE user_id = :user AND credential_id = :id")
+        .bind("user", userId).bind("id", id).execute();
+    return h.createUpdate("DELETE FROM credentials WHERE user_id = :user AND id = :id")
+        .bind("user", userId).bind("id", id).execute() == 1;
+  }
+
+  public Optional<String> currentId(Handle h, String userId, String provider) {
+    return h.createQuery("SELECT credential_id FROM current_credentials "
+            + "WHERE user_id = :user AND provider = :provider")
+        .bind("user", userId).bind("provider", provider).mapTo(String.class).findOne();
+  }
+
+  /** Makes {@code id} current, or clears the current credential when {@code id} is empty. */
+  public void setCurrent(Handle h, String userId, String provider, Optional<String> id) {
+    h.createUpdate("DELETE FROM current_credentials WHERE user_id = :user AND provider = :provider")
+        .bind("user", userId).bind("provider", provider).execute();
+    id.ifPresent(credentialId -> h.createUpdate("INSERT INTO current_credentials "
+            + "(user_id, provider, credential_id) VALUES (:user, :provider, :id)")
+        .bind("user", userId).bind("provider", provider).bind("id", credentialId).execute());
+  }
+
+  /** The encrypted payload of one of the user's credentials. */
+  public Optional<SealedPayload> payload(Handle h, String userId, String id) {
+    return h.createQuery("SELECT key_id, payload FROM credentials WHERE user_id = :user AND id = :id")
+        .bind("user", userId).bind("id", id)
+        .map((rs, ctx) -> new SealedPayload(rs.getString("key_id"), rs.getString("payload")))
+        .findOne();
+  }
+
+  /** Every key id that some stored row needs to be decrypted. */
+  public List<String> keyIdsInUse() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT key_id FROM credentials ORDER BY key_id")
+        .mapTo(String.class).list());
+  }
+
+  public long countOnKey(String keyId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM credentials WHERE key_id = :k")
+        .bind("k", keyId).mapTo(Long.class).one());
+  }
+
+  /** Up to {@code limit} rows not yet encrypted with {@code primaryKeyId}. */
+  public List<SealedRow> notOnKey(String primaryKeyId, int limit) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT id, user_id, key_id, payload, version "
+            + "FROM credentials WHERE key_id <> :k ORDER BY id LIMIT :limit")
+        .bind("k", primaryKeyId).bind("limit", limit)
+        .map((rs, ctx) -> new SealedRow(rs.getString("id"), rs.getString("user_id"),
+            new SealedPayload(rs.getString("key_id"), rs.getString("payload")), rs.getLong("version")))
+        .list());
+  }
+
+  /** Replaces a payload if the row is still at {@code version}; false when someone changed it. */
+  public boolean replacePayload(SealedRow row, SealedPayload payload) {
+    return jdbi.withHandle(h -> h.createUpdate("UPDATE credentials SET payload = :payload, "
+            + "key_id = :key, version = version + 1 WHERE id = :id AND version = :version")
+        .bind("payload", payload.token()).bind("key", payload.keyId())
+        .bind("id", row.id()).bind("version", row.version()).execute()) == 1;
+  }
+
+  static Optional<Instant> instant(Object epochMillis) {
+    return epochMillis == null
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli(((Number) epochMillis).longValue()));
+  }
+}

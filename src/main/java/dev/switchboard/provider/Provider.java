@@ -1,0 +1,114 @@
+package dev.switchboard.provider;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.switchboard.provider.internal.Checks;
+import dev.switchboard.provider.internal.ProviderRules;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One external service in the catalog: what it is, how users authenticate to it, and where its upstream lives.
+ * A provider is data (one JSON file per provider, see {@code docs/providers.md}); the compact constructor checks
+ * the rules a JSON Schema cannot express (see {@link ProviderRules}). Immutable and thread-safe.
+ *
+ * @param slug stable identifier, {@code [a-z0-9][a-z0-9-]{1,39}}; required
+ * @param name display name; required
+ * @param description one line for the dashboard; required, may be empty
+ * @param category required
+ * @param kind required
+ * @param status required
+ * @param icon a short emoji or text for the dashboard, or null
+ * @param baseUrl REST base URL, may contain {@code {instance_url}}; required for API providers not built in
+ * @param mcpUrl remote MCP server URL; required for MCP providers not built in
+ * @param builtin name of a tool set implemented inside Switchboard ({@code calculator}, {@code postgresql}),
+ *     or null
+ * @param docsUrl the provider's API documentation, or null
+ * @param authMethods at least one, types distinct, in dashboard order; required
+ * @param credentialSchema the fields credentials are made of, or null for the single-secret defaults
+ * @param validation default validation tool and arguments; required
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Provider(
+        String slug,
+        String name,
+        String description,
+        Category category,
+        ProviderKind kind,
+        ProviderStatus status,
+        String icon,
+        String baseUrl,
+        String mcpUrl,
+        String builtin,
+        String docsUrl,
+        List<AuthMethod> authMethods,
+        CredentialSchema credentialSchema,
+        ValidationSpec validation) {
+
+    public Provider {
+        Checks.matches(slug, ProviderRules.SLUG, "slug");
+        Checks.notBlank(name, "name");
+        Checks.present(description, "description");
+        Checks.present(category, "category");
+        Checks.present(kind, "kind");
+        Checks.present(status, "status");
+        Checks.httpUrlOrNull(mcpUrl, "mcpUrl");
+        Checks.httpUrlOrNull(docsUrl, "docsUrl");
+        authMethods = List.copyOf(Checks.present(authMethods, "authMethods"));
+        Checks.present(validation, "validation");
+        ProviderRules.checkUpstream(kind, baseUrl, mcpUrl, builtin, credentialSchema);
+        ProviderRules.checkAuthMethods(authMethods, credentialSchema);
+    }
+
+    /** True when users can connect with this auth method. */
+    public boolean supports(AuthMethodType type) {
+        return authMethod(type).isPresent();
+    }
+
+    /** The settings of this auth method, or empty when the provider does not offer it. */
+    public Optional<AuthMethod> authMethod(AuthMethodType type) {
+        return authMethods.stream().filter(method -> method.type() == type).findFirst();
+    }
+
+    /**
+     * The fields a user must supply to create a credential with this auth method, in form order. With a credential
+     * schema: its fields (for OAUTH2 only the non-secret ones; the token comes from the flow). Without: API_KEY →
+     * {@link SchemaField#API_KEY}, BEARER → {@link SchemaField#TOKEN}, OAUTH2 and NONE → none.
+     *
+     * @throws UnsupportedAuthMethodException when the provider does not offer {@code type}
+     */
+    public List<SchemaField> fieldsFor(AuthMethodType type) {
+        if (!supports(type)) {
+            throw new UnsupportedAuthMethodException(slug, type);
+        }
+        if (credentialSchema != null) {
+            return type == AuthMethodType.OAUTH2
+                    ? credentialSchema.fields().stream().filter(field -> !field.secret()).toList()
+                    : credentialSchema.fields();
+        }
+        return switch (type) {
+            case API_KEY -> List.of(SchemaField.API_KEY);
+            case BEARER -> List.of(SchemaField.TOKEN);
+            case OAUTH2, NONE -> List.of();
+        };
+    }
+
+    /** This provider with another status. */
+    public Provider withStatus(ProviderStatus newStatus) {
+        return new Provider(slug, name, description, category, kind, newStatus, icon, baseUrl, mcpUrl, builtin,
+                docsUrl, authMethods, credentialSchema, validation);
+    }
+
+    /**
+     * This provider with its upstream URL replaced: {@code mcpUrl} for MCP providers, {@code baseUrl} otherwise.
+     *
+     * @throws IllegalArgumentException when the provider is built in and has no upstream URL
+     */
+    public Provider withUpstreamUrl(String url) {
+        if (builtin != null && baseUrl == null && mcpUrl == null) {
+            throw new IllegalArgumentException("provider '" + slug + "' is built in and has no upstream URL");
+        }
+        boolean mcp = kind == ProviderKind.MCP;
+        return new Provider(slug, name, description, category, kind, status, icon, mcp ? baseUrl : url,
+                mcp ? url : mcpUrl, builtin, docsUrl, authMethods, credentialSchema, validation);
+    }
+}

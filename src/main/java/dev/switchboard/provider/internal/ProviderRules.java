@@ -1,0 +1,89 @@
+package dev.switchboard.provider.internal;
+
+import dev.switchboard.provider.ApiKeyLocation;
+import dev.switchboard.provider.ApiKeyMethod;
+import dev.switchboard.provider.AuthMethod;
+import dev.switchboard.provider.AuthMethodType;
+import dev.switchboard.provider.CredentialSchema;
+import dev.switchboard.provider.FieldType;
+import dev.switchboard.provider.ProviderKind;
+import dev.switchboard.provider.SchemaField;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Cross-field rules of a provider that the JSON Schema cannot say; they hold for catalog files and for providers
+ * built in code (imports) alike. Each failure is an {@link IllegalArgumentException} naming the property.
+ */
+public final class ProviderRules {
+
+    /** The slug syntax; also the file name of the provider's catalog entry. */
+    public static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
+
+    /** The placeholder in a base URL that is replaced by the credential's {@code instance_url}. */
+    public static final String INSTANCE_URL_PLACEHOLDER = "{instance_url}";
+
+    private ProviderRules() {
+    }
+
+    /** An upstream URL is present for the kind unless built in; {@code {instance_url}} needs its field. */
+    public static void checkUpstream(ProviderKind kind, String baseUrl, String mcpUrl, String builtin,
+            CredentialSchema schema) {
+        if (builtin == null && kind == ProviderKind.API && baseUrl == null) {
+            throw new IllegalArgumentException("baseUrl is required for an API provider that is not built in");
+        }
+        if (builtin == null && kind == ProviderKind.MCP && mcpUrl == null) {
+            throw new IllegalArgumentException("mcpUrl is required for an MCP provider that is not built in");
+        }
+        if (baseUrl == null) {
+            return;
+        }
+        if (baseUrl.startsWith(INSTANCE_URL_PLACEHOLDER)) {
+            boolean hasField = field(schema, CredentialSchema.INSTANCE_URL)
+                    .filter(field -> field.type() == FieldType.URL).isPresent();
+            if (!hasField) {
+                throw new IllegalArgumentException("baseUrl uses {instance_url} but the credential schema has no "
+                        + "instance_url URL field");
+            }
+        } else {
+            Checks.httpUrlOrNull(baseUrl, "baseUrl");
+        }
+    }
+
+    /** Types are distinct; with a schema, API_KEY needs a secret api_key, BEARER a secret token; BASIC its user. */
+    public static void checkAuthMethods(List<AuthMethod> methods, CredentialSchema schema) {
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("authMethods must not be empty");
+        }
+        Set<AuthMethodType> seen = EnumSet.noneOf(AuthMethodType.class);
+        for (AuthMethod method : methods) {
+            if (!seen.add(method.type())) {
+                throw new IllegalArgumentException("authMethods lists " + method.type() + " twice");
+            }
+            if (schema != null && method.type() == AuthMethodType.API_KEY) {
+                requireSecret(schema, SchemaField.API_KEY.name(), method.type());
+            }
+            if (schema != null && method.type() == AuthMethodType.BEARER) {
+                requireSecret(schema, SchemaField.TOKEN.name(), method.type());
+            }
+            if (method instanceof ApiKeyMethod key && key.in() == ApiKeyLocation.BASIC
+                    && field(schema, key.usernameField()).isEmpty()) {
+                throw new IllegalArgumentException("usernameField " + key.usernameField()
+                        + " is not a field of the credential schema");
+            }
+        }
+    }
+
+    private static void requireSecret(CredentialSchema schema, String name, AuthMethodType type) {
+        if (field(schema, name).filter(SchemaField::secret).isEmpty()) {
+            throw new IllegalArgumentException(type + " with a credential schema needs a secret field " + name);
+        }
+    }
+
+    private static Optional<SchemaField> field(CredentialSchema schema, String name) {
+        return schema == null ? Optional.empty() : schema.field(name);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.switchboard.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The connection pool, the Jdbi handle factory and the schema migrations of one database. Thread
+ * safe; close it once at shutdown. SQLite runs in WAL mode with a busy timeout so that the server
+ * and the command-line tools can use one file at the same time.
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+
+  private Database(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /** Opens the pool and migrates the schema to the latest version. */
+  public static Database open(String url, String user, String password) {
+    Dialect dialect = Dialect.of(url);
+    if (dialect == Dialect.SQLITE) {
+      createParentDirectory(url);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setPoolName("switchboard");
+    if (!user.isEmpty()) {
+      config.setUsername(user);
+    }
+    if (!password.isEmpty()) {
+      config.setPassword(password);
+    }
+    if (dialect == Dialect.SQLITE) {
+      config.setMaximumPoolSize(4);
+      config.addDataSourceProperty("journal_mode", "WAL");
+      config.addDataSourceProperty("busy_timeout", "10000");
+      config.addDataSourceProperty("foreign_keys", "true");
+      config.addDataSourceProperty("synchronous", "NORMAL");
+    } else {
+      config.setMaximumPoolSize(10);
+    }
+    config.setConnectionTimeout(10_000);
+    HikariDataSource dataSource = new HikariDataSource(config);
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:" + dialect.migrations())
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+    return new Database(dataSource, dialect);
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** True when a connection can be taken and answers a trivial query. */
+  public boolean healthy() {
+    try {
+      return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  private static void createParentDirectory(String url) {
+    String file = url.substring("jdbc:sqlite:".length());
+    int query = file.indexOf('?');
+    if (query >= 0) {
+      file = file.substring(0, query);
+    }
+    if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+      return;
+    }
+    Path parent = Path.of(file).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create database directory " + parent, e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.switchboard.vault.internal;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * HMAC-SHA256 under one fixed key, with one initialised {@link Mac} per thread.
+ *
+ * <p>Thread-safe. Obtain instances from {@link FernetKey#deriveHmac(String)}.
+ */
+public final class Hmac {
+
+  /** Length of a tag in bytes. */
+  public static final int LENGTH = 32;
+
+  private final ThreadLocal<Mac> macs;
+
+  Hmac(SecretKeySpec key) {
+    this.macs = ThreadLocal.withInitial(() -> newMac(key));
+  }
+
+  /** The 32-byte tag of {@code data}. */
+  public byte[] sign(byte[] data) {
+    return macs.get().doFinal(data);
+  }
+
+  /**
+   * True if {@code tag} is the tag of {@code data}; constant-time; false for null or wrong length.
+   */
+  public boolean verify(byte[] data, byte[] tag) {
+    if (data == null || tag == null || tag.length != LENGTH) {
+      return false;
+    }
+    return MessageDigest.isEqual(sign(data), tag);
+  }
+
+  private static Mac newMac(SecretKeySpec key) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Hmac[redacted]";
+  }
+}

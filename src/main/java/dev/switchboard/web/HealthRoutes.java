@@ -1,0 +1,33 @@
+package dev.switchboard.web;
+
+import io.javalin.config.RoutesConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** {@code /healthz} (the process answers) and {@code /readyz} (database and vault usable). */
+final class HealthRoutes {
+  record Health(String status, Map<String, String> checks) {}
+
+  private final Map<String, BooleanSupplier> checks;
+  private final Json json;
+
+  HealthRoutes(Map<String, BooleanSupplier> checks, Json json) {
+    this.checks = checks;
+    this.json = json;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/healthz", ctx -> json.write(ctx, 200, new Health("ok", Map.of())));
+    routes.get("/readyz", ctx -> {
+      Map<String, String> results = new LinkedHashMap<>();
+      boolean ready = true;
+      for (Map.Entry<String, BooleanSupplier> check : checks.entrySet()) {
+        boolean ok = check.getValue().getAsBoolean();
+        results.put(check.getKey(), ok ? "ok" : "failing");
+        ready &= ok;
+      }
+      json.write(ctx, ready ? 200 : 503, new Health(ready ? "ok" : "unavailable", results));
+    });
+  }
+}

@@ -1,0 +1,60 @@
+package dev.switchboard.web;
+
+import io.javalin.Javalin;
+import java.util.List;
+
+/**
+ * The HTTP edge: REST API, health endpoints and the OpenAPI document, on Javalin (Jetty 12). Only
+ * this package imports Javalin. Start once, stop once.
+ */
+public final class WebServer implements AutoCloseable {
+  private final Javalin app;
+  private final List<ApiRoutes.Route> routes;
+
+  public WebServer(WebDependencies deps, String host, int port) {
+    Json json = new Json(deps.json(), deps.maxBodyBytes());
+    Authenticator auth = new Authenticator(deps.tokens(), deps.sessions());
+    ApiRoutes[] holder = new ApiRoutes[1];
+    this.app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.http.maxRequestSize = deps.maxBodyBytes();
+      config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
+      config.jetty.host = host;
+      config.jetty.port = port;
+      config.jetty.modifyServer(server -> server.setStopTimeout(2000));
+      ApiRoutes api = new ApiRoutes(config.routes);
+      holder[0] = api;
+      RequestLog.install(config.routes);
+      ErrorHandlers.install(config.routes, json);
+      new HealthRoutes(deps.readiness(), json).register(config.routes);
+      new OpenApiRoute().register(config.routes);
+      new SessionRoutes(deps.sessions(), deps.users(), auth, json, deps.secureCookies(),
+          (int) Math.min(Integer.MAX_VALUE, deps.sessionTtl().toSeconds())).register(api);
+      new TokenRoutes(deps.tokens(), auth, json).register(api);
+      new ProviderRoutes(deps.catalog(), deps.credentials(), auth, json).register(api);
+      new CredentialRoutes(deps.credentials(), deps.creation(), auth, json).register(api);
+    });
+    this.routes = holder[0].registered();
+  }
+
+  public WebServer start() {
+    app.start();
+    return this;
+  }
+
+  /** The port actually bound (useful when 0 was asked for). */
+  public int port() {
+    return app.port();
+  }
+
+  /** The REST routes served, for the test that keeps the OpenAPI document in step. */
+  public List<ApiRoutes.Route> apiRoutes() {
+    return routes;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

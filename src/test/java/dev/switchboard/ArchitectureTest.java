@@ -1,0 +1,85 @@
+package dev.switchboard;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package-by-feature boundaries of docs/architecture.md: no cycles between features, no feature
+ * reaching into another's {@code internal} package (the composition root {@code app} excepted),
+ * and each library confined to the feature that owns it.
+ */
+class ArchitectureTest {
+  private static final List<String> FEATURES = List.of("store", "vault", "account", "provider",
+      "credential", "web", "error");
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.switchboard");
+  }
+
+  @Test
+  void featuresHaveNoCycles() {
+    slices().matching("dev.switchboard.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void noFeatureReachesIntoAnotherFeaturesInternals() {
+    for (String owner : FEATURES) {
+      ArchRule rule = noClasses().that().resideOutsideOfPackages(
+              "dev.switchboard." + owner + "..", "dev.switchboard.app..")
+          .should().dependOnClassesThat().resideInAPackage("dev.switchboard." + owner + ".internal..");
+      rule.check(classes);
+    }
+  }
+
+  @Test
+  void onlyWebImportsJavalin() {
+    confined("io.javalin..", "dev.switchboard.web..");
+  }
+
+  @Test
+  void onlyVaultImportsJavaxCrypto() {
+    confined("javax.crypto..", "dev.switchboard.vault..");
+  }
+
+  @Test
+  void onlyAppImportsPicocli() {
+    confined("picocli..", "dev.switchboard.app..");
+  }
+
+  @Test
+  void onlyStoreImportsFlywayAndHikari() {
+    confined("org.flywaydb..", "dev.switchboard.store..");
+    confined("com.zaxxer..", "dev.switchboard.store..");
+  }
+
+  @Test
+  void onlyAccountImportsBcrypt() {
+    confined("at.favre..", "dev.switchboard.account..");
+  }
+
+  @Test
+  void sqlStaysOutOfTheEdgeTheVaultAndTheCatalog() {
+    noClasses().that().resideInAnyPackage("dev.switchboard.web..", "dev.switchboard.vault..",
+            "dev.switchboard.provider..", "dev.switchboard.error..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..")
+        .check(classes);
+  }
+
+  private static void confined(String library, String owner) {
+    noClasses().that().resideOutsideOfPackage(owner)
+        .should().dependOnClassesThat().resideInAPackage(library)
+        .check(classes);
+  }
+}

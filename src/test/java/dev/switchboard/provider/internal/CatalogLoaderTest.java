@@ -1,0 +1,88 @@
+package dev.switchboard.provider.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.provider.CatalogLoadException;
+import dev.switchboard.provider.Provider;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class CatalogLoaderTest {
+
+    private static final String VALID = """
+            {"slug": "demo", "name": "Demo", "description": "d", "category": "DATA", "kind": "API",
+             "status": "ACTIVE", "icon": "D", "baseUrl": "https://demo.example.com",
+             "authMethods": [{"type": "BEARER"}], "validation": {"tool": "ping"}}
+            """;
+
+    private final CatalogLoader loader = new CatalogLoader(JsonMapper.builder().build(),
+            getClass().getClassLoader(), "broken-catalog/");
+
+    @Test
+    void validDocumentBecomesAProvider() {
+        Provider provider = parse("demo.json", VALID);
+
+        assertThat(provider.slug()).isEqualTo("demo");
+    }
+
+    @Test
+    void brokenFileInACatalogIsRejectedNamingTheFileAndThePath() {
+        assertThatThrownBy(loader::loadAll).isInstanceOf(CatalogLoadException.class)
+                .hasMessageStartingWith("broken-catalog/broken.json: ")
+                .hasMessageContaining("$.authMethods[1].in");
+    }
+
+    @Test
+    void missingRequiredPropertyIsNamed() {
+        assertThatThrownBy(() -> parse("demo.json", VALID.replace("\"icon\": \"D\",", "")))
+                .hasMessageStartingWith("demo.json: ").hasMessageContaining("icon");
+    }
+
+    @Test
+    void misspelledPropertyIsRejectedButExtensionsAreAccepted() {
+        assertThatThrownBy(() -> parse("demo.json", VALID.replace("\"baseUrl\"", "\"baseURL\"")))
+                .hasMessageContaining("baseURL");
+        assertThat(parse("demo.json", VALID.replace("{\"slug\"", "{\"x-owner\": \"team\", \"slug\""))).isNotNull();
+    }
+
+    @Test
+    void apiProviderWithoutBaseUrlIsRejected() {
+        assertThatThrownBy(() -> parse("demo.json", VALID.replace("\"baseUrl\": \"https://demo.example.com\",", "")))
+                .hasMessageContaining("baseUrl");
+    }
+
+    @Test
+    void slugThatDiffersFromTheFileNameIsRejected() {
+        assertThatThrownBy(() -> parse("other.json", VALID))
+                .hasMessage("other.json: $.slug: 'demo' does not match the file name");
+    }
+
+    @Test
+    void malformedJsonIsRejectedNamingTheFile() {
+        assertThatThrownBy(() -> parse("demo.json", "{\"slug\": ")).isInstanceOf(CatalogLoadException.class)
+                .hasMessageStartingWith("demo.json: not valid JSON");
+    }
+
+    @Test
+    void ruleTheSchemaCannotExpressIsReportedWithItsPath() {
+        String json = VALID.replace("[{\"type\": \"BEARER\"}]", "[{\"type\": \"BEARER\"}, {\"type\": \"BEARER\"}]");
+
+        assertThatThrownBy(() -> parse("demo.json", json))
+                .hasMessage("demo.json: $: authMethods lists BEARER twice");
+    }
+
+    @Test
+    void oauthParameterOwnedByTheFlowIsRejected() {
+        String oauth = "{\"type\": \"OAUTH2\", \"issuer\": \"https://id.example.com\", \"pkce\": true, "
+                + "\"defaultScopes\": [], \"authorizeParams\": {\"state\": \"x\"}}";
+
+        assertThatThrownBy(() -> parse("demo.json", VALID.replace("{\"type\": \"BEARER\"}", oauth)))
+                .hasMessageContaining("$.authMethods[0].authorizeParams");
+    }
+
+    private Provider parse(String resource, String json) {
+        return loader.parse(resource, json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,160 @@
+package dev.switchboard.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.account.AccessTokens;
+import dev.switchboard.account.IssuedToken;
+import dev.switchboard.account.Passwords;
+import dev.switchboard.account.User;
+import dev.switchboard.account.Users;
+import dev.switchboard.account.internal.TokenRows;
+import dev.switchboard.account.internal.UserRows;
+import dev.switchboard.credential.Credential;
+import dev.switchboard.credential.CredentialCreation;
+import dev.switchboard.credential.CredentialFilter;
+import dev.switchboard.credential.CredentialStatus;
+import dev.switchboard.credential.Credentials;
+import dev.switchboard.credential.NewCredential;
+import dev.switchboard.credential.PayloadRotation;
+import dev.switchboard.credential.internal.CredentialMapper;
+import dev.switchboard.credential.internal.CredentialRows;
+import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.provider.Catalog;
+import dev.switchboard.vault.Keyring;
+import dev.switchboard.vault.SealedPayload;
+import dev.switchboard.vault.Vault;
+import dev.switchboard.vault.VaultKey;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The store's behaviour, one suite for every database: subclasses say which database to open.
+ * Runs the real services on the real schema.
+ */
+abstract class StoreContract {
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final Clock clock = Clock.systemUTC();
+  Database db;
+  Users users;
+  AccessTokens tokens;
+  Credentials credentials;
+  CredentialCreation creation;
+  CredentialRows rows;
+  Vault vault;
+
+  abstract String jdbcUrl();
+
+  abstract String user();
+
+  @BeforeEach
+  void open() {
+    db = Database.open(jdbcUrl(), user(), user());
+    users = new Users(new UserRows(db.jdbi()), new Passwords(4), clock);
+    tokens = new AccessTokens(new TokenRows(db.jdbi()), users, clock);
+    rows = new CredentialRows(db.jdbi(), new CredentialMapper(json));
+    vault = new Vault(Keyring.of(VaultKey.generate("k1")), clock, json);
+    credentials = new Credentials(rows);
+    creation = new CredentialCreation(rows, Catalog.load(json, Map.of()), vault, clock);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private Credential apiKey(String userId, String provider, String key) {
+    return creation.create(userId, new NewCredential(provider, "API_KEY", null, Map.of("api_key", key)));
+  }
+
+  private void markVerified(String id, long at) {
+    db.jdbi().useHandle(h -> h.createUpdate("UPDATE credentials SET verification = 'VERIFIED', "
+        + "last_verified_at = :at WHERE id = :id").bind("at", at).bind("id", id).execute());
+  }
+
+  @Test
+  void usersAreUniqueByEmailAndPasswordsAreChecked() {
+    User u = users.create("Dana@Example.com", "a-long-password", false, false);
+    assertThat(u.email()).isEqualTo("dana@example.com");
+    assertThatThrownBy(() -> users.create("dana@example.com", "another-password", false, false))
+        .isInstanceOf(SwitchboardException.class).hasMessageContaining("exists");
+    assertThat(users.authenticate("dana@example.com", "a-long-password").id()).isEqualTo(u.id());
+    assertThatThrownBy(() -> users.authenticate("dana@example.com", "wrong-password"))
+        .isInstanceOf(SwitchboardException.class);
+  }
+
+  @Test
+  void accessTokensAuthenticateUntilRevokedAndAreStoredHashed() {
+    User u = users.create("tok@example.com", "a-long-password", false, false);
+    IssuedToken issued = tokens.issue(u.id(), "laptop");
+    assertThat(tokens.authenticate(issued.token())).map(p -> p.userId()).contains(u.id());
+    String stored = db.jdbi().withHandle(h -> h.createQuery("SELECT token_hash FROM access_tokens")
+        .mapTo(String.class).one());
+    assertThat(stored).doesNotContain(issued.token().substring(7));
+    assertThat(tokens.list(u.id()).get(0).lastUsedAt()).isPresent();
+    tokens.revoke(u.id(), issued.info().id());
+    assertThat(tokens.authenticate(issued.token())).isEmpty();
+  }
+
+  @Test
+  void firstCredentialIsCurrentAndDeletingTheCurrentFallsBackToTheMostRecentlyVerified() {
+    User u = users.create("cur@example.com", "a-long-password", false, false);
+    Credential a = apiKey(u.id(), "openai", "sk-aaaaaaaaaaaaaaaa");
+    Credential b = apiKey(u.id(), "openai", "sk-bbbbbbbbbbbbbbbb");
+    Credential c = apiKey(u.id(), "openai", "sk-cccccccccccccccc");
+    assertThat(a.current()).isTrue();
+    assertThat(b.current()).isFalse();
+    markVerified(b.id(), 2_000);
+    markVerified(c.id(), 1_000);
+    credentials.delete(u.id(), a.id());
+    assertThat(credentials.get(u.id(), b.id()).current()).isTrue();
+    credentials.disable(u.id(), b.id());
+    assertThat(credentials.get(u.id(), c.id()).current()).isTrue();
+    assertThat(credentials.get(u.id(), b.id()).status()).isEqualTo(CredentialStatus.DISABLED);
+  }
+
+  @Test
+  void anotherUsersCredentialIsNotFoundAndUnchanged() {
+    User owner = users.create("own@example.com", "a-long-password", false, false);
+    User other = users.create("oth@example.com", "a-long-password", false, false);
+    Credential c = apiKey(owner.id(), "stripe", "sk_test_000000000000");
+    assertThatThrownBy(() -> credentials.get(other.id(), c.id())).hasMessageContaining("not found");
+    assertThatThrownBy(() -> credentials.delete(other.id(), c.id())).hasMessageContaining("not found");
+    assertThatThrownBy(() -> credentials.disable(other.id(), c.id())).hasMessageContaining("not found");
+    assertThatThrownBy(() -> credentials.rename(other.id(), c.id(), "x")).hasMessageContaining("not found");
+    assertThat(credentials.get(owner.id(), c.id())).isEqualTo(c);
+    assertThat(credentials.list(other.id(), new CredentialFilter(Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty()), Optional.empty(), 50).items()).isEmpty();
+  }
+
+  @Test
+  void rotationReencryptsEveryRowAndAStaleVersionLosesTheRace() {
+    User u = users.create("rot@example.com", "a-long-password", false, false);
+    for (int i = 0; i < 25; i++) {
+      apiKey(u.id(), "openai", "sk-rotate-" + i + "-000000000");
+    }
+    vault.useKeyring(vault.keyring().withPrimary(VaultKey.generate("k2")));
+    PayloadRotation rotation = new PayloadRotation(rows, vault);
+    assertThat(rotation.run(4).reencrypted()).isEqualTo(25);
+    assertThat(rotation.keyIdsInUse()).containsExactly("k2");
+    assertThat(rotation.rowsOnKey("k1")).isZero();
+
+    var row = rows.notOnKey("k3", 1).get(0);
+    assertThat(rows.replacePayload(row, new SealedPayload("k2", row.payload().token()))).isTrue();
+    assertThat(rows.replacePayload(row, new SealedPayload("k2", row.payload().token()))).isFalse();
+  }
+
+  @Test
+  void payloadDecryptsOnlyForItsOwnerAndRow() {
+    User u = users.create("pay@example.com", "a-long-password", false, false);
+    Credential c = apiKey(u.id(), "openai", "sk-payload-0123456789");
+    SealedPayload sealed = db.jdbi().withHandle(h -> rows.payload(h, u.id(), c.id())).orElseThrow();
+    assertThat(vault.open(u.id(), c.id(), sealed).get("api_key")).contains("sk-payload-0123456789");
+    assertThatThrownBy(() -> vault.open("usr_other", c.id(), sealed)).isInstanceOf(RuntimeException.class);
+  }
+}
