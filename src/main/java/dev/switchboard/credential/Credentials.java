@@ -47,10 +47,9 @@ public final class Credentials {
   }
 
   public Credential rename(String userId, String id, String label) {
-    String checked = CredentialCreation.checkLabel(label);
     return rows.jdbi().inTransaction(h -> {
       require(h, userId, id);
-      rows.rename(h, userId, id, checked);
+      rows.rename(h, userId, id, CredentialCreation.checkLabel(label));
       return require(h, userId, id);
     });
   }
