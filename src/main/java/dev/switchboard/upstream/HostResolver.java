@@ -1,0 +1,19 @@
+package dev.switchboard.upstream;
+
+import java.net.InetAddress;
+import java.util.List;
+
+/**
+ * Resolves a host name for an outbound connection and returns only addresses the outbound policy
+ * allows (DESIGN.md §9). Callers connect to one of the returned addresses, never to the name again,
+ * so that a second DNS answer cannot swap in a private address.
+ */
+public interface HostResolver {
+  /**
+   * The allowed addresses of {@code host} (a name or an address literal in any spelling).
+   *
+   * @throws OutboundBlockedException when the host resolves to a refused address (or only to
+   *     refused ones), or cannot be resolved
+   */
+  List<InetAddress> resolve(String host);
+}
