@@ -53,6 +53,17 @@ final class VaultCommand {
     }
   }
 
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = "Decrypt every stored credential to prove the configured keys can read them all.")
+  int check() {
+    try (Switchboard app = env.open()) {
+      PayloadRotation.Check result = app.rotation.check();
+      env.out().println("checked " + result.checked() + " credential(s): " + result.failed()
+          + " cannot be decrypted");
+      return result.failed() == 0 ? 0 : 1;
+    }
+  }
+
   @Command(name = "rotate", mixinStandardHelpOptions = true,
       description = "Add a new primary key to the key file (unless --no-new-key) and re-encrypt every stored credential with the primary key, online.")
   int rotate(

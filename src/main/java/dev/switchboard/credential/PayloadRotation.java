@@ -4,6 +4,7 @@ import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.credential.internal.SealedRow;
 import dev.switchboard.vault.SealedPayload;
 import dev.switchboard.vault.Vault;
+import dev.switchboard.vault.VaultException;
 import java.util.List;
 
 /**
@@ -14,6 +15,9 @@ import java.util.List;
 public final class PayloadRotation {
   /** What a rotation did. */
   public record Result(int reencrypted, int passes) {}
+
+  /** What a check found: rows read and rows that could not be decrypted. */
+  public record Check(int checked, int failed) {}
 
   private final CredentialRows rows;
   private final Vault vault;
@@ -40,6 +44,28 @@ public final class PayloadRotation {
           done++;
         }
       }
+    }
+  }
+
+  /** Opens every stored payload once, without keeping the plaintext. */
+  public Check check() {
+    int checked = 0;
+    int failed = 0;
+    String after = "";
+    while (true) {
+      List<SealedRow> batch = rows.after(after, 500);
+      if (batch.isEmpty()) {
+        return new Check(checked, failed);
+      }
+      for (SealedRow row : batch) {
+        checked++;
+        try {
+          vault.open(row.userId(), row.id(), row.payload());
+        } catch (VaultException e) {
+          failed++;
+        }
+      }
+      after = batch.get(batch.size() - 1).id();
     }
   }
 

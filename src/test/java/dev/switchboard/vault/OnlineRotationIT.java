@@ -73,9 +73,13 @@ class OnlineRotationIT {
       for (String id : new ArrayList<>(ids).subList(0, 20)) {
         assertThat(api.get("/api/v1/credentials/" + id).status()).isEqualTo(200);
       }
+      assertThat(Cli.run(server.env(), "vault", "check").exitCode()).isZero();
       Cli.Result retired = Cli.run(server.env(), "vault", "retire", oldKey);
       assertThat(retired.exitCode()).as(retired.err()).isZero();
       assertThat(Files.readString(dir.resolve("keys/vault.keys"))).doesNotContain(oldKey + ":");
+      Cli.Result check = Cli.run(server.env(), "vault", "check");
+      assertThat(check.exitCode()).as(check.out()).isZero();
+      assertThat(check.out()).contains("0 cannot be decrypted");
       assertThat(api.post("/api/v1/credentials", Map.of("provider", "openai", "authMethod", "API_KEY",
           "fields", Map.of("api_key", "sk-after-retire-0000000000"))).status()).isEqualTo(201);
     }

@@ -144,8 +144,16 @@ public final class CredentialRows {
     return jdbi.withHandle(h -> h.createQuery("SELECT id, user_id, key_id, payload, version "
             + "FROM credentials WHERE key_id <> :k ORDER BY id LIMIT :limit")
         .bind("k", primaryKeyId).bind("limit", limit)
-        .map((rs, ctx) -> new SealedRow(rs.getString("id"), rs.getString("user_id"),
-            new SealedPayload(rs.getString("key_id"), rs.getString("payload")), rs.getLong("version")))
+        .map(SealedRow.MAPPER)
+        .list());
+  }
+
+  /** Up to {@code limit} rows with an id after {@code afterId}, in id order. */
+  public List<SealedRow> after(String afterId, int limit) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT id, user_id, key_id, payload, version "
+            + "FROM credentials WHERE id > :after ORDER BY id LIMIT :limit")
+        .bind("after", afterId).bind("limit", limit)
+        .map(SealedRow.MAPPER)
         .list());
   }
 
