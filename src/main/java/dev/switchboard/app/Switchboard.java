@@ -57,7 +57,7 @@ public final class Switchboard implements AutoCloseable {
       this.tokens = new AccessTokens(new TokenRows(database.jdbi()), users, clock);
       this.sessions = new Sessions(new SessionRows(database.jdbi()), users, clock, settings.sessionTtl());
       CredentialRows credentialRows = new CredentialRows(database.jdbi(), new CredentialMapper(json));
-      this.credentials = new Credentials(credentialRows);
+      this.credentials = new Credentials(credentialRows, catalog);
       this.creation = new CredentialCreation(credentialRows, catalog, vault, clock);
       this.rotation = new PayloadRotation(credentialRows, vault);
     } catch (RuntimeException e) {

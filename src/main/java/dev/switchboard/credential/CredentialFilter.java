@@ -1,5 +1,6 @@
 package dev.switchboard.credential;
 
+import dev.switchboard.store.Cursor;
 import java.util.Optional;
 
 /** Optional filters of a credential listing and the position to continue after. */
@@ -7,8 +8,4 @@ public record CredentialFilter(
     Optional<String> provider,
     Optional<CredentialStatus> status,
     Optional<Verification> verification,
-    Optional<Position> after) {
-
-  /** A listing position: the last row's creation time and id. */
-  public record Position(long createdAt, String id) {}
-}
+    Optional<Cursor> after) {}

@@ -1,9 +1,10 @@
 package dev.switchboard.credential;
 
 import dev.switchboard.credential.internal.CredentialRows;
-import dev.switchboard.credential.internal.ListCursor;
 import dev.switchboard.credential.internal.ProviderVerification;
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.provider.Catalog;
+import dev.switchboard.store.Cursor;
 import dev.switchboard.store.Page;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,9 +23,20 @@ import org.jdbi.v3.core.Handle;
 public final class Credentials {
   private static final int MAX_PAGE = 200;
   private final CredentialRows rows;
+  private final Catalog catalog;
 
-  public Credentials(CredentialRows rows) {
+  public Credentials(CredentialRows rows, Catalog catalog) {
     this.rows = rows;
+    this.catalog = catalog;
+  }
+
+  /** What the user can use right now: one query for all their current credentials. */
+  public UserAccess access(String userId) {
+    Map<String, Credential> current = new HashMap<>();
+    for (Credential c : rows.jdbi().withHandle(h -> rows.currentOfUser(h, userId))) {
+      current.put(c.provider(), c);
+    }
+    return new UserAccess(catalog, current);
   }
 
   public Credential get(String userId, String id) {
@@ -36,14 +48,14 @@ public final class Credentials {
       throw SwitchboardException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
     }
     CredentialFilter positioned = new CredentialFilter(filter.provider(), filter.status(),
-        filter.verification(), cursor.map(ListCursor::decode));
+        filter.verification(), cursor.map(Cursor::decode));
     List<Credential> found = rows.jdbi().withHandle(h -> rows.list(h, userId, positioned, limit + 1));
     if (found.size() <= limit) {
       return new Page<>(found, Optional.empty());
     }
     List<Credential> page = found.subList(0, limit);
     Credential last = page.get(limit - 1);
-    return new Page<>(page, Optional.of(ListCursor.encode(last.createdAt().toEpochMilli(), last.id())));
+    return new Page<>(page, Optional.of(new Cursor(last.createdAt().toEpochMilli(), last.id()).encode()));
   }
 
   public Credential rename(String userId, String id, String label) {

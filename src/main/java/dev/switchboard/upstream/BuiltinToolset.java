@@ -2,6 +2,7 @@ package dev.switchboard.upstream;
 
 import dev.switchboard.provider.Provider;
 import dev.switchboard.tool.Tool;
+import dev.switchboard.tool.ToolSource;
 import dev.switchboard.vault.SecretFields;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -10,11 +11,12 @@ import tools.jackson.databind.JsonNode;
  * A tool set implemented inside Switchboard, named by a provider's {@code builtin} field
  * ({@code calculator}, {@code postgresql}). Implementations are thread safe.
  */
-public interface BuiltinToolset {
+public interface BuiltinToolset extends ToolSource {
   /** The {@code builtin} value this tool set serves. */
   String name();
 
   /** The tools for this provider, with {@link dev.switchboard.tool.BuiltinCall} recipes. */
+  @Override
   List<Tool> tools(Provider provider);
 
   /**

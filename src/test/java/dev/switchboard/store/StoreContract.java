@@ -59,7 +59,7 @@ abstract class StoreContract {
     tokens = new AccessTokens(new TokenRows(db.jdbi()), users, clock);
     rows = new CredentialRows(db.jdbi(), new CredentialMapper(json));
     vault = new Vault(Keyring.of(VaultKey.generate("k1")), clock, json);
-    credentials = new Credentials(rows);
+    credentials = new Credentials(rows, Catalog.load(json, Map.of()));
     creation = new CredentialCreation(rows, Catalog.load(json, Map.of()), vault, clock);
   }
 

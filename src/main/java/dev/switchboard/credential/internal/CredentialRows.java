@@ -66,7 +66,7 @@ public final class CredentialRows {
     filter.provider().ifPresent(p -> query.bind("provider", p));
     filter.status().ifPresent(s -> query.bind("status", s.name()));
     filter.verification().ifPresent(v -> query.bind("verification", v.name()));
-    filter.after().ifPresent(a -> query.bind("afterAt", a.createdAt()).bind("afterId", a.id()));
+    filter.after().ifPresent(a -> query.bind("afterAt", a.at()).bind("afterId", a.id()));
     return query.map(mapper).list();
   }
 
@@ -74,6 +74,31 @@ public final class CredentialRows {
   public List<Credential> ofProvider(Handle h, String userId, String provider) {
     return h.createQuery(SELECT + "WHERE c.user_id = :user AND c.provider = :provider")
         .bind("user", userId).bind("provider", provider).map(mapper).list();
+  }
+
+  /** The user's current credentials, one per provider at most. */
+  public List<Credential> currentOfUser(Handle h, String userId) {
+    return h.createQuery(SELECT + "WHERE c.user_id = :user AND cc.credential_id IS NOT NULL")
+        .bind("user", userId).map(mapper).list();
+  }
+
+  /** Sets the verification state; {@code verifiedAt} is written only when present. */
+  public void setVerification(Handle h, String userId, String id, Verification verification,
+      String code, String message, Instant verifiedAt) {
+    h.createUpdate("UPDATE credentials SET verification = :v, verification_code = :code, "
+            + "verification_message = :message, last_verified_at = COALESCE(:at, last_verified_at), "
+            + "version = version + 1 WHERE user_id = :user AND id = :id")
+        .bind("v", verification.name()).bind("code", code).bind("message", message)
+        .bind("at", verifiedAt == null ? null : verifiedAt.toEpochMilli())
+        .bind("user", userId).bind("id", id).execute();
+  }
+
+  /** Records a use; at most one write per credential and minute is enough for people to read. */
+  public void touchLastUsed(String id, Instant at) {
+    jdbi.useHandle(h -> h.createUpdate("UPDATE credentials SET last_used_at = :at WHERE id = :id "
+            + "AND (last_used_at IS NULL OR last_used_at < :before)")
+        .bind("at", at.toEpochMilli()).bind("before", at.toEpochMilli() - 60_000).bind("id", id)
+        .execute());
   }
 
   /** Provider slug and verification of each of the user's ACTIVE credentials. */

@@ -1,0 +1,31 @@
+package dev.switchboard.upstream.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An HTTP request being assembled for one tool call: the auth strategies add headers or query
+ * parameters to it. Not thread safe; lives for one call.
+ */
+public final class OutgoingRequest {
+  final String method;
+  final String url;
+  final List<Map.Entry<String, String>> query = new ArrayList<>();
+  final List<Map.Entry<String, String>> headers = new ArrayList<>();
+  byte[] body;
+  String contentType;
+
+  OutgoingRequest(String method, String url) {
+    this.method = method;
+    this.url = url;
+  }
+
+  public void header(String name, String value) {
+    headers.add(Map.entry(name, value));
+  }
+
+  public void query(String name, String value) {
+    query.add(Map.entry(name, value));
+  }
+}
