@@ -1,7 +1,6 @@
 package dev.switchboard.audit;
 
 import dev.switchboard.audit.internal.ExecutionRows;
-import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.store.Ids;
 import dev.switchboard.store.Cursor;
 import dev.switchboard.store.Page;
@@ -38,17 +37,10 @@ public final class Executions {
 
   /** The caller's executions, newest first. */
   public Page<Execution> list(String userId, ExecutionFilter filter, Optional<String> cursor, int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw SwitchboardException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
-    }
+    Page.checkLimit(limit, MAX_PAGE);
     Optional<Cursor> after = cursor.map(Cursor::decode);
     List<Execution> found = rows.list(userId, filter, after, limit + 1);
-    if (found.size() <= limit) {
-      return new Page<>(found, Optional.empty());
-    }
-    List<Execution> page = found.subList(0, limit);
-    Execution last = page.get(limit - 1);
-    return new Page<>(page, Optional.of(new Cursor(last.startedAt().toEpochMilli(), last.id()).encode()));
+    return Page.of(found, limit, e -> new Cursor(e.startedAt().toEpochMilli(), e.id()));
   }
 
 }

@@ -32,12 +32,15 @@ public final class CredentialCreation {
   private final Catalog catalog;
   private final Vault vault;
   private final Clock clock;
+  private final CredentialEvents events;
 
-  public CredentialCreation(CredentialRows rows, Catalog catalog, Vault vault, Clock clock) {
+  public CredentialCreation(CredentialRows rows, Catalog catalog, Vault vault, Clock clock,
+      CredentialEvents events) {
     this.rows = rows;
     this.catalog = catalog;
     this.vault = vault;
     this.clock = clock;
+    this.events = events;
   }
 
   public Credential create(String userId, NewCredential request) {
@@ -68,13 +71,15 @@ public final class CredentialCreation {
         CredentialStatus.ACTIVE, Verification.UNVERIFIED, Optional.empty(), Optional.empty(),
         Set.of(), Optional.empty(), Optional.empty(), clock.instant(), Optional.empty(),
         Optional.empty(), 0, 0, sealed.keyId(), display, false);
-    return rows.jdbi().inTransaction(h -> {
+    Credential saved = rows.jdbi().inTransaction(h -> {
       rows.insert(h, credential, sealed);
       if (rows.currentId(h, userId, provider.slug()).isEmpty()) {
         rows.setCurrent(h, userId, provider.slug(), Optional.of(id));
       }
       return rows.find(h, userId, id).orElseThrow();
     });
+    events.changed(userId);
+    return saved;
   }
 
   static String checkLabel(String label) {

@@ -24,10 +24,12 @@ public final class Credentials {
   private static final int MAX_PAGE = 200;
   private final CredentialRows rows;
   private final Catalog catalog;
+  private final CredentialEvents events;
 
-  public Credentials(CredentialRows rows, Catalog catalog) {
+  public Credentials(CredentialRows rows, Catalog catalog, CredentialEvents events) {
     this.rows = rows;
     this.catalog = catalog;
+    this.events = events;
   }
 
   /** What the user can use right now: one query for all their current credentials. */
@@ -43,19 +45,17 @@ public final class Credentials {
     return rows.jdbi().withHandle(h -> require(h, userId, id));
   }
 
+  /** The user's credential, or empty when it is missing or someone else's. */
+  public Optional<Credential> find(String userId, String id) {
+    return rows.jdbi().withHandle(h -> rows.find(h, userId, id));
+  }
+
   public Page<Credential> list(String userId, CredentialFilter filter, Optional<String> cursor, int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw SwitchboardException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
-    }
+    Page.checkLimit(limit, MAX_PAGE);
     CredentialFilter positioned = new CredentialFilter(filter.provider(), filter.status(),
         filter.verification(), cursor.map(Cursor::decode));
     List<Credential> found = rows.jdbi().withHandle(h -> rows.list(h, userId, positioned, limit + 1));
-    if (found.size() <= limit) {
-      return new Page<>(found, Optional.empty());
-    }
-    List<Credential> page = found.subList(0, limit);
-    Credential last = page.get(limit - 1);
-    return new Page<>(page, Optional.of(new Cursor(last.createdAt().toEpochMilli(), last.id()).encode()));
+    return Page.of(found, limit, c -> new Cursor(c.createdAt().toEpochMilli(), c.id()));
   }
 
   public Credential rename(String userId, String id, String label) {
@@ -68,7 +68,7 @@ public final class Credentials {
 
   /** Disables a credential; when it was current, the most recently verified other one takes over. */
   public Credential disable(String userId, String id) {
-    return rows.jdbi().inTransaction(h -> {
+    Credential result = rows.jdbi().inTransaction(h -> {
       Credential c = require(h, userId, id);
       rows.setStatus(h, userId, id, CredentialStatus.DISABLED);
       if (c.current()) {
@@ -76,11 +76,13 @@ public final class Credentials {
       }
       return require(h, userId, id);
     });
+    events.changed(userId);
+    return result;
   }
 
   /** Enables a credential; it becomes current when its provider has none. */
   public Credential enable(String userId, String id) {
-    return rows.jdbi().inTransaction(h -> {
+    Credential result = rows.jdbi().inTransaction(h -> {
       Credential c = require(h, userId, id);
       rows.setStatus(h, userId, id, CredentialStatus.ACTIVE);
       if (rows.currentId(h, userId, c.provider()).isEmpty()) {
@@ -88,11 +90,13 @@ public final class Credentials {
       }
       return require(h, userId, id);
     });
+    events.changed(userId);
+    return result;
   }
 
   /** Erases a credential; when it was current, the most recently verified other one takes over. */
   public Credential delete(String userId, String id) {
-    return rows.jdbi().inTransaction(h -> {
+    Credential result = rows.jdbi().inTransaction(h -> {
       Credential c = require(h, userId, id);
       rows.delete(h, userId, id);
       if (c.current()) {
@@ -100,11 +104,13 @@ public final class Credentials {
       }
       return c;
     });
+    events.changed(userId);
+    return result;
   }
 
   /** Makes an ACTIVE credential the current one of its provider. */
   public Credential makeCurrent(String userId, String id) {
-    return rows.jdbi().inTransaction(h -> {
+    Credential result = rows.jdbi().inTransaction(h -> {
       Credential c = require(h, userId, id);
       if (c.status() != CredentialStatus.ACTIVE) {
         throw SwitchboardException.conflict("credential_disabled",
@@ -113,6 +119,8 @@ public final class Credentials {
       rows.setCurrent(h, userId, c.provider(), Optional.of(id));
       return require(h, userId, id);
     });
+    events.changed(userId);
+    return result;
   }
 
   /** The connection state of every provider the user has credentials for; absent means NONE. */

@@ -12,6 +12,7 @@ import dev.switchboard.account.internal.TokenRows;
 import dev.switchboard.account.internal.UserRows;
 import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.CredentialCreation;
+import dev.switchboard.credential.CredentialEvents;
 import dev.switchboard.credential.CredentialFilter;
 import dev.switchboard.credential.CredentialStatus;
 import dev.switchboard.credential.Credentials;
@@ -59,8 +60,8 @@ abstract class StoreContract {
     tokens = new AccessTokens(new TokenRows(db.jdbi()), users, clock);
     rows = new CredentialRows(db.jdbi(), new CredentialMapper(json));
     vault = new Vault(Keyring.of(VaultKey.generate("k1")), clock, json);
-    credentials = new Credentials(rows, Catalog.load(json, Map.of()));
-    creation = new CredentialCreation(rows, Catalog.load(json, Map.of()), vault, clock);
+    credentials = new Credentials(rows, Catalog.load(json, Map.of()), CredentialEvents.NONE);
+    creation = new CredentialCreation(rows, Catalog.load(json, Map.of()), vault, clock, CredentialEvents.NONE);
   }
 
   @AfterEach

@@ -1,0 +1,186 @@
+package dev.switchboard.bundle;
+
+import dev.switchboard.bundle.internal.BundleRows;
+import dev.switchboard.credential.Availability;
+import dev.switchboard.credential.Credential;
+import dev.switchboard.credential.Credentials;
+import dev.switchboard.credential.UserAccess;
+import dev.switchboard.error.ErrorKind;
+import dev.switchboard.error.FieldErrors;
+import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.store.Ids;
+import dev.switchboard.tool.Tool;
+import dev.switchboard.tool.ToolCatalog;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Bundles (DESIGN.md §6): owners create and change them; anyone may see and enable a published one.
+ * A bundle another user cannot see answers "not found", exactly like a missing one. A shared bundle
+ * runs with each user's own credentials: their binding for the provider, else their current one.
+ */
+public final class Bundles {
+  private final BundleRows rows;
+  private final ToolCatalog tools;
+  private final Credentials credentials;
+  private final BundleRules rules;
+  private final Clock clock;
+
+  public Bundles(BundleRows rows, ToolCatalog tools, Credentials credentials, Clock clock) {
+    this.rows = rows;
+    this.tools = tools;
+    this.credentials = credentials;
+    this.rules = new BundleRules(tools);
+    this.clock = clock;
+  }
+
+  public Bundle create(String userId, BundleChange change) {
+    Bundle bundle = rules.created(Ids.next("bdl"), userId, change, clock.instant());
+    return rows.jdbi().inTransaction(h -> {
+      if (rows.bySlug(h, bundle.slug()).isPresent()) {
+        throw SwitchboardException.conflict("slug_taken", "a bundle with slug '" + bundle.slug() + "' exists");
+      }
+      rows.insert(h, bundle);
+      return bundle;
+    });
+  }
+
+  public Bundle update(String userId, String slug, BundleChange change) {
+    return rows.jdbi().inTransaction(h -> {
+      Bundle updated = rules.updated(owned(h, userId, slug), change, clock.instant());
+      rows.update(h, updated);
+      return updated;
+    });
+  }
+
+  public void delete(String userId, String slug) {
+    rows.jdbi().useTransaction(h -> rows.delete(h, owned(h, userId, slug).id()));
+  }
+
+  public Bundle publish(String userId, String slug, Publication publication) {
+    return rows.jdbi().inTransaction(h -> {
+      Bundle b = owned(h, userId, slug);
+      Bundle changed = new Bundle(b.id(), b.slug(), b.ownerId(), b.name(), b.description(),
+          b.category(), publication, b.mode(), b.tools(), b.createdAt(), clock.instant());
+      rows.update(h, changed);
+      return changed;
+    });
+  }
+
+  public Bundle get(String userId, String slug) {
+    return rows.jdbi().withHandle(h -> visible(h, userId, slug));
+  }
+
+  public List<Bundle> list(String userId) {
+    return rows.jdbi().withHandle(h -> rows.visibleTo(h, userId));
+  }
+
+  public boolean enabled(String userId, String slug) {
+    return rows.jdbi().withHandle(h -> rows.enabled(h, visible(h, userId, slug).id(), userId));
+  }
+
+  /** Slugs of the bundles the user enabled (what the hub serves). */
+  public List<String> enabledSlugs(String userId) {
+    return rows.jdbi().withHandle(h -> rows.enabledSlugs(h, userId));
+  }
+
+  public Bundle enable(String userId, String slug) {
+    return rows.jdbi().inTransaction(h -> {
+      Bundle b = visible(h, userId, slug);
+      if (!b.publication().shared() && !b.ownedBy(userId)) {
+        throw SwitchboardException.notFound("bundle");
+      }
+      if (b.publication() == Publication.ARCHIVED) {
+        throw SwitchboardException.conflict("bundle_archived", "an archived bundle cannot be enabled");
+      }
+      rows.enable(h, b.id(), userId, clock.instant());
+      return b;
+    });
+  }
+
+  public Bundle disable(String userId, String slug) {
+    return rows.jdbi().inTransaction(h -> {
+      Bundle b = visible(h, userId, slug);
+      rows.disable(h, b.id(), userId);
+      return b;
+    });
+  }
+
+  /** Binds one of the caller's credentials to a provider of the bundle (empty: use the current one). */
+  public void bind(String userId, String slug, String provider, Optional<String> credentialId) {
+    rows.jdbi().useTransaction(h -> {
+      Bundle b = visible(h, userId, slug);
+      if (credentialId.isPresent()) {
+        Credential c = credentials.find(userId, credentialId.get())
+            .orElseThrow(() -> new FieldErrors(Map.of("credential", "is not one of your credentials")));
+        if (!c.provider().equals(provider)) {
+          throw new FieldErrors(Map.of("credential", "belongs to " + c.provider() + ", not " + provider));
+        }
+      }
+      rows.bind(h, b.id(), userId, provider, credentialId);
+    });
+  }
+
+  public Map<String, String> bindings(String userId, String slug) {
+    return rows.jdbi().withHandle(h -> rows.bindings(h, visible(h, userId, slug).id(), userId));
+  }
+
+  /** The bundle with each tool resolved for the user, for MCP and readiness. */
+  public BundleView view(String userId, String slug) {
+    return view(userId, get(userId, slug), credentials.access(userId));
+  }
+
+  BundleView view(String userId, Bundle bundle, UserAccess access) {
+    Map<String, String> bound = rows.jdbi().withHandle(h -> rows.bindings(h, bundle.id(), userId));
+    List<ResolvedTool> resolved = new ArrayList<>();
+    for (String name : bundle.tools()) {
+      Optional<Tool> tool = tools.find(name);
+      if (tool.isEmpty()) {
+        continue;
+      }
+      String provider = tool.get().provider();
+      Optional<Credential> credential = bound.containsKey(provider)
+          ? credentials.find(userId, bound.get(provider))
+          : access.current(provider);
+      Availability availability = access.of(tool.get(), credential);
+      resolved.add(new ResolvedTool(tool.get(), availability, credential));
+    }
+    return new BundleView(bundle, resolved);
+  }
+
+  /** Readiness for the caller: UNKNOWN unless they own or enabled the bundle. */
+  public Readiness readiness(String userId, String slug) {
+    Bundle bundle = get(userId, slug);
+    BundleView view = view(userId, bundle, credentials.access(userId));
+    boolean counted = bundle.ownedBy(userId)
+        || rows.jdbi().withHandle(h -> rows.enabled(h, bundle.id(), userId));
+    return ReadinessCalculator.of(view, counted);
+  }
+
+  /** Whether a user may use the bundle over MCP: its owner, or anyone who enabled a shared one. */
+  public boolean usable(String userId, Bundle bundle) {
+    if (bundle.ownedBy(userId)) {
+      return bundle.publication() != Publication.ARCHIVED;
+    }
+    return bundle.publication().shared()
+        && rows.jdbi().withHandle(h -> rows.enabled(h, bundle.id(), userId));
+  }
+
+  private Bundle visible(Handle h, String userId, String slug) {
+    return rows.bySlug(h, slug)
+        .filter(b -> b.ownedBy(userId) || b.publication().shared())
+        .orElseThrow(() -> SwitchboardException.notFound("bundle"));
+  }
+
+  private Bundle owned(Handle h, String userId, String slug) {
+    Bundle b = visible(h, userId, slug);
+    if (!b.ownedBy(userId)) {
+      throw new SwitchboardException(ErrorKind.FORBIDDEN, "not_owner", "only the bundle's owner may change it");
+    }
+    return b;
+  }
+}

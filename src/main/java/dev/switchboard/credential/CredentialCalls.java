@@ -1,0 +1,67 @@
+package dev.switchboard.credential;
+
+import dev.switchboard.audit.Execution;
+import dev.switchboard.audit.Executions;
+import dev.switchboard.credential.internal.CredentialRows;
+import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.provider.Catalog;
+import dev.switchboard.provider.Provider;
+import dev.switchboard.upstream.CallContext;
+import dev.switchboard.upstream.ToolExecutor;
+import dev.switchboard.upstream.ToolResult;
+import dev.switchboard.vault.SealedPayload;
+import dev.switchboard.vault.SecretFields;
+import dev.switchboard.vault.Vault;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Runs a tool with a credential (DESIGN.md §2): decrypt the payload, execute, record the execution
+ * and the credential's last use. The plaintext lives only for the duration of the call.
+ */
+public final class CredentialCalls {
+  private final CredentialRows rows;
+  private final Catalog catalog;
+  private final Vault vault;
+  private final ToolExecutor executor;
+  private final Executions executions;
+  private final Clock clock;
+  private final Duration timeout;
+
+  public CredentialCalls(CredentialRows rows, Catalog catalog, Vault vault, ToolExecutor executor,
+      Executions executions, Clock clock, Duration timeout) {
+    this.rows = rows;
+    this.catalog = catalog;
+    this.vault = vault;
+    this.executor = executor;
+    this.executions = executions;
+    this.clock = clock;
+    this.timeout = timeout;
+  }
+
+  /** Runs a tool call and records it as a {@link Execution.Kind#TOOL_CALL}. */
+  public ToolResult call(ToolCall call) {
+    return run(call, Execution.Kind.TOOL_CALL);
+  }
+
+  ToolResult run(ToolCall call, Execution.Kind kind) {
+    Credential credential = call.credential();
+    Provider provider = catalog.require(call.tool().provider());
+    SealedPayload sealed = rows.jdbi().withHandle(h -> rows.payload(h, call.userId(), credential.id()))
+        .orElseThrow(() -> SwitchboardException.notFound("credential"));
+    Instant started = clock.instant();
+    long startNanos = System.nanoTime();
+    SecretFields secrets = vault.open(call.userId(), credential.id(), sealed);
+    ToolResult result = executor.execute(provider, call.tool(), call.arguments(),
+        credential.authMethod(), secrets,
+        new CallContext(call.userId(), credential.id(), started.plus(timeout)));
+    long millis = (System.nanoTime() - startNanos) / 1_000_000;
+    executions.record(new Execution(null, call.userId(), kind, provider.slug(), call.tool().name(),
+        Optional.of(credential.id()), call.bundle(), result.outcome().name(), result.upstreamStatus(),
+        millis, started));
+    rows.touchLastUsed(credential.id(), started);
+    return result;
+  }
+}

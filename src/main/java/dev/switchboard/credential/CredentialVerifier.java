@@ -1,0 +1,114 @@
+package dev.switchboard.credential;
+
+import dev.switchboard.audit.Execution;
+import dev.switchboard.credential.internal.CredentialRows;
+import dev.switchboard.error.FieldErrors;
+import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.provider.Catalog;
+import dev.switchboard.provider.Provider;
+import dev.switchboard.tool.ArgumentValidator;
+import dev.switchboard.tool.Tool;
+import dev.switchboard.tool.ToolCatalog;
+import dev.switchboard.upstream.Outcome;
+import dev.switchboard.upstream.ToolResult;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Verification (DESIGN.md §4): run a validation tool with the credential and record the outcome.
+ * UNVERIFIED → PENDING → VERIFIED, or ERROR with a message: "credentials rejected" for 401/403,
+ * "provider unreachable" for network failures and 5xx (different codes). The credential verified
+ * last becomes current.
+ */
+public final class CredentialVerifier {
+  private final CredentialRows rows;
+  private final Catalog catalog;
+  private final ToolCatalog tools;
+  private final ArgumentValidator validator;
+  private final CredentialCalls calls;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final CredentialEvents events;
+
+  public CredentialVerifier(CredentialRows rows, Catalog catalog, ToolCatalog tools,
+      ArgumentValidator validator, CredentialCalls calls, JsonMapper json, Clock clock,
+      CredentialEvents events) {
+    this.events = events;
+    this.rows = rows;
+    this.catalog = catalog;
+    this.tools = tools;
+    this.validator = validator;
+    this.calls = calls;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Runs the named tool (default: the provider's validation tool) and returns the credential after. */
+  public Credential verify(String userId, String id, Optional<String> toolName, Optional<JsonNode> arguments) {
+    Credential credential = rows.jdbi().withHandle(h -> rows.find(h, userId, id))
+        .orElseThrow(() -> SwitchboardException.notFound("credential"));
+    if (credential.status() != CredentialStatus.ACTIVE) {
+      throw SwitchboardException.conflict("credential_disabled", "enable the credential before verifying it");
+    }
+    Provider provider = catalog.require(credential.provider());
+    Tool tool = tool(provider, toolName);
+    JsonNode args = arguments.orElseGet(() -> defaultArguments(provider, tool));
+    List<String> problems = validator.validate(tool, args);
+    if (!problems.isEmpty()) {
+      throw new FieldErrors(Map.of("arguments", String.join("; ", problems)));
+    }
+    rows.jdbi().useTransaction(h ->
+        rows.setVerification(h, userId, id, Verification.PENDING, null, null, null));
+    ToolResult result = calls.run(new ToolCall(userId, tool, args, credential, Optional.empty()),
+        Execution.Kind.VALIDATION);
+    Credential after = rows.jdbi().inTransaction(h -> {
+      if (result.outcome() == Outcome.OK) {
+        rows.setVerification(h, userId, id, Verification.VERIFIED, null, null, clock.instant());
+        rows.setCurrent(h, userId, provider.slug(), Optional.of(id));
+      } else {
+        rows.setVerification(h, userId, id, Verification.ERROR, code(result.outcome()),
+            message(result), null);
+      }
+      return rows.find(h, userId, id).orElseThrow();
+    });
+    events.changed(userId);
+    return after;
+  }
+
+  private Tool tool(Provider provider, Optional<String> name) {
+    String wanted = name.orElseGet(() -> provider.validation() == null ? "" : provider.validation().tool());
+    if (wanted.isEmpty()) {
+      throw new FieldErrors(Map.of("tool", provider.name() + " has no default validation tool; name one"));
+    }
+    return tools.find(provider.slug(), wanted).orElseThrow(() ->
+        new FieldErrors(Map.of("tool", "is not a tool of " + provider.name())));
+  }
+
+  private JsonNode defaultArguments(Provider provider, Tool tool) {
+    if (provider.validation() != null && provider.validation().tool().equals(tool.localName())) {
+      return json.valueToTree(provider.validation().arguments());
+    }
+    return json.createObjectNode();
+  }
+
+  static String code(Outcome outcome) {
+    return switch (outcome) {
+      case CREDENTIALS_REJECTED -> "credentials_rejected";
+      case UNREACHABLE -> "provider_unreachable";
+      case RATE_LIMITED -> "rate_limited";
+      case BLOCKED -> "outbound_blocked";
+      case INVALID_ARGUMENTS -> "invalid_arguments";
+      case UPSTREAM_REJECTED_REQUEST -> "upstream_rejected_request";
+      case OK -> "ok";
+    };
+  }
+
+  private static String message(ToolResult result) {
+    String text = result.text();
+    return text.length() <= 500 ? text : text.substring(0, 500) + "…";
+  }
+}

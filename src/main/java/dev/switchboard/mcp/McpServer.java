@@ -1,0 +1,191 @@
+package dev.switchboard.mcp;
+
+import dev.switchboard.mcp.internal.EndedSessions;
+import dev.switchboard.mcp.internal.SurfaceFactory;
+import dev.switchboard.store.Ids;
+import dev.switchboard.vault.Digests;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The MCP server surface behind {@code /mcp/bundle/{slug}} and {@code /mcp/hub}: JSON-RPC parsing,
+ * version negotiation, sessions, and the methods of both eras (initialize-based 2025 revisions and
+ * stateless 2026-07-28). Transport-independent: the web layer hands it an {@link McpExchange}.
+ * Errors never carry internal detail. Thread safe.
+ */
+public final class McpServer {
+  private final JsonMapper json;
+  private final SessionTokens sessions;
+  private final EndedSessions ended;
+  private final SurfaceFactory surfaces;
+  private final Clock clock;
+  private final String version;
+
+  public McpServer(JsonMapper json, SessionTokens sessions, EndedSessions ended, SurfaceFactory surfaces,
+      Clock clock, String version) {
+    this.json = json;
+    this.sessions = sessions;
+    this.ended = ended;
+    this.surfaces = surfaces;
+    this.clock = clock;
+    this.version = version;
+  }
+
+  /** Handles one POST. */
+  public McpReply post(McpExchange exchange) {
+    JsonNode message;
+    try {
+      message = json.readTree(exchange.body());
+    } catch (JacksonException e) {
+      return McpReply.json(400, errorBody(null, McpError.PARSE_ERROR, "parse error: the body is not valid JSON", null));
+    }
+    if (message == null || message.isMissingNode()) {
+      return McpReply.json(400, errorBody(null, McpError.PARSE_ERROR, "parse error: the body is empty", null));
+    }
+    if (message.isArray()) {
+      return batch(exchange, (ArrayNode) message);
+    }
+    try {
+      return single(exchange, message);
+    } catch (McpError e) {
+      JsonNode id = message.isObject() ? message.get("id") : null;
+      return McpReply.json(e.httpStatus(), errorBody(id, e.code(), e.getMessage(), e.data()));
+    }
+  }
+
+  /** Ends a session (DELETE); answers 404 for an unknown or already ended one. */
+  public int delete(McpExchange exchange) {
+    Optional<SessionTokens.Claims> claims = claims(exchange);
+    if (claims.isEmpty()) {
+      return 404;
+    }
+    ended.end(Digests.sha256Hex(exchange.sessionId()), clock.instant());
+    return 204;
+  }
+
+  /** Whether a GET stream may be opened: a live session of this caller and endpoint (else 404/400). */
+  public int streamStatus(McpExchange exchange) {
+    if (exchange.sessionId() == null) {
+      return 400;
+    }
+    return claims(exchange).isPresent() ? 200 : 404;
+  }
+
+  private McpReply batch(McpExchange exchange, ArrayNode messages) {
+    String v = exchange.protocolVersionHeader() == null ? ProtocolVersions.V2025_03_26 : exchange.protocolVersionHeader();
+    if (!ProtocolVersions.batchesAllowed(v) || messages.isEmpty()) {
+      return McpReply.json(400, errorBody(null, McpError.INVALID_REQUEST, messages.isEmpty()
+          ? "invalid request: empty batch"
+          : "invalid request: JSON-RPC batches are not supported in protocol version " + v, null));
+    }
+    ArrayNode out = json.createArrayNode();
+    for (JsonNode m : messages) {
+      try {
+        McpReply r = single(exchange, m);
+        if (r.body() != null) {
+          out.add(r.body());
+        }
+      } catch (McpError e) {
+        out.add(errorBody(m.isObject() ? m.get("id") : null, e.code(), e.getMessage(), e.data()));
+      }
+    }
+    return out.isEmpty() ? McpReply.accepted() : McpReply.json(200, out);
+  }
+
+  private McpReply single(McpExchange exchange, JsonNode message) {
+    Rpc rpc = Rpc.of(message);
+    if (rpc.isResponse()) {
+      return McpReply.accepted();
+    }
+    Optional<String> modern = rpc.metaVersion();
+    if (modern.isPresent()) {
+      return new StatelessEra(json, surfaces, version).handle(exchange, rpc, modern.get());
+    }
+    return legacy(exchange, rpc);
+  }
+
+  private McpReply legacy(McpExchange exchange, Rpc rpc) {
+    String header = exchange.protocolVersionHeader();
+    if (header != null && !ProtocolVersions.supported(header)) {
+      throw new McpError(McpError.INVALID_REQUEST, "unsupported MCP-Protocol-Version '" + header
+          + "'; supported: " + ProtocolVersions.INITIALIZE + " and " + ProtocolVersions.STATELESS, 400);
+    }
+    if (rpc.method().equals("initialize")) {
+      return initialize(exchange, rpc);
+    }
+    if (exchange.sessionId() != null && claims(exchange).isEmpty()) {
+      throw new McpError(McpError.INVALID_REQUEST, "unknown or ended session; initialize again", 404);
+    }
+    if (rpc.isNotification()) {
+      return McpReply.accepted();
+    }
+    JsonNode result = switch (rpc.method()) {
+      case "ping" -> json.createObjectNode();
+      case "tools/list" -> new ToolLists(json).page(surfaces.build(exchange.principal(), exchange.target()),
+          rpc.params().path("cursor"));
+      case "tools/call" -> call(exchange, rpc);
+      default -> throw new McpError(McpError.METHOD_NOT_FOUND, "method not found: " + rpc.method()
+          + " (this server offers tools: tools/list, tools/call)", 200);
+    };
+    return McpReply.json(200, resultBody(rpc.id(), result));
+  }
+
+  private McpReply initialize(McpExchange exchange, Rpc rpc) {
+    String requested = rpc.params().path("protocolVersion").asString("");
+    String negotiated = ProtocolVersions.negotiate(requested);
+    surfaces.build(exchange.principal(), exchange.target());
+    ObjectNode result = json.createObjectNode();
+    result.put("protocolVersion", negotiated);
+    result.putObject("capabilities").putObject("tools").put("listChanged", true);
+    ObjectNode info = result.putObject("serverInfo");
+    info.put("name", "switchboard");
+    info.put("title", "Switchboard");
+    info.put("version", version);
+    result.put("instructions", Instructions.of(exchange.target()));
+    String session = sessions.issue(new SessionTokens.Claims(exchange.principal().userId(),
+        exchange.target().key(), negotiated, clock.millis(), Ids.random(12)));
+    return new McpReply(200, resultBody(rpc.id(), result), Map.of("Mcp-Session-Id", session), false);
+  }
+
+  JsonNode call(McpExchange exchange, Rpc rpc) {
+    String name = rpc.params().path("name").asString("");
+    if (name.isEmpty()) {
+      throw McpError.invalidParams("tools/call needs params.name");
+    }
+    return surfaces.build(exchange.principal(), exchange.target()).call(name, rpc.params().get("arguments"));
+  }
+
+  private Optional<SessionTokens.Claims> claims(McpExchange exchange) {
+    return sessions.read(exchange.sessionId())
+        .filter(c -> c.userId().equals(exchange.principal().userId()))
+        .filter(c -> c.endpoint().equals(exchange.target().key()))
+        .filter(c -> !ended.ended(Digests.sha256Hex(exchange.sessionId())));
+  }
+
+  ObjectNode resultBody(JsonNode id, JsonNode result) {
+    ObjectNode body = json.createObjectNode();
+    body.put("jsonrpc", "2.0");
+    body.set("id", id);
+    body.set("result", result);
+    return body;
+  }
+
+  ObjectNode errorBody(JsonNode id, int code, String message, JsonNode data) {
+    ObjectNode body = json.createObjectNode();
+    body.put("jsonrpc", "2.0");
+    body.set("id", id == null ? json.nullNode() : id);
+    ObjectNode error = body.putObject("error");
+    error.put("code", code);
+    error.put("message", message);
+    if (data != null) {
+      error.set("data", data);
+    }
+    return body;
+  }
+}

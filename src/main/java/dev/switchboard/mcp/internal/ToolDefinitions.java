@@ -1,0 +1,28 @@
+package dev.switchboard.mcp.internal;
+
+import dev.switchboard.tool.Tool;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The MCP {@code Tool} object of a tool: name, title, description, input schema. */
+final class ToolDefinitions {
+  private ToolDefinitions() {}
+
+  static ObjectNode of(JsonMapper json, Tool tool) {
+    ObjectNode def = json.createObjectNode();
+    def.put("name", tool.name());
+    def.put("title", tool.title());
+    def.put("description", tool.description());
+    def.set("inputSchema", tool.inputSchema());
+    return def;
+  }
+
+  static ObjectNode meta(JsonMapper json, String name, String title, String description, ObjectNode schema) {
+    ObjectNode def = json.createObjectNode();
+    def.put("name", name);
+    def.put("title", title);
+    def.put("description", description);
+    def.set("inputSchema", schema);
+    return def;
+  }
+}

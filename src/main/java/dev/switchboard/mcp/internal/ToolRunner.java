@@ -1,0 +1,72 @@
+package dev.switchboard.mcp.internal;
+
+import dev.switchboard.bundle.ResolvedTool;
+import dev.switchboard.credential.CredentialCalls;
+import dev.switchboard.credential.ToolCall;
+import dev.switchboard.mcp.McpError;
+import dev.switchboard.tool.ArgumentValidator;
+import dev.switchboard.upstream.ToolResult;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs one resolved tool for an MCP caller: an unavailable tool is a -32602 error that says why and
+ * where to fix it; arguments that do not match the schema are an {@code isError} result naming the
+ * fields (MCP 2025-11-25: input errors are tool results the model can correct).
+ */
+public final class ToolRunner {
+  private final CredentialCalls calls;
+  private final ArgumentValidator validator;
+  private final JsonMapper json;
+  private final String baseUrl;
+
+  public ToolRunner(CredentialCalls calls, ArgumentValidator validator, JsonMapper json, String baseUrl) {
+    this.calls = calls;
+    this.validator = validator;
+    this.json = json;
+    this.baseUrl = baseUrl;
+  }
+
+  public ObjectNode run(String userId, ResolvedTool tool, JsonNode arguments, String bundle) {
+    if (!tool.availability().available()) {
+      throw McpError.invalidParams("tool " + tool.tool().name() + " is unavailable: "
+          + tool.availability().reason().map(r -> r.name().toLowerCase().replace('_', ' ')).orElse("")
+          + ". " + tool.availability().fix() + " Fix it at " + baseUrl + "/providers/" + tool.tool().provider());
+    }
+    JsonNode args = arguments == null || arguments.isNull() ? json.createObjectNode() : arguments;
+    List<String> problems = validator.validate(tool.tool(), args);
+    if (!problems.isEmpty()) {
+      return error("invalid arguments for " + tool.tool().name() + ": " + String.join("; ", problems));
+    }
+    ToolResult result = calls.call(new ToolCall(userId, tool.tool(), args, tool.credential().orElseThrow(),
+        Optional.ofNullable(bundle)));
+    return toMcp(result);
+  }
+
+  ObjectNode toMcp(ToolResult result) {
+    ObjectNode out = json.createObjectNode();
+    out.putArray("content").addObject().put("type", "text").put("text", result.text());
+    result.structured().ifPresent(s -> out.set("structuredContent", s));
+    out.put("isError", result.isError());
+    return out;
+  }
+
+  ObjectNode error(String message) {
+    ObjectNode out = json.createObjectNode();
+    out.putArray("content").addObject().put("type", "text").put("text", message);
+    out.put("isError", true);
+    return out;
+  }
+
+  /** A JSON text result with the same JSON as structured content. */
+  ObjectNode jsonResult(ObjectNode structured) {
+    ObjectNode out = json.createObjectNode();
+    out.putArray("content").addObject().put("type", "text").put("text", json.writeValueAsString(structured));
+    out.set("structuredContent", structured);
+    out.put("isError", false);
+    return out;
+  }
+}

@@ -1,0 +1,12 @@
+package dev.switchboard.mcp.internal;
+
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What one MCP endpoint shows one user: the tool definitions of {@code tools/list} and how to call them. */
+public interface ToolSurface {
+  List<ObjectNode> tools();
+
+  ObjectNode call(String name, JsonNode arguments);
+}
