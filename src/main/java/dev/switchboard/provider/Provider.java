@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param icon a short emoji or text for the dashboard, or null
  * @param baseUrl REST base URL, may contain {@code {instance_url}}; required for API providers not built in
  * @param mcpUrl remote MCP server URL; required for MCP providers not built in
+ * @param openapi classpath-relative path of the provider's curated OpenAPI document
+ *     ({@code catalog/openapi/github.yaml}), whose operations become the provider's tools; null when the
+ *     provider has none (MCP and built-in providers never have one)
  * @param builtin name of a tool set implemented inside Switchboard ({@code calculator}, {@code postgresql}),
  *     or null
  * @param docsUrl the provider's API documentation, or null
@@ -38,6 +41,7 @@ public record Provider(
         String icon,
         String baseUrl,
         String mcpUrl,
+        String openapi,
         String builtin,
         String docsUrl,
         List<AuthMethod> authMethods,
@@ -56,6 +60,7 @@ public record Provider(
         authMethods = List.copyOf(Checks.present(authMethods, "authMethods"));
         Checks.present(validation, "validation");
         ProviderRules.checkUpstream(kind, baseUrl, mcpUrl, builtin, credentialSchema);
+        ProviderRules.checkOpenApi(kind, builtin, openapi);
         ProviderRules.checkAuthMethods(authMethods, credentialSchema);
     }
 
@@ -94,8 +99,8 @@ public record Provider(
 
     /** This provider with another status. */
     public Provider withStatus(ProviderStatus newStatus) {
-        return new Provider(slug, name, description, category, kind, newStatus, icon, baseUrl, mcpUrl, builtin,
-                docsUrl, authMethods, credentialSchema, validation);
+        return new Provider(slug, name, description, category, kind, newStatus, icon, baseUrl, mcpUrl, openapi,
+                builtin, docsUrl, authMethods, credentialSchema, validation);
     }
 
     /**
@@ -109,6 +114,6 @@ public record Provider(
         }
         boolean mcp = kind == ProviderKind.MCP;
         return new Provider(slug, name, description, category, kind, status, icon, mcp ? baseUrl : url,
-                mcp ? url : mcpUrl, builtin, docsUrl, authMethods, credentialSchema, validation);
+                mcp ? url : mcpUrl, openapi, builtin, docsUrl, authMethods, credentialSchema, validation);
     }
 }

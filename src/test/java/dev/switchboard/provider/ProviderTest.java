@@ -94,10 +94,36 @@ class ProviderTest {
         ValidationSpec ping = new ValidationSpec("ping", Map.of());
 
         assertThatThrownBy(() -> new Provider("demo", "Demo", "", Category.DATA, ProviderKind.API,
-                ProviderStatus.ACTIVE, null, null, null, null, null, none, null, ping))
+                ProviderStatus.ACTIVE, null, null, null, null, null, null, none, null, ping))
                 .hasMessageContaining("baseUrl is required");
         assertThat(new Provider("demo", "Demo", "", Category.DATA, ProviderKind.API, ProviderStatus.ACTIVE, null,
-                null, null, "calculator", null, none, null, ping).builtin()).isEqualTo("calculator");
+                null, null, null, "calculator", null, none, null, ping).builtin()).isEqualTo("calculator");
+    }
+
+    @Test
+    void constructorAcceptsAClasspathRelativeOpenApiDocumentOfAnApiProvider() {
+        Provider provider = withOpenApi(ProviderKind.API, null, "catalog/openapi/demo.yaml");
+
+        assertThat(provider.openapi()).isEqualTo("catalog/openapi/demo.yaml");
+        assertThat(provider.withStatus(ProviderStatus.INACTIVE).openapi()).isEqualTo("catalog/openapi/demo.yaml");
+        assertThat(provider.withUpstreamUrl("http://127.0.0.1:9000").openapi()).isEqualTo("catalog/openapi/demo.yaml");
+    }
+
+    @Test
+    void constructorRejectsAnOpenApiPathThatIsAbsoluteClimbsOrIsNotADocument() {
+        for (String path : List.of("/catalog/openapi/demo.yaml", "catalog/../secrets.yaml", "catalog/openapi/demo.txt",
+                "https://example.com/openapi.yaml")) {
+            assertThatThrownBy(() -> withOpenApi(ProviderKind.API, null, path)).as(path)
+                    .hasMessageStartingWith("openapi must match");
+        }
+    }
+
+    @Test
+    void constructorRejectsAnOpenApiDocumentOnMcpAndBuiltInProviders() {
+        assertThatThrownBy(() -> withOpenApi(ProviderKind.MCP, null, "catalog/openapi/demo.yaml"))
+                .hasMessage("openapi is only allowed for an API provider that is not built in");
+        assertThatThrownBy(() -> withOpenApi(ProviderKind.API, "postgresql", "catalog/openapi/demo.yaml"))
+                .hasMessage("openapi is only allowed for an API provider that is not built in");
     }
 
     @Test
@@ -105,5 +131,11 @@ class ProviderTest {
         Provider provider = Providers.api("demo", "Demo", Category.AI, new BearerMethod());
 
         assertThat(provider.withUpstreamUrl("http://127.0.0.1:9000").baseUrl()).isEqualTo("http://127.0.0.1:9000");
+    }
+
+    private static Provider withOpenApi(ProviderKind kind, String builtin, String openapi) {
+        return new Provider("demo", "Demo", "", Category.DATA, kind, ProviderStatus.ACTIVE, null,
+                "https://api.demo.example", "https://mcp.demo.example", openapi, builtin, null,
+                List.of(new NoAuthMethod()), null, new ValidationSpec("ping", Map.of()));
     }
 }

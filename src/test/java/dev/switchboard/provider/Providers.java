@@ -14,13 +14,14 @@ final class Providers {
 
     static Provider api(String slug, String name, Category category, AuthMethod... methods) {
         return new Provider(slug, name, name + " service", category, ProviderKind.API, ProviderStatus.ACTIVE, "*",
-                "https://api." + slug + ".example", null, null, null, List.of(methods), null,
+                "https://api." + slug + ".example", null, null, null, null, List.of(methods), null,
                 new ValidationSpec("ping", Map.of()));
     }
 
     static Provider withSchema(CredentialSchema schema, AuthMethod... methods) {
         return new Provider("acme", "Acme", "Acme", Category.CRM, ProviderKind.API, ProviderStatus.ACTIVE, "*",
-                "{instance_url}/api", null, null, null, List.of(methods), schema, new ValidationSpec("ping", null));
+                "{instance_url}/api", null, null, null, null, List.of(methods), schema,
+                new ValidationSpec("ping", null));
     }
 
     static CredentialSchema saas() {

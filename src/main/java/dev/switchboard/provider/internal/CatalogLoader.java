@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads provider files from a classpath directory: {@code index.txt} names the files (one per line; blank lines
  * and {@code #} comments ignored), because a directory inside a jar cannot be listed. Each file is parsed,
- * validated against {@link ProviderSchema}, bound to {@link Provider}, and its slug checked against its file name.
+ * validated against {@link ProviderSchema}, bound to {@link Provider}, its slug checked against its file name, and
+ * its {@code openapi} document, when it names one, checked to exist on the same classpath.
  * Every failure is a {@link CatalogLoadException} naming the resource and the JSON path.
  */
 public final class CatalogLoader {
@@ -71,6 +72,10 @@ public final class CatalogLoader {
         if (expected != null && !expected.equals(provider.slug())) {
             throw new CatalogLoadException(resource + ": $.slug: '" + provider.slug()
                     + "' does not match the file name");
+        }
+        if (provider.openapi() != null && classLoader.getResource(provider.openapi()) == null) {
+            throw new CatalogLoadException(resource + ": $.openapi: '" + provider.openapi()
+                    + "' is not on the classpath");
         }
         return provider;
     }

@@ -23,6 +23,13 @@ public final class ProviderRules {
     /** The slug syntax; also the file name of the provider's catalog entry. */
     public static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
 
+    /**
+     * A classpath-relative resource path of an OpenAPI document: segments that start with a letter or digit (so no
+     * leading {@code /} and no {@code ..} segment), ending in {@code .yaml}, {@code .yml} or {@code .json}.
+     */
+    public static final Pattern OPENAPI_PATH =
+            Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*\\.(yaml|yml|json)");
+
     /** The placeholder in a base URL that is replaced by the credential's {@code instance_url}. */
     public static final String INSTANCE_URL_PLACEHOLDER = "{instance_url}";
 
@@ -51,6 +58,20 @@ public final class ProviderRules {
         } else {
             Checks.httpUrlOrNull(baseUrl, "baseUrl");
         }
+    }
+
+    /**
+     * A curated OpenAPI document belongs to an API provider that is not built in (an MCP provider discovers its
+     * tools, a built-in tool set is code), and its path is a classpath-relative resource path.
+     */
+    public static void checkOpenApi(ProviderKind kind, String builtin, String openapi) {
+        if (openapi == null) {
+            return;
+        }
+        if (kind != ProviderKind.API || builtin != null) {
+            throw new IllegalArgumentException("openapi is only allowed for an API provider that is not built in");
+        }
+        Checks.matches(openapi, OPENAPI_PATH, "openapi");
     }
 
     /** Types are distinct; with a schema, API_KEY needs a secret api_key, BEARER a secret token; BASIC its user. */

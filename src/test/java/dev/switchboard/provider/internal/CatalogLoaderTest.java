@@ -82,6 +82,32 @@ class CatalogLoaderTest {
                 .hasMessageContaining("$.authMethods[0].authorizeParams");
     }
 
+    @Test
+    void openapiDocumentOnTheClasspathIsKept() {
+        Provider provider = parse("demo.json", VALID.replace("\"icon\": \"D\",",
+                "\"icon\": \"D\", \"openapi\": \"catalog/openapi/github.yaml\","));
+
+        assertThat(provider.openapi()).isEqualTo("catalog/openapi/github.yaml");
+    }
+
+    @Test
+    void openapiDocumentMissingFromTheClasspathIsRejected() {
+        String json = VALID.replace("\"icon\": \"D\",", "\"icon\": \"D\", \"openapi\": \"catalog/openapi/nope.yaml\",");
+
+        assertThatThrownBy(() -> parse("demo.json", json)).isInstanceOf(CatalogLoadException.class)
+                .hasMessage("demo.json: $.openapi: 'catalog/openapi/nope.yaml' is not on the classpath");
+    }
+
+    @Test
+    void openapiDocumentOnAnMcpProviderIsRejectedBySchema() {
+        String json = VALID.replace("\"kind\": \"API\"", "\"kind\": \"MCP\"")
+                .replace("\"baseUrl\": \"https://demo.example.com\",",
+                        "\"mcpUrl\": \"https://demo.example.com/mcp\", \"openapi\": \"catalog/openapi/github.yaml\",");
+
+        assertThatThrownBy(() -> parse("demo.json", json)).hasMessageStartingWith("demo.json: ")
+                .hasMessageContaining("$.openapi");
+    }
+
     private Provider parse(String resource, String json) {
         return loader.parse(resource, json.getBytes(StandardCharsets.UTF_8));
     }
