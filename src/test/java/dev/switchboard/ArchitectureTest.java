@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   private static final List<String> FEATURES = List.of("store", "vault", "account", "provider",
-      "credential", "web", "error");
+      "credential", "web", "error", "upstream");
   private static JavaClasses classes;
 
   @BeforeAll
@@ -62,6 +62,12 @@ class ArchitectureTest {
   void onlyStoreImportsFlywayAndHikari() {
     confined("org.flywaydb..", "dev.switchboard.store..");
     confined("com.zaxxer..", "dev.switchboard.store..");
+  }
+
+  @Test
+  void onlyUpstreamMakesOutboundHttpCalls() {
+    confined("org.eclipse.jetty.client..", "dev.switchboard.upstream..");
+    confined("java.net.http..", "dev.switchboard.upstream..");
   }
 
   @Test

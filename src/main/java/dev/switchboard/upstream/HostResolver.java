@@ -12,8 +12,10 @@ public interface HostResolver {
   /**
    * The allowed addresses of {@code host} (a name or an address literal in any spelling).
    *
-   * @throws OutboundBlockedException when the host resolves to a refused address (or only to
-   *     refused ones), or cannot be resolved
+   * @throws OutboundBlockedException when the host is malformed or any of its addresses is refused
+   *     (a name must not mix allowed and refused addresses)
+   * @throws UpstreamUnavailableException when a name cannot be resolved (DNS failure): the
+   *     upstream is unreachable, which is not a policy decision
    */
   List<InetAddress> resolve(String host);
 }
