@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   private static final List<String> FEATURES = List.of("store", "vault", "account", "provider",
-      "credential", "web", "error", "upstream");
+      "credential", "web", "error", "upstream", "tool", "audit", "bundle", "mcp");
   private static JavaClasses classes;
 
   @BeforeAll
@@ -68,6 +68,13 @@ class ArchitectureTest {
   void onlyUpstreamMakesOutboundHttpCalls() {
     confined("org.eclipse.jetty.client..", "dev.switchboard.upstream..");
     confined("java.net.http..", "dev.switchboard.upstream..");
+  }
+
+  @Test
+  void onlyTheOpenApiImportTouchesSwaggerAndJackson2() {
+    confined("io.swagger..", "dev.switchboard.tool.internal..");
+    confined("com.fasterxml.jackson.databind..", "dev.switchboard.tool.internal..");
+    confined("com.fasterxml.jackson.core..", "dev.switchboard.tool.internal..");
   }
 
   @Test

@@ -30,13 +30,16 @@ public record HttpOperation(
    * One parameter: the argument name in the tool's input schema and the name on the wire (they
    * differ when two parameters share a wire name or the wire name is not a valid argument name).
    *
-   * @param style for arrays in the query: {@code form} with {@code explode} true repeats the key
+   * @param explode OpenAPI's {@code explode}: for a query array, true repeats the key
+   *     ({@code ?tag=a&tag=b}), false joins the values with commas ({@code ?tag=a,b}); true by default for
+   *     query parameters (style {@code form}), false for path and header ones (style {@code simple})
    */
   public record Parameter(String argument, String wireName, In in, boolean required, boolean explode) {}
 
   /**
-   * The body: the argument that holds it (always {@code body}) and its content type
-   * ({@code application/json} or {@code application/x-www-form-urlencoded}).
+   * The body: the argument that holds it (always {@code body}) and its content type: a JSON type
+   * ({@code application/json} or a {@code *+json} type as the document names it) or
+   * {@code application/x-www-form-urlencoded}.
    */
   public record Body(String argument, String contentType, boolean required) {}
 }

@@ -1,0 +1,56 @@
+package dev.switchboard.tool;
+
+import dev.switchboard.tool.internal.ApiDocument;
+import dev.switchboard.tool.internal.JsonSchemas;
+import dev.switchboard.tool.internal.OpenApiDocuments;
+import dev.switchboard.tool.internal.OperationImporter;
+import dev.switchboard.tool.internal.OperationSkipped;
+import dev.switchboard.tool.internal.Operations;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Imports an API description (OpenAPI 3.0, 3.1 or Swagger 2.0; JSON or YAML) as tools: one
+ * {@link Tool} with an {@link HttpOperation} recipe per operation it can express, and a named
+ * {@link SkipReason} for each one it cannot. A pure function: no I/O (external {@code $ref}s are
+ * refused, never fetched), no state, the same text always gives the same report. The mapping
+ * rules are in {@code docs/openapi-import.md}. Thread-safe.
+ */
+public final class OpenApiImport {
+  private OpenApiImport() {}
+
+  /**
+   * Imports {@code documentText} for provider {@code providerSlug}.
+   *
+   * @param providerSlug the provider's slug, the prefix of every tool name (1–40 characters of
+   *     {@code [A-Za-z0-9_-]})
+   * @param documentText the whole document, JSON or YAML
+   * @throws OpenApiImportException when the text is not an API description
+   * @throws IllegalArgumentException when the slug is not one
+   */
+  public static ImportReport importDocument(String providerSlug, String documentText) {
+    ToolNames.of(providerSlug, "check"); // fails fast on a bad slug
+    ApiDocument document = OpenApiDocuments.parse(documentText);
+    List<SkippedOperation> skipped = new ArrayList<>();
+    List<Operations.Ref> operations = Operations.of(document, skipped);
+    List<String> names = ToolNames.unique(providerSlug, operations.stream().map(Operations.Ref::rawName).toList());
+    OperationImporter importer = new OperationImporter(providerSlug, document, Schemas.SHARED);
+    List<Tool> tools = new ArrayList<>();
+    for (int i = 0; i < operations.size(); i++) {
+      Operations.Ref operation = operations.get(i);
+      try {
+        tools.add(importer.toTool(names.get(i), operation));
+      } catch (OperationSkipped e) {
+        skipped.add(new SkippedOperation(operation.method(), operation.path(), e.reason(), e.getMessage()));
+      }
+    }
+    skipped.sort(Comparator.comparing(SkippedOperation::path).thenComparing(SkippedOperation::method));
+    return new ImportReport(document.title(), document.serverUrl(), tools, skipped, document.warnings());
+  }
+
+  /** Loads the meta-schema once, on first use. */
+  private static final class Schemas {
+    static final JsonSchemas SHARED = new JsonSchemas();
+  }
+}

@@ -1,0 +1,132 @@
+package dev.switchboard.tool.internal;
+
+import dev.switchboard.tool.HttpOperation;
+import dev.switchboard.tool.SkipReason;
+import dev.switchboard.tool.Tool;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns one operation into a {@link Tool} with an {@link HttpOperation} recipe, or throws
+ * {@link OperationSkipped}. One instance per import; not thread-safe.
+ */
+public final class OperationImporter {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final String provider;
+  private final ApiDocument document;
+  private final RefGraph refs;
+  private final JsonSchemas schemas;
+
+  public OperationImporter(String provider, ApiDocument document, JsonSchemas schemas) {
+    this.provider = provider;
+    this.document = document;
+    this.refs = new RefGraph(document);
+    this.schemas = schemas;
+  }
+
+  /** The tool named {@code name} for {@code operation}. */
+  public Tool toTool(String name, Operations.Ref operation) {
+    checkServers(operation);
+    SchemaConverter converter = new SchemaConverter(document, refs);
+    Optional<RequestBodies.Choice> body = RequestBodies.of(document, operation.operation());
+    List<Parameters.Spec> specs = bindPath(operation.path(),
+        Parameters.of(document, operation.pathItem(), operation.operation()));
+
+    ObjectNode properties = NODES.objectNode();
+    ArrayNode required = NODES.arrayNode();
+    ArgumentNames names = new ArgumentNames();
+    body.ifPresent(b -> names.reserve("body"));
+    List<HttpOperation.Parameter> parameters = new ArrayList<>();
+    for (Parameters.Spec spec : specs) {
+      String argument = names.pick(spec.name(), spec.in());
+      properties.set(argument, annotated(converter.convert(spec.schema()), spec.description(), spec.deprecated()));
+      if (spec.required()) {
+        required.add(argument);
+      }
+      parameters.add(new HttpOperation.Parameter(argument, spec.name(), spec.in(), spec.required(), spec.explode()));
+    }
+    body.ifPresent(b -> {
+      properties.set("body", annotated(converter.convert(b.schema()), b.description(), false));
+      if (b.required()) {
+        required.add("body");
+      }
+    });
+
+    JsonNode inputSchema = inputSchema(properties, required, converter);
+    HttpOperation recipe = new HttpOperation(operation.method(), operation.path(), parameters,
+        body.map(b -> new HttpOperation.Body("body", b.contentType(), b.required())));
+    return new Tool(name, provider, name.substring(provider.length() + 1), ToolText.title(operation.operation()),
+        ToolText.description(operation.operation()), inputSchema,
+        SecurityScopes.of(document, operation.operation()), recipe);
+  }
+
+  private JsonNode inputSchema(ObjectNode properties, ArrayNode required, SchemaConverter converter) {
+    // no "$schema": MCP (2025-11-25) reads schemas without one as 2020-12, and every tools/list pays for it
+    ObjectNode schema = NODES.objectNode().put("type", "object");
+    schema.set("properties", properties);
+    if (!required.isEmpty()) {
+      schema.set("required", required);
+    }
+    schema.put("additionalProperties", false);
+    if (!converter.defs().isEmpty()) {
+      schema.putObject("$defs").setAll(converter.defs());
+    }
+    List<String> problems = schemas.problems(schema);
+    if (!problems.isEmpty()) {
+      throw new OperationSkipped(SkipReason.INVALID_SCHEMA, Nodes.cut(problems.get(0).replaceAll("\\s+", " ")));
+    }
+    return schema;
+  }
+
+  private static JsonNode annotated(JsonNode schema, String description, boolean deprecated) {
+    if (!schema.isObject()) {
+      return schema;
+    }
+    ObjectNode object = (ObjectNode) schema;
+    if (!description.isBlank() && !object.has("description")) {
+      object.put("description", description.strip());
+    }
+    if (deprecated) {
+      object.put("deprecated", true);
+    }
+    return object;
+  }
+
+  private void checkServers(Operations.Ref operation) {
+    Set<String> documentServers = new HashSet<>();
+    document.root().path("servers").forEach(server -> documentServers.add(Nodes.text(server, "url")));
+    for (JsonNode owner : List.of(operation.pathItem(), operation.operation())) {
+      for (JsonNode server : owner.path("servers")) {
+        if (!documentServers.contains(Nodes.text(server, "url"))) {
+          throw new OperationSkipped(SkipReason.SERVER_OVERRIDE,
+              "declares its own server " + Nodes.cut(Nodes.text(server, "url")));
+        }
+      }
+    }
+  }
+
+  /** {@code specs} without path parameters the path does not use; throws for a placeholder without one. */
+  private static List<Parameters.Spec> bindPath(String path, List<Parameters.Spec> specs) {
+    Set<String> placeholders = new HashSet<>();
+    Matcher placeholder = PLACEHOLDER.matcher(path);
+    while (placeholder.find()) {
+      String name = placeholder.group(1);
+      placeholders.add(name);
+      if (specs.stream().noneMatch(s -> s.in() == HttpOperation.In.PATH && s.name().equals(name))) {
+        throw new OperationSkipped(SkipReason.INVALID_PATH, "no path parameter for {" + Nodes.cut(name) + "}");
+      }
+    }
+    return specs.stream().filter(s -> s.in() != HttpOperation.In.PATH || placeholders.contains(s.name())).toList();
+  }
+}
