@@ -28,8 +28,10 @@ public final class RunningServer implements AutoCloseable {
 
   /** Opens the database and keys, creates the first admin if needed, and starts listening. */
   public static RunningServer start(Settings settings, Clock clock, PrintStream out) {
-    Switchboard app = Switchboard.open(settings, clock, true);
+    Settings effective = settings.port() == 0 ? FreePort.assign(settings) : settings;
+    Switchboard app = Switchboard.open(effective, clock, true);
     try {
+      app.start();
       app.requireKeysForStoredRows();
       app.loadedKeys.warnings().forEach(w -> out.println("warning: " + w));
       if (app.loadedKeys.generated()) {
@@ -38,14 +40,12 @@ public final class RunningServer implements AutoCloseable {
             + " credentials cannot be decrypted.");
       }
       Optional<KeyFileWatcher> watcher = app.loadedKeys.file()
-          .map(file -> new KeyFileWatcher(file, app.keySource, app.vault).start(settings.keyFilePoll()));
+          .map(file -> new KeyFileWatcher(file, app.keySource, app.vault).start(effective.keyFilePoll()));
       watcher.ifPresent(w -> app.vault.onMissingKey(w::check));
-      WebServer web = new WebServer(dependencies(app), settings.host(), settings.port()).start();
-      String baseUrl = settings.port() == 0
-          ? "http://" + displayHost(settings.host()) + ":" + web.port()
-          : settings.baseUrl();
+      WebServer web = new WebServer(dependencies(app), effective.host(), effective.port()).start();
+      String baseUrl = effective.baseUrl();
       out.println("Switchboard is listening on " + baseUrl);
-      FirstAdmin.ensure(app.users, settings).ifPresent(created -> printAdmin(out, created));
+      FirstAdmin.ensure(app.users, effective).ifPresent(created -> printAdmin(out, created));
       return new RunningServer(app, web, watcher, baseUrl);
     } catch (RuntimeException e) {
       app.close();
@@ -82,8 +82,10 @@ public final class RunningServer implements AutoCloseable {
     readiness.put("database", app.database::healthy);
     readiness.put("vault", () -> app.vault.canOpen(app.vault.keyring().primary().id()));
     return new WebDependencies(app.json, app.users, app.sessions, app.tokens, app.catalog,
-        app.credentials, app.creation, readiness, app.settings.maxBodyBytes(),
-        app.settings.baseUrl().startsWith("https:"), app.settings.sessionTtl());
+        app.credentials, app.creation, app.verifier, app.tools, app.bundles, app.attention,
+        app.executions, app.notifications, app.mcp, app.broker, readiness, app.settings.baseUrl(),
+        app.settings.maxBodyBytes(), app.settings.baseUrl().startsWith("https:"),
+        app.settings.sessionTtl());
   }
 
   private static void printAdmin(PrintStream out, FirstAdmin.Created created) {
@@ -91,9 +93,5 @@ public final class RunningServer implements AutoCloseable {
     created.oneTimePassword().ifPresent(p -> {
       out.println("One-time password (shown only now; you will be asked to change it): " + p);
     });
-  }
-
-  private static String displayHost(String host) {
-    return host.equals("0.0.0.0") ? "localhost" : host;
   }
 }

@@ -26,6 +26,9 @@ import java.util.Optional;
  * @param sessionTtl how long a dashboard sign-in lasts
  * @param baseUrlOverrides provider slug to base URL, from {@code SWITCHBOARD_PROVIDER_<SLUG>_BASE_URL}
  * @param keyFilePoll how often the running server looks for a changed key file (online rotation)
+ * @param outboundAllow CIDR ranges and host names outbound calls may reach although private
+ * @param callTimeout the deadline of one tool call, covering the whole upstream exchange
+ * @param maxResponseBytes the most bytes of one upstream answer kept for a tool result
  */
 public record Settings(
     String host,
@@ -43,7 +46,10 @@ public record Settings(
     int bcryptCost,
     Duration sessionTtl,
     Map<String, String> baseUrlOverrides,
-    Duration keyFilePoll) {
+    Duration keyFilePoll,
+    String outboundAllow,
+    Duration callTimeout,
+    int maxResponseBytes) {
 
   public Settings {
     baseUrlOverrides = Map.copyOf(baseUrlOverrides);
@@ -64,6 +70,6 @@ public record Settings(
   public Settings withPort(int newPort, String newBaseUrl) {
     return new Settings(host, newPort, newBaseUrl, dataDir, dbUrl, dbUser, dbPassword, vaultKeys,
         vaultKeyFile, adminEmail, adminPassword, maxBodyBytes, bcryptCost, sessionTtl,
-        baseUrlOverrides, keyFilePoll);
+        baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, maxResponseBytes);
   }
 }

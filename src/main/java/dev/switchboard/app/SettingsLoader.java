@@ -71,7 +71,10 @@ public final class SettingsLoader {
         intValue(values, "BCRYPT_COST", 12),
         Duration.ofHours(intValue(values, "SESSION_HOURS", 12)),
         overrides,
-        Duration.ofMillis(intValue(values, "KEY_FILE_POLL_MS", 1000)));
+        Duration.ofMillis(intValue(values, "KEY_FILE_POLL_MS", 1000)),
+        value(values, "OUTBOUND_ALLOW", ""),
+        Duration.ofMillis(intValue(values, "CALL_TIMEOUT_MS", 30_000)),
+        intValue(values, "MAX_RESPONSE_BYTES", 5 * 1024 * 1024));
   }
 
   private static Map<String, String> readFile(Path path) {

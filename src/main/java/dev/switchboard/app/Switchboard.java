@@ -12,13 +12,42 @@ import dev.switchboard.credential.Credentials;
 import dev.switchboard.credential.PayloadRotation;
 import dev.switchboard.credential.internal.CredentialMapper;
 import dev.switchboard.credential.internal.CredentialRows;
+import dev.switchboard.audit.Executions;
+import dev.switchboard.audit.Notifications;
+import dev.switchboard.audit.internal.ExecutionRows;
+import dev.switchboard.bundle.AttentionWatcher;
+import dev.switchboard.bundle.Bundles;
+import dev.switchboard.bundle.internal.BundleRows;
+import dev.switchboard.calculator.CalculatorToolset;
+import dev.switchboard.credential.CredentialCalls;
+import dev.switchboard.credential.CredentialEvents;
+import dev.switchboard.credential.CredentialVerifier;
+import dev.switchboard.mcp.ListChangedBroker;
+import dev.switchboard.mcp.McpServer;
+import dev.switchboard.mcp.SessionTokens;
+import dev.switchboard.mcp.internal.EndedSessions;
+import dev.switchboard.mcp.internal.SurfaceFactory;
+import dev.switchboard.mcp.internal.ToolRunner;
 import dev.switchboard.provider.Catalog;
+import dev.switchboard.tool.ArgumentValidator;
+import dev.switchboard.tool.CuratedOpenApi;
+import dev.switchboard.tool.ToolCatalog;
+import dev.switchboard.tool.ToolSource;
+import dev.switchboard.upstream.BuiltinToolset;
+import dev.switchboard.upstream.OutboundGuard;
+import dev.switchboard.upstream.OutboundHttp;
+import dev.switchboard.upstream.OutboundPolicy;
+import dev.switchboard.upstream.ToolExecutor;
+import dev.switchboard.upstream.internal.HttpToolCall;
 import dev.switchboard.store.Database;
 import dev.switchboard.vault.KeyringSource;
 import dev.switchboard.vault.LoadedKeyring;
 import dev.switchboard.vault.Vault;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,6 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
  * constructors, once. The command-line tools use it without the web server; {@code serve} adds it.
  */
 public final class Switchboard implements AutoCloseable {
+  /** The version reported to MCP clients. */
+  public static final String VERSION = "0.1.0";
   final Settings settings;
   final Clock clock;
   final JsonMapper json;
@@ -40,6 +71,15 @@ public final class Switchboard implements AutoCloseable {
   final Credentials credentials;
   final CredentialCreation creation;
   final PayloadRotation rotation;
+  final OutboundHttp outbound;
+  final ToolCatalog tools;
+  final Executions executions;
+  final Notifications notifications;
+  final CredentialVerifier verifier;
+  final Bundles bundles;
+  final AttentionWatcher attention;
+  final ListChangedBroker broker;
+  final McpServer mcp;
 
   private Switchboard(Settings settings, Clock clock, boolean createKeyFile) {
     this.settings = settings;
@@ -57,9 +97,35 @@ public final class Switchboard implements AutoCloseable {
       this.tokens = new AccessTokens(new TokenRows(database.jdbi()), users, clock);
       this.sessions = new Sessions(new SessionRows(database.jdbi()), users, clock, settings.sessionTtl());
       CredentialRows credentialRows = new CredentialRows(database.jdbi(), new CredentialMapper(json));
-      this.credentials = new Credentials(credentialRows, catalog);
-      this.creation = new CredentialCreation(credentialRows, catalog, vault, clock);
+      this.broker = new ListChangedBroker(json);
+      this.executions = new Executions(new ExecutionRows(database.jdbi()));
+      this.notifications = new Notifications(database.jdbi(), clock);
+      CredentialEvents events = this::changed;
+      this.credentials = new Credentials(credentialRows, catalog, events);
+      this.creation = new CredentialCreation(credentialRows, catalog, vault, clock, events);
       this.rotation = new PayloadRotation(credentialRows, vault);
+      OutboundGuard guard = new OutboundGuard(OutboundPolicy.parse(settings.outboundAllow()));
+      this.outbound = new OutboundHttp(guard, clock);
+      List<BuiltinToolset> builtins = List.of(new CalculatorToolset(json));
+      List<ToolSource> sources = new ArrayList<>(builtins);
+      sources.add(new CuratedOpenApi());
+      this.tools = ToolCatalog.build(catalog, sources);
+      Map<String, BuiltinToolset> byName = new HashMap<>();
+      builtins.forEach(b -> byName.put(b.name(), b));
+      ToolExecutor executor = new ToolExecutor(
+          new HttpToolCall(outbound, json, settings.maxResponseBytes()), byName);
+      ArgumentValidator validator = new ArgumentValidator();
+      CredentialCalls calls = new CredentialCalls(credentialRows, catalog, vault, executor, executions,
+          clock, settings.callTimeout());
+      this.verifier = new CredentialVerifier(credentialRows, catalog, tools, validator, calls, json,
+          clock, events);
+      BundleRows bundleRows = new BundleRows(database.jdbi());
+      this.bundles = new Bundles(bundleRows, tools, credentials, clock);
+      this.attention = new AttentionWatcher(bundles, bundleRows, credentials, notifications);
+      SurfaceFactory surfaces = new SurfaceFactory(bundles,
+          new ToolRunner(calls, validator, json, settings.baseUrl()), json);
+      this.mcp = new McpServer(json, new SessionTokens(vault.signer()),
+          new EndedSessions(database.jdbi()), surfaces, clock, VERSION);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -84,8 +150,20 @@ public final class Switchboard implements AutoCloseable {
     }
   }
 
+  /** After a credential change: tell open MCP streams and recompute bundle readiness. */
+  private void changed(String userId) {
+    broker.changed(userId);
+    attention.check(userId);
+  }
+
+  /** Starts what runs in the background (the outbound client's pool). */
+  void start() {
+    outbound.start();
+  }
+
   @Override
   public void close() {
+    outbound.close();
     database.close();
   }
 }

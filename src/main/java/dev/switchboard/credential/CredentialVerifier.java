@@ -57,7 +57,7 @@ public final class CredentialVerifier {
     Provider provider = catalog.require(credential.provider());
     Tool tool = tool(provider, toolName);
     JsonNode args = arguments.orElseGet(() -> defaultArguments(provider, tool));
-    List<String> problems = validator.validate(tool, args);
+    List<String> problems = validator.problems(tool, args);
     if (!problems.isEmpty()) {
       throw new FieldErrors(Map.of("arguments", String.join("; ", problems)));
     }

@@ -4,6 +4,7 @@ import dev.switchboard.account.Principal;
 import dev.switchboard.credential.CredentialCreation;
 import dev.switchboard.credential.CredentialFilter;
 import dev.switchboard.credential.CredentialStatus;
+import dev.switchboard.credential.CredentialVerifier;
 import dev.switchboard.credential.Credentials;
 import dev.switchboard.credential.NewCredential;
 import dev.switchboard.credential.Verification;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /** A user's credentials: {@code /api/v1/credentials} (DESIGN.md §4, §7). */
 final class CredentialRoutes {
@@ -21,14 +23,19 @@ final class CredentialRoutes {
 
   record Create(String provider, String authMethod, String label, Map<String, Object> fields) {}
 
+  record Verify(String tool, JsonNode arguments) {}
+
   private final Credentials credentials;
   private final CredentialCreation creation;
+  private final CredentialVerifier verifier;
   private final Authenticator auth;
   private final Json json;
 
-  CredentialRoutes(Credentials credentials, CredentialCreation creation, Authenticator auth, Json json) {
+  CredentialRoutes(Credentials credentials, CredentialCreation creation, CredentialVerifier verifier,
+      Authenticator auth, Json json) {
     this.credentials = credentials;
     this.creation = creation;
+    this.verifier = verifier;
     this.auth = auth;
     this.json = json;
   }
@@ -42,6 +49,7 @@ final class CredentialRoutes {
     routes.post("/api/v1/credentials/{id}/disable", ctx -> act(ctx, credentials::disable));
     routes.post("/api/v1/credentials/{id}/enable", ctx -> act(ctx, credentials::enable));
     routes.post("/api/v1/credentials/{id}/current", ctx -> act(ctx, credentials::makeCurrent));
+    routes.post("/api/v1/credentials/{id}/verify", this::verify);
   }
 
   private interface Action {
@@ -57,7 +65,7 @@ final class CredentialRoutes {
             .map(v -> parse(Verification.class, "verification", v)),
         Optional.empty());
     Page<dev.switchboard.credential.Credential> page = credentials.list(p.userId(), filter,
-        Optional.ofNullable(ctx.queryParam("cursor")), limit(ctx.queryParam("limit")));
+        Optional.ofNullable(ctx.queryParam("cursor")), Limits.of(ctx.queryParam("limit")));
     json.write(ctx, 200, new Views.ItemsView<>(
         page.items().stream().map(Views.CredentialView::of).toList(), page.next().orElse(null)));
   }
@@ -67,7 +75,17 @@ final class CredentialRoutes {
     Create body = json.read(ctx, Create.class);
     var created = creation.create(p.userId(),
         new NewCredential(body.provider(), body.authMethod(), body.label(), body.fields()));
+    if ("true".equals(ctx.queryParam("verify"))) {
+      created = verifier.verify(p.userId(), created.id(), Optional.empty(), Optional.empty());
+    }
     json.write(ctx, 201, Views.CredentialView.of(created));
+  }
+
+  private void verify(Context ctx) {
+    Principal p = auth.require(ctx);
+    Verify body = json.read(ctx, Verify.class);
+    json.write(ctx, 200, Views.CredentialView.of(verifier.verify(p.userId(), ctx.pathParam("id"),
+        Optional.ofNullable(body.tool()), Optional.ofNullable(body.arguments()))));
   }
 
   private void get(Context ctx) {
@@ -91,17 +109,6 @@ final class CredentialRoutes {
   private void act(Context ctx, Action action) {
     Principal p = auth.require(ctx);
     json.write(ctx, 200, Views.CredentialView.of(action.apply(p.userId(), ctx.pathParam("id"))));
-  }
-
-  private static int limit(String raw) {
-    if (raw == null) {
-      return 50;
-    }
-    try {
-      return Integer.parseInt(raw);
-    } catch (NumberFormatException e) {
-      throw SwitchboardException.invalid("invalid_limit", "limit must be a whole number");
-    }
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String name, String raw) {

@@ -3,9 +3,17 @@ package dev.switchboard.web;
 import dev.switchboard.account.AccessTokens;
 import dev.switchboard.account.Sessions;
 import dev.switchboard.account.Users;
+import dev.switchboard.audit.Executions;
+import dev.switchboard.audit.Notifications;
+import dev.switchboard.bundle.AttentionWatcher;
+import dev.switchboard.bundle.Bundles;
 import dev.switchboard.credential.CredentialCreation;
+import dev.switchboard.credential.CredentialVerifier;
 import dev.switchboard.credential.Credentials;
+import dev.switchboard.mcp.ListChangedBroker;
+import dev.switchboard.mcp.McpServer;
 import dev.switchboard.provider.Catalog;
+import dev.switchboard.tool.ToolCatalog;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -15,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Everything the web edge calls, built by the composition root.
  *
  * @param readiness named checks behind {@code /readyz} (for example "database", "vault")
+ * @param baseUrl the public URL of this server (MCP URLs, protected-resource metadata)
  * @param secureCookies whether cookies carry the Secure flag (true when the base URL is https)
  * @param sessionTtl how long the session cookie lives
  */
@@ -26,7 +35,16 @@ public record WebDependencies(
     Catalog catalog,
     Credentials credentials,
     CredentialCreation creation,
+    CredentialVerifier verifier,
+    ToolCatalog tools,
+    Bundles bundles,
+    AttentionWatcher attention,
+    Executions executions,
+    Notifications notifications,
+    McpServer mcp,
+    ListChangedBroker broker,
     Map<String, BooleanSupplier> readiness,
+    String baseUrl,
     long maxBodyBytes,
     boolean secureCookies,
     Duration sessionTtl) {}

@@ -33,7 +33,15 @@ public final class WebServer implements AutoCloseable {
           (int) Math.min(Integer.MAX_VALUE, deps.sessionTtl().toSeconds())).register(api);
       new TokenRoutes(deps.tokens(), auth, json).register(api);
       new ProviderRoutes(deps.catalog(), deps.credentials(), auth, json).register(api);
-      new CredentialRoutes(deps.credentials(), deps.creation(), auth, json).register(api);
+      new CredentialRoutes(deps.credentials(), deps.creation(), deps.verifier(), auth, json).register(api);
+      new ToolRoutes(deps.tools(), deps.credentials(), deps.bundles(), auth, json).register(api);
+      new BundleRoutes(deps.bundles(), deps.attention(), auth, json, deps.baseUrl()).register(api);
+      new ActivityRoutes(deps.executions(), deps.notifications(), auth, json).register(api);
+      McpGate gate = new McpGate(deps.tokens(), deps.baseUrl());
+      new McpRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes()).register(config.routes);
+      new LegacySseRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes())
+          .register(config.routes);
+      new ProtectedResourceRoutes(deps.json(), deps.baseUrl()).register(config.routes);
     });
     this.routes = holder[0].registered();
   }

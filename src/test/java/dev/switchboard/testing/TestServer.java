@@ -50,6 +50,7 @@ public final class TestServer implements AutoCloseable {
     env.put("SWITCHBOARD_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("SWITCHBOARD_BCRYPT_COST", "4");
     env.put("SWITCHBOARD_KEY_FILE_POLL_MS", "200");
+    env.put("SWITCHBOARD_OUTBOUND_ALLOW", "127.0.0.1/32,::1/128");
     env.putAll(extra);
     return env;
   }

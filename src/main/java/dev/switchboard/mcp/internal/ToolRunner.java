@@ -37,7 +37,7 @@ public final class ToolRunner {
           + ". " + tool.availability().fix() + " Fix it at " + baseUrl + "/providers/" + tool.tool().provider());
     }
     JsonNode args = arguments == null || arguments.isNull() ? json.createObjectNode() : arguments;
-    List<String> problems = validator.validate(tool.tool(), args);
+    List<String> problems = validator.problems(tool.tool(), args);
     if (!problems.isEmpty()) {
       return error("invalid arguments for " + tool.tool().name() + ": " + String.join("; ", problems));
     }

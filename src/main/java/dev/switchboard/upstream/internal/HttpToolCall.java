@@ -1,0 +1,73 @@
+package dev.switchboard.upstream.internal;
+
+import dev.switchboard.provider.AuthMethod;
+import dev.switchboard.provider.Provider;
+import dev.switchboard.tool.HttpOperation;
+import dev.switchboard.upstream.CallContext;
+import dev.switchboard.upstream.Header;
+import dev.switchboard.upstream.HttpCall;
+import dev.switchboard.upstream.HttpResult;
+import dev.switchboard.upstream.OutboundHttp;
+import dev.switchboard.upstream.ToolResult;
+import dev.switchboard.vault.SecretFields;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Executes an HTTP-operation tool: builds the request from the recipe, injects the credential the
+ * way its auth method says plus the schema headers, sends it through the guarded outbound client
+ * within the call's deadline and size cap, and maps the answer.
+ */
+public final class HttpToolCall {
+  private final OutboundHttp http;
+  private final RequestBuilder builder;
+  private final AuthInjections auth = new AuthInjections();
+  private final ResponseMapper mapper;
+  private final int maxResponseBytes;
+
+  public HttpToolCall(OutboundHttp http, JsonMapper json, int maxResponseBytes) {
+    this.http = http;
+    this.builder = new RequestBuilder(json);
+    this.mapper = new ResponseMapper(json);
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  /** Runs the call; failures to reach the upstream are thrown for the executor to map. */
+  public ToolResult run(Provider provider, AuthMethod method, HttpOperation op, JsonNode args,
+      SecretFields secrets, List<String> secretValues, CallContext context) {
+    OutgoingRequest request = builder.build(provider.baseUrl(), op, args, secrets);
+    auth.apply(method, secrets, request);
+    SchemaHeaders.apply(provider, secrets, request);
+    List<Header> headers = new ArrayList<>();
+    headers.add(new Header("Accept", "application/json, */*;q=0.5"));
+    headers.add(new Header("User-Agent", "Switchboard"));
+    for (Map.Entry<String, String> h : request.headers) {
+      headers.add(new Header(h.getKey(), h.getValue()));
+    }
+    HttpCall call = new HttpCall(request.method, URI.create(withQuery(request)), headers,
+        request.body, Optional.ofNullable(request.contentType), context.deadline(), maxResponseBytes);
+    HttpResult result = http.send(call);
+    return mapper.map(new UpstreamResponse(result.status(), result.contentType().orElse(null),
+        result.body(), result.truncated(), result.header("Retry-After"), maxResponseBytes), secretValues);
+  }
+
+  private static String withQuery(OutgoingRequest request) {
+    if (request.query.isEmpty()) {
+      return request.url;
+    }
+    StringBuilder url = new StringBuilder(request.url).append(request.url.contains("?") ? '&' : '?');
+    for (int i = 0; i < request.query.size(); i++) {
+      Map.Entry<String, String> q = request.query.get(i);
+      if (i > 0) {
+        url.append('&');
+      }
+      url.append(UrlParts.encode(q.getKey())).append('=').append(UrlParts.encode(q.getValue()));
+    }
+    return url.toString();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.switchboard.web;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Reads a request body up to a limit. A longer body is read to its end and thrown away (up to a
+ * hard ceiling) so that the client, still sending, receives the 413 instead of a broken connection.
+ */
+final class BoundedBody {
+  private static final long DRAIN_CEILING = 64L * 1024 * 1024;
+
+  private BoundedBody() {}
+
+  /** The body, or null when it is longer than {@code max} bytes. */
+  static byte[] read(Context ctx, long max) {
+    try (InputStream in = ctx.req().getInputStream()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[16 * 1024];
+      long total = 0;
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        total += n;
+        if (total > max) {
+          drain(in, buffer, total);
+          return null;
+        }
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void drain(InputStream in, byte[] buffer, long read) throws IOException {
+    long total = read;
+    int n;
+    while (total < DRAIN_CEILING && (n = in.read(buffer)) > 0) {
+      total += n;
+    }
+  }
+}

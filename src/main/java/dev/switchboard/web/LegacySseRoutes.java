@@ -1,0 +1,105 @@
+package dev.switchboard.web;
+
+import dev.switchboard.account.Principal;
+import dev.switchboard.mcp.ListChangedBroker;
+import dev.switchboard.mcp.McpExchange;
+import dev.switchboard.mcp.McpReply;
+import dev.switchboard.mcp.McpServer;
+import dev.switchboard.mcp.McpTarget;
+import dev.switchboard.mcp.ProtocolVersions;
+import dev.switchboard.store.Ids;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The legacy HTTP+SSE transport (MCP 2024-11-05) for old clients: GET {@code …/sse} opens a stream
+ * whose first event names the POST URL; each POST to it answers 202 and its JSON-RPC response
+ * travels on the stream. Sessions of this transport live in this instance's memory.
+ */
+final class LegacySseRoutes {
+  private record Open(String userId, McpTarget target, EventStream stream) {}
+
+  private final Map<String, Open> open = new ConcurrentHashMap<>();
+  private final McpServer server;
+  private final ListChangedBroker broker;
+  private final McpGate gate;
+  private final JsonMapper json;
+  private final long maxBodyBytes;
+
+  LegacySseRoutes(McpServer server, ListChangedBroker broker, McpGate gate, JsonMapper json, long maxBodyBytes) {
+    this.server = server;
+    this.broker = broker;
+    this.gate = gate;
+    this.json = json;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  void register(RoutesConfig routes) {
+    Function<Context, McpTarget> bundle = ctx -> new McpTarget.Bundle(ctx.pathParam("slug"));
+    Function<Context, McpTarget> hub = ctx -> new McpTarget.Hub();
+    routes.get("/mcp/bundle/{slug}/sse", ctx -> stream(ctx, bundle.apply(ctx), "/mcp/bundle/" + ctx.pathParam("slug")));
+    routes.get("/mcp/hub/sse", ctx -> stream(ctx, hub.apply(ctx), "/mcp/hub"));
+    routes.post("/mcp/bundle/{slug}/messages", ctx -> message(ctx, bundle.apply(ctx)));
+    routes.post("/mcp/hub/messages", ctx -> message(ctx, hub.apply(ctx)));
+  }
+
+  private void stream(Context ctx, McpTarget target, String base) {
+    Optional<Principal> caller = admit(ctx);
+    if (caller.isEmpty()) {
+      return;
+    }
+    String id = Ids.random(32);
+    EventStream stream = new EventStream(json);
+    open.put(id, new Open(caller.get().userId(), target, stream));
+    broker.open(caller.get().userId(), stream);
+    try {
+      stream.run(ctx, "event: endpoint\ndata: " + base + "/messages?sessionId=" + id + "\n\n");
+    } finally {
+      broker.close(caller.get().userId(), stream);
+      open.remove(id);
+    }
+  }
+
+  private void message(Context ctx, McpTarget target) {
+    Optional<Principal> caller = admit(ctx);
+    if (caller.isEmpty()) {
+      return;
+    }
+    Open session = Optional.ofNullable(ctx.queryParam("sessionId")).map(open::get).orElse(null);
+    if (session == null || !session.userId().equals(caller.get().userId())
+        || !session.target().key().equals(target.key())) {
+      ctx.status(404).result("unknown session; open the SSE stream again");
+      return;
+    }
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length > maxBodyBytes) {
+      ctx.status(413).result("the body is larger than " + maxBodyBytes + " bytes");
+      return;
+    }
+    McpReply reply = server.post(new McpExchange(caller.get(), target, body, ProtocolVersions.LEGACY_SSE,
+        null, null, null));
+    if (reply.body() != null) {
+      session.stream().event("message", json.writeValueAsString(reply.body()));
+    }
+    ctx.status(202).result("Accepted");
+  }
+
+  private Optional<Principal> admit(Context ctx) {
+    Optional<String> problem = gate.originProblem(ctx);
+    if (problem.isPresent()) {
+      ctx.status(403).result(problem.get());
+      return Optional.empty();
+    }
+    Optional<Principal> caller = gate.caller(ctx);
+    if (caller.isEmpty()) {
+      ctx.header("WWW-Authenticate", gate.challenge(ctx.path()));
+      ctx.status(401).result("send an access token as 'Authorization: Bearer sb_pat_…'");
+    }
+    return caller;
+  }
+}

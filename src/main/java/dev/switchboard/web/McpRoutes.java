@@ -1,0 +1,140 @@
+package dev.switchboard.web;
+
+import dev.switchboard.account.Principal;
+import dev.switchboard.mcp.ListChangedBroker;
+import dev.switchboard.mcp.McpExchange;
+import dev.switchboard.mcp.McpReply;
+import dev.switchboard.mcp.McpServer;
+import dev.switchboard.mcp.McpTarget;
+import dev.switchboard.mcp.ProtocolVersions;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Optional;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The Streamable HTTP transport of {@code /mcp/bundle/{slug}} and {@code /mcp/hub}: POST carries
+ * JSON-RPC, GET opens the notification stream of a session, DELETE ends a session. The protocol
+ * itself is {@link McpServer}'s.
+ */
+final class McpRoutes {
+  private final McpServer server;
+  private final ListChangedBroker broker;
+  private final McpGate gate;
+  private final JsonMapper json;
+  private final long maxBodyBytes;
+
+  McpRoutes(McpServer server, ListChangedBroker broker, McpGate gate, JsonMapper json, long maxBodyBytes) {
+    this.server = server;
+    this.broker = broker;
+    this.gate = gate;
+    this.json = json;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.post("/mcp/bundle/{slug}", ctx -> post(ctx, new McpTarget.Bundle(ctx.pathParam("slug"))));
+    routes.post("/mcp/hub", ctx -> post(ctx, new McpTarget.Hub()));
+    routes.get("/mcp/bundle/{slug}", ctx -> stream(ctx, new McpTarget.Bundle(ctx.pathParam("slug"))));
+    routes.get("/mcp/hub", ctx -> stream(ctx, new McpTarget.Hub()));
+    routes.delete("/mcp/bundle/{slug}", ctx -> delete(ctx, new McpTarget.Bundle(ctx.pathParam("slug"))));
+    routes.delete("/mcp/hub", ctx -> delete(ctx, new McpTarget.Hub()));
+  }
+
+  private void post(Context ctx, McpTarget target) {
+    Optional<Principal> caller = admit(ctx);
+    if (caller.isEmpty()) {
+      return;
+    }
+    byte[] body = BoundedBody.read(ctx, maxBodyBytes);
+    if (body == null) {
+      rpcError(ctx, 413, -32600, "the body is larger than " + maxBodyBytes + " bytes");
+      return;
+    }
+    McpReply reply = server.post(exchange(ctx, caller.get(), target, body));
+    reply.headers().forEach(ctx::header);
+    if (reply.listen()) {
+      EventStream stream = new EventStream(json);
+      broker.open(caller.get().userId(), stream);
+      try {
+        ObjectNode ack = json.createObjectNode().put("jsonrpc", "2.0")
+            .put("method", "notifications/subscriptions/acknowledged");
+        stream.run(ctx, "event: message\ndata: " + json.writeValueAsString(ack) + "\n\n");
+      } finally {
+        broker.close(caller.get().userId(), stream);
+      }
+      return;
+    }
+    ctx.status(reply.status());
+    if (reply.body() != null) {
+      ctx.contentType("application/json").result(json.writeValueAsBytes(reply.body()));
+    }
+  }
+
+  private void stream(Context ctx, McpTarget target) {
+    Optional<Principal> caller = admit(ctx);
+    if (caller.isEmpty()) {
+      return;
+    }
+    String version = ctx.header("MCP-Protocol-Version");
+    if (ProtocolVersions.STATELESS.contains(version)) {
+      rpcError(ctx, 405, -32600, "2026-07-28 has no GET stream; POST subscriptions/listen instead");
+      return;
+    }
+    McpExchange exchange = exchange(ctx, caller.get(), target, new byte[0]);
+    int status = server.streamStatus(exchange);
+    if (status != 200) {
+      rpcError(ctx, status == 404 ? 404 : 400, -32600, status == 404
+          ? "unknown or ended session; initialize again" : "send the Mcp-Session-Id of an initialized session");
+      return;
+    }
+    EventStream stream = new EventStream(json);
+    broker.open(caller.get().userId(), stream);
+    try {
+      stream.run(ctx, "id: 0\ndata: \n\n");
+    } finally {
+      broker.close(caller.get().userId(), stream);
+    }
+  }
+
+  private void delete(Context ctx, McpTarget target) {
+    Optional<Principal> caller = admit(ctx);
+    if (caller.isEmpty()) {
+      return;
+    }
+    if (ctx.header("Mcp-Session-Id") == null) {
+      rpcError(ctx, 400, -32600, "send the Mcp-Session-Id to end");
+      return;
+    }
+    ctx.status(server.delete(exchange(ctx, caller.get(), target, new byte[0])));
+  }
+
+  /** Origin, Host and token checks; answers the request itself and returns empty when they fail. */
+  private Optional<Principal> admit(Context ctx) {
+    Optional<String> problem = gate.originProblem(ctx);
+    if (problem.isPresent()) {
+      rpcError(ctx, 403, -32600, problem.get());
+      return Optional.empty();
+    }
+    Optional<Principal> caller = gate.caller(ctx);
+    if (caller.isEmpty()) {
+      ctx.header("WWW-Authenticate", gate.challenge(ctx.path()));
+      rpcError(ctx, 401, -32600, "send an access token as 'Authorization: Bearer sb_pat_…' "
+          + "(create one in the dashboard under Access tokens)");
+    }
+    return caller;
+  }
+
+  private McpExchange exchange(Context ctx, Principal caller, McpTarget target, byte[] body) {
+    return new McpExchange(caller, target, body, ctx.header("MCP-Protocol-Version"),
+        ctx.header("Mcp-Session-Id"), ctx.header("Mcp-Method"), ctx.header("Mcp-Name"));
+  }
+
+  private void rpcError(Context ctx, int status, int code, String message) {
+    ObjectNode body = json.createObjectNode().put("jsonrpc", "2.0");
+    body.putNull("id");
+    body.putObject("error").put("code", code).put("message", message);
+    ctx.status(status).contentType("application/json").result(json.writeValueAsBytes(body));
+  }
+}
