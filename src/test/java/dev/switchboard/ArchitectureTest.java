@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   private static final List<String> FEATURES = List.of("store", "vault", "account", "provider",
-      "credential", "web", "error", "upstream", "tool", "audit", "bundle", "mcp");
+      "credential", "web", "error", "upstream", "tool", "audit", "bundle", "mcp", "postgres");
   private static JavaClasses classes;
 
   @BeforeAll
@@ -59,9 +59,15 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyStoreImportsFlywayAndHikari() {
+  void onlyStoreImportsFlywayAndOnlyStoreAndThePostgresToolsImportHikari() {
     confined("org.flywaydb..", "dev.switchboard.store..");
-    confined("com.zaxxer..", "dev.switchboard.store..");
+    // The built-in PostgreSQL tools keep their own small pools per credential.
+    confined("com.zaxxer..", "dev.switchboard.store..", "dev.switchboard.postgres..");
+  }
+
+  @Test
+  void onlyThePostgresToolsUseTheDriverDirectly() {
+    confined("org.postgresql..", "dev.switchboard.postgres..");
   }
 
   @Test
@@ -90,8 +96,8 @@ class ArchitectureTest {
         .check(classes);
   }
 
-  private static void confined(String library, String owner) {
-    noClasses().that().resideOutsideOfPackage(owner)
+  private static void confined(String library, String... owners) {
+    noClasses().that().resideOutsideOfPackages(owners)
         .should().dependOnClassesThat().resideInAPackage(library)
         .check(classes);
   }
