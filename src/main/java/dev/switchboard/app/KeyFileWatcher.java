@@ -7,9 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class KeyFileWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KeyFileWatcher.class);
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "key-file-watcher");
-    t.setDaemon(true);
-    return t;
-  });
+  private Every timer;
   private final Path file;
   private final KeyringSource source;
   private final Vault vault;
@@ -38,7 +31,7 @@ final class KeyFileWatcher implements AutoCloseable {
   }
 
   KeyFileWatcher start(Duration every) {
-    timer.scheduleWithFixedDelay(this::check, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    timer = Every.start("key-file-watcher", every, this::check);
     return this;
   }
 
@@ -68,6 +61,8 @@ final class KeyFileWatcher implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    if (timer != null) {
+      timer.close();
+    }
   }
 }

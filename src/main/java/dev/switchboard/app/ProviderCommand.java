@@ -1,13 +1,30 @@
 package dev.switchboard.app;
 
-import dev.switchboard.provider.Catalog;
+import dev.switchboard.admin.ImportRequest;
+import dev.switchboard.admin.ImportResult;
+import dev.switchboard.provider.ApiKeyMethod;
+import dev.switchboard.provider.AuthMethod;
+import dev.switchboard.provider.BearerMethod;
+import dev.switchboard.provider.NoAuthMethod;
 import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.ProviderStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import tools.jackson.databind.json.JsonMapper;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code switchboard provider …}: the provider catalog. */
-@Command(name = "provider", mixinStandardHelpOptions = true, description = "Inspect the provider catalog.")
+/**
+ * {@code switchboard provider …}: the provider catalog. Imports and status changes are stored in
+ * the database; running servers pick them up within seconds.
+ */
+@Command(name = "provider", mixinStandardHelpOptions = true, description = "Inspect and extend the provider catalog.")
 final class ProviderCommand {
   private final CliEnvironment env;
 
@@ -17,12 +34,84 @@ final class ProviderCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the providers.")
   int list() {
-    Catalog catalog = Catalog.load(JsonMapper.builder().build(), env.settings().baseUrlOverrides());
-    for (Provider p : catalog.all()) {
-      env.out().printf("%-14s %-18s %-16s %-4s %-10s %s%n", p.slug(), p.name(),
-          p.category().displayName(), p.kind(), p.status(),
-          p.authMethods().stream().map(m -> m.type().name()).collect(Collectors.joining(",")));
+    try (Switchboard app = env.open()) {
+      for (Provider p : app.catalog.all()) {
+        env.out().printf("%-14s %-18s %-16s %-4s %-10s %s%n", p.slug(), p.name(),
+            p.category().displayName(), p.kind(), p.status(),
+            p.authMethods().stream().map(m -> m.type().name()).collect(Collectors.joining(",")));
+      }
+      return 0;
     }
-    return 0;
+  }
+
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = "Import an OpenAPI document (3.0, 3.1 or Swagger 2.0) as an API provider.")
+  int importOpenApi(
+      @Option(names = "--openapi", required = true, description = "A file path or an http(s) URL") String source,
+      @Option(names = "--slug", required = true, description = "The provider's slug (tool names start with it)") String slug,
+      @Option(names = "--name", description = "Display name (default: the document's title)") String name,
+      @Option(names = "--category", description = "A category such as DEVELOPER_TOOLS") String category,
+      @Option(names = "--base-url", description = "Where the API lives (default: the document's server)") String baseUrl,
+      @Option(names = "--auth", split = ",", description = "NONE, BEARER, API_KEY:HEADER:<name>[:<prefix>] or API_KEY:QUERY:<name>") List<String> auth,
+      @Option(names = "--validation-tool", description = "Local name of the default validation tool") String validationTool)
+      throws IOException {
+    boolean url = source.startsWith("http://") || source.startsWith("https://");
+    String document = url ? null : Files.readString(Path.of(source), StandardCharsets.UTF_8);
+    try (Switchboard app = env.open()) {
+      app.start();
+      ImportResult result = app.providerAdmin.importOpenApi("cli", new ImportRequest(slug, name, category,
+          null, document, url ? source : null, baseUrl, null, methods(auth), validationTool, null));
+      env.out().println("imported " + result.provider().slug() + ": " + result.tools().size() + " tool(s)");
+      result.skipped().forEach(s -> env.out().println("  skipped " + s.method() + " " + s.path() + ": "
+          + s.reason() + " — " + s.detail()));
+      return 0;
+    }
+  }
+
+  @Command(name = "add-mcp", mixinStandardHelpOptions = true, description = "Register a remote MCP server as a provider.")
+  int addMcp(
+      @Option(names = "--url", required = true, description = "The server's MCP URL") String mcpUrl,
+      @Option(names = "--slug", required = true, description = "The provider's slug") String slug,
+      @Option(names = "--name", description = "Display name") String name,
+      @Option(names = "--category", description = "A category such as DEVELOPER_TOOLS") String category,
+      @Option(names = "--auth", split = ",", description = "NONE, BEARER, API_KEY:HEADER:<name>[:<prefix>]") List<String> auth) {
+    try (Switchboard app = env.open()) {
+      Provider p = app.providerAdmin.registerMcp("cli", new ImportRequest(slug, name, category, null, null,
+          null, null, mcpUrl, methods(auth), null, null));
+      env.out().println("registered MCP provider " + p.slug() + " at " + p.mcpUrl());
+      return 0;
+    }
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true,
+      description = "Set a provider's status: ACTIVE, INACTIVE (tools stop, credentials kept) or DEPRECATED.")
+  int status(@Parameters(paramLabel = "SLUG", description = "The provider") String slug,
+      @Parameters(paramLabel = "STATUS", description = "ACTIVE, INACTIVE or DEPRECATED") String status) {
+    try (Switchboard app = env.open()) {
+      Provider p = app.providerAdmin.setStatus(slug, ProviderStatus.valueOf(status.toUpperCase(Locale.ROOT)));
+      env.out().println(p.slug() + " is now " + p.status());
+      return 0;
+    }
+  }
+
+  static List<AuthMethod> methods(List<String> specs) {
+    List<AuthMethod> methods = new ArrayList<>();
+    for (String spec : specs == null ? List.<String>of() : specs) {
+      String[] parts = spec.split(":", 4);
+      switch (parts[0].toUpperCase(Locale.ROOT)) {
+        case "NONE" -> methods.add(new NoAuthMethod());
+        case "BEARER" -> methods.add(new BearerMethod());
+        case "API_KEY" -> {
+          if (parts.length < 3) {
+            throw new IllegalArgumentException("--auth API_KEY needs a place and a name: API_KEY:HEADER:X-Api-Key");
+          }
+          methods.add(parts[1].equalsIgnoreCase("QUERY")
+              ? ApiKeyMethod.query(parts[2])
+              : ApiKeyMethod.header(parts[2], parts.length > 3 ? parts[3] : null));
+        }
+        default -> throw new IllegalArgumentException("unknown --auth " + spec);
+      }
+    }
+    return methods;
   }
 }

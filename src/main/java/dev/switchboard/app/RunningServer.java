@@ -4,6 +4,7 @@ import dev.switchboard.web.WebDependencies;
 import dev.switchboard.web.WebServer;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +18,15 @@ public final class RunningServer implements AutoCloseable {
   private final Switchboard app;
   private final WebServer web;
   private final Optional<KeyFileWatcher> watcher;
+  private final Every catalogRefresh;
   private final String baseUrl;
 
-  private RunningServer(Switchboard app, WebServer web, Optional<KeyFileWatcher> watcher, String baseUrl) {
+  private RunningServer(Switchboard app, WebServer web, Optional<KeyFileWatcher> watcher,
+      Every catalogRefresh, String baseUrl) {
     this.app = app;
     this.web = web;
     this.watcher = watcher;
+    this.catalogRefresh = catalogRefresh;
     this.baseUrl = baseUrl;
   }
 
@@ -46,7 +50,8 @@ public final class RunningServer implements AutoCloseable {
       String baseUrl = effective.baseUrl();
       out.println("Switchboard is listening on " + baseUrl);
       FirstAdmin.ensure(app.users, effective).ifPresent(created -> printAdmin(out, created));
-      return new RunningServer(app, web, watcher, baseUrl);
+      Every refresh = Every.start("catalog-refresh", Duration.ofSeconds(2), app.providerAdmin::refresh);
+      return new RunningServer(app, web, watcher, refresh, baseUrl);
     } catch (RuntimeException e) {
       app.close();
       throw e;
@@ -72,6 +77,7 @@ public final class RunningServer implements AutoCloseable {
 
   @Override
   public void close() {
+    catalogRefresh.close();
     watcher.ifPresent(KeyFileWatcher::close);
     web.close();
     app.close();
@@ -83,6 +89,7 @@ public final class RunningServer implements AutoCloseable {
     readiness.put("vault", () -> app.vault.canOpen(app.vault.keyring().primary().id()));
     return new WebDependencies(app.json, app.users, app.sessions, app.tokens, app.catalog,
         app.credentials, app.creation, app.verifier, app.tools, app.bundles, app.attention,
+        app.providerAdmin,
         app.executions, app.notifications, app.mcp, app.broker, readiness, app.settings.baseUrl(),
         app.settings.maxBodyBytes(), app.settings.baseUrl().startsWith("https:"),
         app.settings.sessionTtl());

@@ -12,6 +12,8 @@ import dev.switchboard.credential.Credentials;
 import dev.switchboard.credential.PayloadRotation;
 import dev.switchboard.credential.internal.CredentialMapper;
 import dev.switchboard.credential.internal.CredentialRows;
+import dev.switchboard.admin.ProviderAdmin;
+import dev.switchboard.admin.internal.ProviderRows;
 import dev.switchboard.audit.Executions;
 import dev.switchboard.audit.Notifications;
 import dev.switchboard.audit.internal.ExecutionRows;
@@ -28,7 +30,9 @@ import dev.switchboard.mcp.SessionTokens;
 import dev.switchboard.mcp.internal.EndedSessions;
 import dev.switchboard.mcp.internal.SurfaceFactory;
 import dev.switchboard.mcp.internal.ToolRunner;
+import dev.switchboard.postgres.PostgresToolset;
 import dev.switchboard.provider.Catalog;
+import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.tool.ArgumentValidator;
 import dev.switchboard.tool.CuratedOpenApi;
 import dev.switchboard.tool.ToolCatalog;
@@ -64,7 +68,7 @@ public final class Switchboard implements AutoCloseable {
   final KeyringSource keySource;
   final LoadedKeyring loadedKeys;
   final Vault vault;
-  final Catalog catalog;
+  final ProviderRegistry catalog;
   final Users users;
   final AccessTokens tokens;
   final Sessions sessions;
@@ -80,6 +84,8 @@ public final class Switchboard implements AutoCloseable {
   final AttentionWatcher attention;
   final ListChangedBroker broker;
   final McpServer mcp;
+  final PostgresToolset postgres;
+  final ProviderAdmin providerAdmin;
 
   private Switchboard(Settings settings, Clock clock, boolean createKeyFile) {
     this.settings = settings;
@@ -90,7 +96,8 @@ public final class Switchboard implements AutoCloseable {
         ? keySource.loadOrCreate(settings.vaultKeyFile())
         : keySource.load(settings.vaultKeyFile());
     this.vault = new Vault(loadedKeys.keyring(), clock, json);
-    this.catalog = Catalog.load(json, settings.baseUrlOverrides());
+    Catalog shipped = Catalog.load(json, settings.baseUrlOverrides());
+    this.catalog = new ProviderRegistry(shipped);
     this.database = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
     try {
       this.users = new Users(new UserRows(database.jdbi()), new Passwords(settings.bcryptCost()), clock);
@@ -106,10 +113,11 @@ public final class Switchboard implements AutoCloseable {
       this.rotation = new PayloadRotation(credentialRows, vault);
       OutboundGuard guard = new OutboundGuard(OutboundPolicy.parse(settings.outboundAllow()));
       this.outbound = new OutboundHttp(guard, clock);
-      List<BuiltinToolset> builtins = List.of(new CalculatorToolset(json));
+      this.postgres = new PostgresToolset(guard);
+      List<BuiltinToolset> builtins = List.of(new CalculatorToolset(json), postgres);
       List<ToolSource> sources = new ArrayList<>(builtins);
       sources.add(new CuratedOpenApi());
-      this.tools = ToolCatalog.build(catalog, sources);
+      this.tools = ToolCatalog.build(catalog.snapshot(), sources);
       Map<String, BuiltinToolset> byName = new HashMap<>();
       builtins.forEach(b -> byName.put(b.name(), b));
       ToolExecutor executor = new ToolExecutor(
@@ -126,6 +134,9 @@ public final class Switchboard implements AutoCloseable {
           new ToolRunner(calls, validator, json, settings.baseUrl()), json);
       this.mcp = new McpServer(json, new SessionTokens(vault.signer()),
           new EndedSessions(database.jdbi()), surfaces, clock, VERSION);
+      this.providerAdmin = new ProviderAdmin(new ProviderRows(database.jdbi()), shipped, catalog, tools,
+          guard, outbound, json, clock);
+      providerAdmin.refresh();
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -150,8 +161,12 @@ public final class Switchboard implements AutoCloseable {
     }
   }
 
-  /** After a credential change: tell open MCP streams and recompute bundle readiness. */
-  private void changed(String userId) {
+  /**
+   * After a credential change: drop what was kept for it (database pools), tell open MCP streams
+   * and recompute bundle readiness.
+   */
+  private void changed(String userId, String credentialId) {
+    postgres.forget(credentialId);
     broker.changed(userId);
     attention.check(userId);
   }
@@ -164,6 +179,7 @@ public final class Switchboard implements AutoCloseable {
   @Override
   public void close() {
     outbound.close();
+    postgres.close();
     database.close();
   }
 }

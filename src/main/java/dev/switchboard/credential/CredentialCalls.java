@@ -4,7 +4,7 @@ import dev.switchboard.audit.Execution;
 import dev.switchboard.audit.Executions;
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.error.SwitchboardException;
-import dev.switchboard.provider.Catalog;
+import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.upstream.CallContext;
 import dev.switchboard.upstream.ToolExecutor;
@@ -23,14 +23,14 @@ import java.util.Optional;
  */
 public final class CredentialCalls {
   private final CredentialRows rows;
-  private final Catalog catalog;
+  private final ProviderRegistry catalog;
   private final Vault vault;
   private final ToolExecutor executor;
   private final Executions executions;
   private final Clock clock;
   private final Duration timeout;
 
-  public CredentialCalls(CredentialRows rows, Catalog catalog, Vault vault, ToolExecutor executor,
+  public CredentialCalls(CredentialRows rows, ProviderRegistry catalog, Vault vault, ToolExecutor executor,
       Executions executions, Clock clock, Duration timeout) {
     this.rows = rows;
     this.catalog = catalog;

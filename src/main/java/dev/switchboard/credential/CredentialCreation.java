@@ -4,7 +4,7 @@ import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.error.FieldErrors;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.provider.AuthMethodType;
-import dev.switchboard.provider.Catalog;
+import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.SchemaField;
 import dev.switchboard.provider.SchemaFieldValidator;
@@ -29,12 +29,12 @@ import java.util.Set;
 public final class CredentialCreation {
   private static final int MAX_LABEL = 100;
   private final CredentialRows rows;
-  private final Catalog catalog;
+  private final ProviderRegistry catalog;
   private final Vault vault;
   private final Clock clock;
   private final CredentialEvents events;
 
-  public CredentialCreation(CredentialRows rows, Catalog catalog, Vault vault, Clock clock,
+  public CredentialCreation(CredentialRows rows, ProviderRegistry catalog, Vault vault, Clock clock,
       CredentialEvents events) {
     this.rows = rows;
     this.catalog = catalog;
@@ -78,7 +78,7 @@ public final class CredentialCreation {
       }
       return rows.find(h, userId, id).orElseThrow();
     });
-    events.changed(userId);
+    events.changed(userId, id);
     return saved;
   }
 

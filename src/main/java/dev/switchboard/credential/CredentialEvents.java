@@ -8,8 +8,8 @@ package dev.switchboard.credential;
  */
 @FunctionalInterface
 public interface CredentialEvents {
-  void changed(String userId);
+  void changed(String userId, String credentialId);
 
   /** Does nothing. */
-  CredentialEvents NONE = userId -> { };
+  CredentialEvents NONE = (userId, credentialId) -> { };
 }

@@ -4,7 +4,7 @@ import dev.switchboard.audit.Execution;
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.error.FieldErrors;
 import dev.switchboard.error.SwitchboardException;
-import dev.switchboard.provider.Catalog;
+import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.tool.ArgumentValidator;
 import dev.switchboard.tool.Tool;
@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CredentialVerifier {
   private final CredentialRows rows;
-  private final Catalog catalog;
+  private final ProviderRegistry catalog;
   private final ToolCatalog tools;
   private final ArgumentValidator validator;
   private final CredentialCalls calls;
@@ -34,7 +34,7 @@ public final class CredentialVerifier {
   private final Clock clock;
   private final CredentialEvents events;
 
-  public CredentialVerifier(CredentialRows rows, Catalog catalog, ToolCatalog tools,
+  public CredentialVerifier(CredentialRows rows, ProviderRegistry catalog, ToolCatalog tools,
       ArgumentValidator validator, CredentialCalls calls, JsonMapper json, Clock clock,
       CredentialEvents events) {
     this.events = events;
@@ -75,7 +75,7 @@ public final class CredentialVerifier {
       }
       return rows.find(h, userId, id).orElseThrow();
     });
-    events.changed(userId);
+    events.changed(userId, id);
     return after;
   }
 

@@ -3,7 +3,7 @@ package dev.switchboard.credential;
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.credential.internal.ProviderVerification;
 import dev.switchboard.error.SwitchboardException;
-import dev.switchboard.provider.Catalog;
+import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.store.Cursor;
 import dev.switchboard.store.Page;
 import java.util.ArrayList;
@@ -23,10 +23,10 @@ import org.jdbi.v3.core.Handle;
 public final class Credentials {
   private static final int MAX_PAGE = 200;
   private final CredentialRows rows;
-  private final Catalog catalog;
+  private final ProviderRegistry catalog;
   private final CredentialEvents events;
 
-  public Credentials(CredentialRows rows, Catalog catalog, CredentialEvents events) {
+  public Credentials(CredentialRows rows, ProviderRegistry catalog, CredentialEvents events) {
     this.rows = rows;
     this.catalog = catalog;
     this.events = events;
@@ -76,7 +76,7 @@ public final class Credentials {
       }
       return require(h, userId, id);
     });
-    events.changed(userId);
+    events.changed(userId, id);
     return result;
   }
 
@@ -90,7 +90,7 @@ public final class Credentials {
       }
       return require(h, userId, id);
     });
-    events.changed(userId);
+    events.changed(userId, id);
     return result;
   }
 
@@ -104,7 +104,7 @@ public final class Credentials {
       }
       return c;
     });
-    events.changed(userId);
+    events.changed(userId, id);
     return result;
   }
 
@@ -119,7 +119,7 @@ public final class Credentials {
       rows.setCurrent(h, userId, c.provider(), Optional.of(id));
       return require(h, userId, id);
     });
-    events.changed(userId);
+    events.changed(userId, id);
     return result;
   }
 

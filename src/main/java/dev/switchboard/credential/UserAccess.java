@@ -1,7 +1,7 @@
 package dev.switchboard.credential;
 
 import dev.switchboard.provider.AuthMethodType;
-import dev.switchboard.provider.Catalog;
+import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.tool.Tool;
 import java.util.Map;
@@ -15,10 +15,10 @@ import java.util.TreeSet;
  * one query. Build a new snapshot per request; it does not follow later changes.
  */
 public final class UserAccess {
-  private final Catalog catalog;
+  private final ProviderRegistry catalog;
   private final Map<String, Credential> currentByProvider;
 
-  UserAccess(Catalog catalog, Map<String, Credential> currentByProvider) {
+  UserAccess(ProviderRegistry catalog, Map<String, Credential> currentByProvider) {
     this.catalog = catalog;
     this.currentByProvider = Map.copyOf(currentByProvider);
   }

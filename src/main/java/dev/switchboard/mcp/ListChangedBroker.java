@@ -16,6 +16,9 @@ public final class ListChangedBroker {
   /** Where a stream's messages go; answers false once the stream is closed. */
   public interface Sink {
     boolean send(JsonNode message);
+
+    /** Ends the stream (at shutdown). */
+    void close();
   }
 
   private final Map<String, Set<Sink>> byUser = new ConcurrentHashMap<>();
@@ -45,6 +48,11 @@ public final class ListChangedBroker {
         sinks.remove(sink);
       }
     }
+  }
+
+  /** Ends every open stream, so that shutdown does not wait for clients. */
+  public void closeAll() {
+    byUser.values().forEach(sinks -> sinks.forEach(Sink::close));
   }
 
   /** How many streams are open (for metrics and tests). */

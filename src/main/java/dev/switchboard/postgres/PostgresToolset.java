@@ -1,5 +1,7 @@
 package dev.switchboard.postgres;
 
+import dev.switchboard.provider.PostgresDsn;
+
 import dev.switchboard.postgres.internal.Connector;
 import dev.switchboard.postgres.internal.Execution;
 import dev.switchboard.postgres.internal.Operation;

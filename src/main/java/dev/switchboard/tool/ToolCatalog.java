@@ -11,46 +11,63 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every tool of the catalog's providers, gathered once from the {@link ToolSource}s at start-up
- * (curated OpenAPI documents, built-in tool sets). Immutable; lookups are map reads. Tools of remote
- * MCP providers depend on the user's credential and are discovered elsewhere.
+ * Every tool of the catalog's providers, gathered from the {@link ToolSource}s at start-up
+ * (curated OpenAPI documents, built-in tool sets) and replaced per provider when an administrator
+ * imports one. Reads are map reads on an immutable snapshot; changes swap it. Thread safe. Tools of
+ * remote MCP providers depend on the user's credential and are discovered elsewhere.
  */
 public final class ToolCatalog {
-  private final Map<String, Tool> byName;
-  private final Map<String, List<Tool>> byProvider;
+  private record State(Map<String, Tool> byName, Map<String, List<Tool>> byProvider) {}
 
-  private ToolCatalog(Map<String, Tool> byName, Map<String, List<Tool>> byProvider) {
-    this.byName = byName;
-    this.byProvider = byProvider;
+  private volatile State state;
+
+  private ToolCatalog(State state) {
+    this.state = state;
   }
 
   /** Collects the tools of every provider from every source; a duplicate name is a start-up error. */
   public static ToolCatalog build(Catalog catalog, List<? extends ToolSource> sources) {
-    Map<String, Tool> byName = new LinkedHashMap<>();
     Map<String, List<Tool>> byProvider = new HashMap<>();
     for (Provider provider : catalog.all()) {
       List<Tool> tools = new ArrayList<>();
       for (ToolSource source : sources) {
         tools.addAll(source.tools(provider));
       }
+      byProvider.put(provider.slug(), tools);
+    }
+    return new ToolCatalog(index(byProvider));
+  }
+
+  /** Replaces the tools of one provider (an import or re-import). */
+  public synchronized void replace(String provider, List<Tool> tools) {
+    Map<String, List<Tool>> byProvider = new HashMap<>(state.byProvider());
+    byProvider.put(provider, tools);
+    state = index(byProvider);
+  }
+
+  private static State index(Map<String, List<Tool>> byProvider) {
+    Map<String, Tool> byName = new LinkedHashMap<>();
+    Map<String, List<Tool>> sorted = new HashMap<>();
+    for (Map.Entry<String, List<Tool>> e : byProvider.entrySet()) {
+      List<Tool> tools = new ArrayList<>(e.getValue());
       tools.sort(Comparator.comparing(Tool::name));
       for (Tool tool : tools) {
         if (byName.putIfAbsent(tool.name(), tool) != null) {
           throw new IllegalStateException("two tools are named " + tool.name());
         }
       }
-      byProvider.put(provider.slug(), List.copyOf(tools));
+      sorted.put(e.getKey(), List.copyOf(tools));
     }
-    return new ToolCatalog(Map.copyOf(byName), Map.copyOf(byProvider));
+    return new State(Map.copyOf(byName), Map.copyOf(sorted));
   }
 
   public Optional<Tool> find(String name) {
-    return Optional.ofNullable(byName.get(name));
+    return Optional.ofNullable(state.byName().get(name));
   }
 
   /** The provider's tools, sorted by name; empty for an unknown provider. */
   public List<Tool> ofProvider(String provider) {
-    return byProvider.getOrDefault(provider, List.of());
+    return state.byProvider().getOrDefault(provider, List.of());
   }
 
   /** A provider's tool by its local name ({@code list_models}) or its full name. */
@@ -61,6 +78,6 @@ public final class ToolCatalog {
   }
 
   public List<Tool> all() {
-    return List.copyOf(byName.values());
+    return state.byName().values().stream().sorted(Comparator.comparing(Tool::name)).toList();
   }
 }

@@ -36,7 +36,8 @@ final class EventStream implements ListChangedBroker.Sink {
     return open && queue.offer("event: " + name + "\ndata: " + data + "\n\n");
   }
 
-  void close() {
+  @Override
+  public void close() {
     open = false;
     queue.offer(CLOSE);
   }

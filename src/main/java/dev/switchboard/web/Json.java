@@ -52,12 +52,9 @@ final class Json {
 
   /** The body as {@code type}; an empty body reads as an empty object. */
   <T> T read(Context ctx, Class<T> type) {
-    if (ctx.contentLength() > maxBodyBytes) {
-      throw tooLarge();
-    }
     String contentType = ctx.contentType();
-    byte[] body = ctx.bodyAsBytes();
-    if (body.length > maxBodyBytes) {
+    byte[] body = BoundedBody.read(ctx, maxBodyBytes);
+    if (body == null) {
       throw tooLarge();
     }
     if (body.length == 0) {

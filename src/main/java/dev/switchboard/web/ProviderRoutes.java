@@ -4,7 +4,7 @@ import dev.switchboard.account.Principal;
 import dev.switchboard.credential.ConnectionState;
 import dev.switchboard.credential.Credentials;
 import dev.switchboard.error.SwitchboardException;
-import dev.switchboard.provider.Catalog;
+import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Category;
 import dev.switchboard.provider.Provider;
 import io.javalin.http.Context;
@@ -15,12 +15,12 @@ import java.util.Optional;
 
 /** The provider catalog with the caller's connection state: {@code /api/v1/providers}. */
 final class ProviderRoutes {
-  private final Catalog catalog;
+  private final ProviderRegistry catalog;
   private final Credentials credentials;
   private final Authenticator auth;
   private final Json json;
 
-  ProviderRoutes(Catalog catalog, Credentials credentials, Authenticator auth, Json json) {
+  ProviderRoutes(ProviderRegistry catalog, Credentials credentials, Authenticator auth, Json json) {
     this.catalog = catalog;
     this.credentials = credentials;
     this.auth = auth;

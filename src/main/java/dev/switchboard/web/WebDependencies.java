@@ -3,6 +3,7 @@ package dev.switchboard.web;
 import dev.switchboard.account.AccessTokens;
 import dev.switchboard.account.Sessions;
 import dev.switchboard.account.Users;
+import dev.switchboard.admin.ProviderAdmin;
 import dev.switchboard.audit.Executions;
 import dev.switchboard.audit.Notifications;
 import dev.switchboard.bundle.AttentionWatcher;
@@ -12,7 +13,7 @@ import dev.switchboard.credential.CredentialVerifier;
 import dev.switchboard.credential.Credentials;
 import dev.switchboard.mcp.ListChangedBroker;
 import dev.switchboard.mcp.McpServer;
-import dev.switchboard.provider.Catalog;
+import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.tool.ToolCatalog;
 import java.time.Duration;
 import java.util.Map;
@@ -32,13 +33,14 @@ public record WebDependencies(
     Users users,
     Sessions sessions,
     AccessTokens tokens,
-    Catalog catalog,
+    ProviderRegistry catalog,
     Credentials credentials,
     CredentialCreation creation,
     CredentialVerifier verifier,
     ToolCatalog tools,
     Bundles bundles,
     AttentionWatcher attention,
+    ProviderAdmin providerAdmin,
     Executions executions,
     Notifications notifications,
     McpServer mcp,

@@ -10,6 +10,7 @@ import java.util.List;
 public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final List<ApiRoutes.Route> routes;
+  private final dev.switchboard.mcp.ListChangedBroker broker;
 
   public WebServer(WebDependencies deps, String host, int port) {
     Json json = new Json(deps.json(), deps.maxBodyBytes());
@@ -37,6 +38,7 @@ public final class WebServer implements AutoCloseable {
       new ToolRoutes(deps.tools(), deps.credentials(), deps.bundles(), auth, json).register(api);
       new BundleRoutes(deps.bundles(), deps.attention(), auth, json, deps.baseUrl()).register(api);
       new ActivityRoutes(deps.executions(), deps.notifications(), auth, json).register(api);
+      new AdminRoutes(deps.providerAdmin(), deps.users(), auth, json).register(api);
       McpGate gate = new McpGate(deps.tokens(), deps.baseUrl());
       new McpRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes()).register(config.routes);
       new LegacySseRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes())
@@ -44,6 +46,7 @@ public final class WebServer implements AutoCloseable {
       new ProtectedResourceRoutes(deps.json(), deps.baseUrl()).register(config.routes);
     });
     this.routes = holder[0].registered();
+    this.broker = deps.broker();
   }
 
   public WebServer start() {
@@ -63,6 +66,7 @@ public final class WebServer implements AutoCloseable {
 
   @Override
   public void close() {
+    broker.closeAll();
     app.stop();
   }
 }

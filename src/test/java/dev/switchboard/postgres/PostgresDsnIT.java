@@ -1,5 +1,7 @@
 package dev.switchboard.postgres;
 
+import dev.switchboard.provider.PostgresDsn;
+
 import static dev.switchboard.postgres.Calls.POSTGRESQL;
 import static dev.switchboard.postgres.Calls.args;
 import static dev.switchboard.postgres.Calls.context;

@@ -1,5 +1,9 @@
 package dev.switchboard.postgres;
 
+import dev.switchboard.provider.InvalidDatabaseSettingsException;
+
+import dev.switchboard.provider.PostgresDsn;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

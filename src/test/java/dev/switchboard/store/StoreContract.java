@@ -22,6 +22,7 @@ import dev.switchboard.credential.internal.CredentialMapper;
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.provider.Catalog;
+import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.vault.Keyring;
 import dev.switchboard.vault.SealedPayload;
 import dev.switchboard.vault.Vault;
@@ -60,8 +61,9 @@ abstract class StoreContract {
     tokens = new AccessTokens(new TokenRows(db.jdbi()), users, clock);
     rows = new CredentialRows(db.jdbi(), new CredentialMapper(json));
     vault = new Vault(Keyring.of(VaultKey.generate("k1")), clock, json);
-    credentials = new Credentials(rows, Catalog.load(json, Map.of()), CredentialEvents.NONE);
-    creation = new CredentialCreation(rows, Catalog.load(json, Map.of()), vault, clock, CredentialEvents.NONE);
+    credentials = new Credentials(rows, new ProviderRegistry(Catalog.load(json, Map.of())), CredentialEvents.NONE);
+    creation = new CredentialCreation(rows, new ProviderRegistry(Catalog.load(json, Map.of())), vault, clock,
+        CredentialEvents.NONE);
   }
 
   @AfterEach

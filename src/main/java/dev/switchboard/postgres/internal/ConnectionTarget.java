@@ -1,6 +1,6 @@
 package dev.switchboard.postgres.internal;
 
-import dev.switchboard.postgres.PostgresDsn;
+import dev.switchboard.provider.PostgresDsn;
 import dev.switchboard.vault.Digests;
 import dev.switchboard.vault.SecretFields;
 import java.net.URLEncoder;

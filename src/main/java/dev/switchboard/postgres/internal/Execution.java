@@ -1,7 +1,7 @@
 package dev.switchboard.postgres.internal;
 
 import dev.switchboard.error.SwitchboardException;
-import dev.switchboard.postgres.InvalidDatabaseSettingsException;
+import dev.switchboard.provider.InvalidDatabaseSettingsException;
 import dev.switchboard.postgres.PostgresLimits;
 import dev.switchboard.upstream.CallContext;
 import dev.switchboard.upstream.Outcome;

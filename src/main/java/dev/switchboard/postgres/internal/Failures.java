@@ -2,7 +2,7 @@ package dev.switchboard.postgres.internal;
 
 import dev.switchboard.error.ErrorKind;
 import dev.switchboard.error.SwitchboardException;
-import dev.switchboard.postgres.InvalidDatabaseSettingsException;
+import dev.switchboard.provider.InvalidDatabaseSettingsException;
 import dev.switchboard.upstream.OutboundBlockedException;
 import dev.switchboard.upstream.Outcome;
 import dev.switchboard.upstream.ToolResult;

@@ -1,6 +1,7 @@
 package dev.switchboard.upstream.internal;
 
 import dev.switchboard.provider.CredentialSchema;
+import dev.switchboard.provider.PostgresDsn;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.SchemaField;
 import dev.switchboard.provider.SchemaShape;
@@ -10,7 +11,9 @@ import java.util.Locale;
 /**
  * The standard headers of schema-driven credentials (DESIGN.md §3): {@code x-{provider}-{field}}
  * for each non-secret field (so {@code instance_url} gives {@code x-{provider}-instance-url}) and,
- * for database shapes, {@code x-{provider}-dsn}. Secret fields never become headers; they travel only
+ * for database shapes, {@code x-{provider}-dsn} — the same DSN the database tools connect with
+ * ({@link PostgresDsn}, the only database shape shipped; another engine would add a catalog field
+ * for its scheme). Secret fields never become headers; they travel only
  * the way the auth method says. Only ever added to requests for the provider's own base URL.
  */
 final class SchemaHeaders {
@@ -29,18 +32,8 @@ final class SchemaHeaders {
       }
     }
     if (schema.shape() == SchemaShape.DATABASE) {
-      request.header(prefix + "dsn", dsn(provider.slug(), fields));
+      request.header(prefix + "dsn", PostgresDsn.of(fields).uri());
     }
   }
 
-  /** {@code {slug}://user@host:port/database[?sslmode=…]} — never the password. */
-  static String dsn(String scheme, SecretFields fields) {
-    StringBuilder dsn = new StringBuilder(scheme).append("://");
-    fields.get("user").ifPresent(u -> dsn.append(UrlParts.encode(u)).append('@'));
-    dsn.append(fields.get("host").orElse("localhost"));
-    fields.get("port").ifPresent(p -> dsn.append(':').append(p));
-    dsn.append('/').append(UrlParts.encode(fields.get("database").orElse("")));
-    fields.get("sslmode").ifPresent(m -> dsn.append("?sslmode=").append(UrlParts.encode(m)));
-    return dsn.toString();
-  }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.postgres;
+package dev.switchboard.provider;
 
 import dev.switchboard.vault.SecretFields;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.switchboard.postgres;
+package dev.switchboard.provider;
 
 import dev.switchboard.error.ErrorKind;
 import dev.switchboard.error.SwitchboardException;

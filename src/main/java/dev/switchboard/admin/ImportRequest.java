@@ -1,0 +1,26 @@
+package dev.switchboard.admin;
+
+import dev.switchboard.provider.AuthMethod;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An administrator's request to add an API provider from an OpenAPI document (given as text, or
+ * fetched from a URL through the SSRF guard), or a remote MCP server ({@code mcpUrl}).
+ *
+ * @param baseUrl where the API lives; defaults to the document's first server URL
+ * @param authMethods how users authenticate; defaults to NONE
+ * @param validationTool local name of the default validation tool (optional)
+ */
+public record ImportRequest(
+    String slug,
+    String name,
+    String category,
+    String description,
+    String document,
+    String url,
+    String baseUrl,
+    String mcpUrl,
+    List<AuthMethod> authMethods,
+    String validationTool,
+    Map<String, Object> validationArguments) {}

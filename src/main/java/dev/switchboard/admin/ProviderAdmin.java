@@ -1,0 +1,222 @@
+package dev.switchboard.admin;
+
+import dev.switchboard.admin.internal.ProviderRows;
+import dev.switchboard.error.ErrorKind;
+import dev.switchboard.error.FieldErrors;
+import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.provider.Catalog;
+import dev.switchboard.provider.Category;
+import dev.switchboard.provider.NoAuthMethod;
+import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.ProviderKind;
+import dev.switchboard.provider.ProviderRegistry;
+import dev.switchboard.provider.ProviderStatus;
+import dev.switchboard.provider.ValidationSpec;
+import dev.switchboard.tool.ImportReport;
+import dev.switchboard.tool.OpenApiImport;
+import dev.switchboard.tool.Tool;
+import dev.switchboard.tool.ToolCatalog;
+import dev.switchboard.upstream.HttpCall;
+import dev.switchboard.upstream.HttpResult;
+import dev.switchboard.upstream.OutboundGuard;
+import dev.switchboard.upstream.OutboundHttp;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What administrators change in the catalog at run time (DESIGN.md §3): import an OpenAPI document
+ * as an API provider, register a remote MCP server as an MCP provider, set a provider's status.
+ * Changes are stored in the database, so that every instance and the command line share them;
+ * {@link #refresh()} applies what another process stored. Shipped providers cannot be replaced.
+ */
+public final class ProviderAdmin {
+  private static final int MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+  private final ProviderRows rows;
+  private final Catalog shipped;
+  private final ProviderRegistry registry;
+  private final ToolCatalog tools;
+  private final OutboundGuard guard;
+  private final OutboundHttp http;
+  private final JsonMapper json;
+  private final Clock clock;
+  private volatile String seen = "";
+
+  public ProviderAdmin(ProviderRows rows, Catalog shipped, ProviderRegistry registry, ToolCatalog tools,
+      OutboundGuard guard, OutboundHttp http, JsonMapper json, Clock clock) {
+    this.rows = rows;
+    this.shipped = shipped;
+    this.registry = registry;
+    this.tools = tools;
+    this.guard = guard;
+    this.http = http;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Imports an OpenAPI document (text or URL) as an API provider; re-importing keeps tool names. */
+  public ImportResult importOpenApi(String actor, ImportRequest request) {
+    checkSlug(request.slug());
+    String document = document(request);
+    ImportReport report = OpenApiImport.importDocument(request.slug(), document);
+    String baseUrl = Optional.ofNullable(request.baseUrl()).filter(s -> !s.isBlank())
+        .or(report::serverUrl).orElseThrow(() -> new FieldErrors(Map.of("baseUrl",
+            "is required: the document names no absolute server URL")));
+    if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+      throw new FieldErrors(Map.of("baseUrl", "must be an absolute http(s) URL (the document's server is '"
+          + baseUrl + "')"));
+    }
+    Provider provider = new Provider(request.slug(), name(request, report.title()),
+        Optional.ofNullable(request.description()).orElse(report.title()), category(request.category()),
+        ProviderKind.API, ProviderStatus.ACTIVE, "🔌", baseUrl, null, null, null, null,
+        authMethods(request), null, validation(request, report.tools()));
+    rows.save(provider.slug(), json.writeValueAsString(provider), document, actor, clock.instant());
+    apply(provider, report.tools());
+    return new ImportResult(provider, report.tools().stream().map(Tool::name).toList(), report.skipped());
+  }
+
+  /** Registers a remote MCP server as an MCP provider; its tools are discovered per user credential. */
+  public Provider registerMcp(String actor, ImportRequest request) {
+    checkSlug(request.slug());
+    if (request.mcpUrl() == null || request.mcpUrl().isBlank()) {
+      throw new FieldErrors(Map.of("mcpUrl", "is required"));
+    }
+    guard.check(request.mcpUrl());
+    Provider provider = new Provider(request.slug(), name(request, request.slug()),
+        Optional.ofNullable(request.description()).orElse("Remote MCP server"), category(request.category()),
+        ProviderKind.MCP, ProviderStatus.ACTIVE, "🧩", null, request.mcpUrl(), null, null, null,
+        authMethods(request), null, validation(request, List.of()));
+    rows.save(provider.slug(), json.writeValueAsString(provider), null, actor, clock.instant());
+    apply(provider, List.of());
+    return provider;
+  }
+
+  /** Sets a provider's status (ACTIVE, INACTIVE, DEPRECATED); credentials are kept either way. */
+  public Provider setStatus(String slug, ProviderStatus status) {
+    registry.require(slug);
+    rows.setStatus(slug, status.name(), clock.instant());
+    registry.update(c -> c.withStatus(slug, status));
+    return registry.require(slug);
+  }
+
+  /** Applies what is stored (at start-up, and when another process changed it). */
+  public synchronized void refresh() {
+    String version = rows.version();
+    if (version.equals(seen)) {
+      return;
+    }
+    Catalog next = shipped;
+    for (ProviderRows.Stored stored : rows.all()) {
+      Provider provider = json.readValue(stored.definition(), Provider.class);
+      if (next.find(provider.slug()).isEmpty()) {
+        next = next.add(provider);
+        tools.replace(provider.slug(), stored.openapi() == null ? List.of()
+            : OpenApiImport.importDocument(provider.slug(), stored.openapi()).tools());
+      }
+    }
+    for (Map.Entry<String, String> status : rows.statuses().entrySet()) {
+      if (next.find(status.getKey()).isPresent()) {
+        next = next.withStatus(status.getKey(), ProviderStatus.valueOf(status.getValue()));
+      }
+    }
+    Catalog done = next;
+    registry.update(c -> done);
+    seen = version;
+  }
+
+  private void apply(Provider provider, List<Tool> imported) {
+    tools.replace(provider.slug(), imported);
+    registry.update(c -> {
+      Catalog without = c.find(provider.slug()).isPresent() ? rebuildWithout(c, provider.slug()) : c;
+      return without.add(provider);
+    });
+  }
+
+  private Catalog rebuildWithout(Catalog c, String slug) {
+    return Catalog.of(c.all().stream().filter(p -> !p.slug().equals(slug)).toList());
+  }
+
+  private void checkSlug(String slug) {
+    if (slug == null || !slug.matches("[a-z0-9][a-z0-9-]{1,39}")) {
+      throw new FieldErrors(Map.of("slug", "must be 2-40 characters of a-z, 0-9 and '-'"));
+    }
+    if (shipped.find(slug).isPresent()) {
+      throw SwitchboardException.conflict("provider_shipped",
+          "'" + slug + "' is a shipped provider; choose another slug");
+    }
+  }
+
+  private String document(ImportRequest request) {
+    if (request.document() != null && !request.document().isBlank()) {
+      return request.document();
+    }
+    if (request.url() == null || request.url().isBlank()) {
+      throw new FieldErrors(Map.of("document", "give the document's text or its url"));
+    }
+    HttpResult result = http.send(HttpCall.get(guard.check(request.url()),
+        clock.instant().plus(Duration.ofSeconds(30)), MAX_DOCUMENT_BYTES));
+    if (!result.isSuccess()) {
+      throw new SwitchboardException(ErrorKind.UPSTREAM_UNAVAILABLE, "document_unavailable",
+          "fetching the document answered HTTP " + result.status());
+    }
+    if (result.truncated()) {
+      throw SwitchboardException.invalid("document_too_large",
+          "the document is larger than " + MAX_DOCUMENT_BYTES + " bytes");
+    }
+    return new String(result.body(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The validation tool an import picks when none is named: the first GET operation that needs no
+   * argument, else the first tool with no required argument. An MCP provider must name one.
+   */
+  private static ValidationSpec defaultValidation(List<Tool> imported) {
+    if (imported.isEmpty()) {
+      throw new FieldErrors(Map.of("validationTool",
+          "is required: name a cheap, read-only tool of the server to verify credentials with"));
+    }
+    Optional<Tool> pick = imported.stream()
+        .filter(t -> t.recipe() instanceof dev.switchboard.tool.HttpOperation op && op.method().equals("GET"))
+        .filter(t -> t.inputSchema().path("required").isEmpty())
+        .findFirst()
+        .or(() -> imported.stream().filter(t -> t.inputSchema().path("required").isEmpty()).findFirst());
+    return new ValidationSpec(pick.orElse(imported.get(0)).localName(), Map.of());
+  }
+
+  private static String name(ImportRequest request, String fallback) {
+    return request.name() == null || request.name().isBlank() ? fallback : request.name();
+  }
+
+  private static Category category(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Category.DEVELOPER_TOOLS;
+    }
+    try {
+      return Category.valueOf(raw.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
+    } catch (IllegalArgumentException e) {
+      throw new FieldErrors(Map.of("category", "is not a known category"));
+    }
+  }
+
+  private static List<dev.switchboard.provider.AuthMethod> authMethods(ImportRequest request) {
+    return request.authMethods() == null || request.authMethods().isEmpty()
+        ? List.of(new NoAuthMethod())
+        : request.authMethods();
+  }
+
+  private static ValidationSpec validation(ImportRequest request, List<Tool> imported) {
+    if (request.validationTool() == null || request.validationTool().isBlank()) {
+      return defaultValidation(imported);
+    }
+    if (!imported.isEmpty() && imported.stream().noneMatch(t -> t.localName().equals(request.validationTool()))) {
+      throw new FieldErrors(Map.of("validationTool", "is not one of the imported tools"));
+    }
+    return new ValidationSpec(request.validationTool(),
+        request.validationArguments() == null ? Map.of() : request.validationArguments());
+  }
+}

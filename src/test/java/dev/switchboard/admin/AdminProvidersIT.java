@@ -1,0 +1,118 @@
+package dev.switchboard.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.testing.Api;
+import dev.switchboard.testing.Cli;
+import dev.switchboard.testing.LocalHttpServer;
+import dev.switchboard.testing.TestServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** Administrators import OpenAPI documents, register MCP servers and set statuses; users see the result. */
+class AdminProvidersIT {
+  @TempDir
+  static Path dir;
+  static TestServer server;
+  static Api admin;
+  static Api user;
+  static LocalHttpServer docs;
+  static String tracker;
+
+  @BeforeAll
+  static void start() throws IOException {
+    try (InputStream in = AdminProvidersIT.class.getResourceAsStream("/openapi/tracker-30.yaml")) {
+      tracker = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    docs = LocalHttpServer.start().on("/openapi.yaml", LocalHttpServer.answer(200, tracker,
+        "Content-Type", "application/yaml"));
+    server = TestServer.sqlite(dir);
+    admin = new Api(server, Cli.token(server.env(), TestServer.ADMIN_EMAIL));
+    user = new Api(server, Cli.userWithToken(server.env(), "plain@example.com"));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    docs.close();
+  }
+
+  @Test
+  void anAdminImportsADocumentAndItsToolsAppear() {
+    Api.Answer imported = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "tracker",
+        "name", "Tracker", "category", "PROJECT_MANAGEMENT", "document", tracker,
+        "baseUrl", "https://tracker.example/api", "authMethods", java.util.List.of(Map.of("type", "BEARER"))));
+    assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+    assertThat(imported.json().path("tools").size()).isGreaterThan(2);
+    assertThat(imported.json().path("skipped").size()).isGreaterThan(0);
+    JsonNode tools = user.get("/api/v1/tools?provider=tracker").json().path("items");
+    assertThat(tools.size()).isEqualTo(imported.json().path("tools").size());
+    assertThat(tools.get(0).path("reason").asString()).isEqualTo("NO_CREDENTIAL");
+    assertThat(user.get("/api/v1/providers/tracker").json().path("name").asString()).isEqualTo("Tracker");
+    Api.Answer again = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "tracker",
+        "document", tracker, "baseUrl", "https://tracker.example/api"));
+    assertThat(again.json().path("tools")).isEqualTo(imported.json().path("tools"));
+  }
+
+  @Test
+  void importsFromAUrlGoThroughTheGuard() {
+    Api.Answer fromUrl = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "tracker-url",
+        "url", docs.url("/openapi.yaml"), "baseUrl", "https://tracker.example/api"));
+    assertThat(fromUrl.status()).as(fromUrl.body()).isEqualTo(201);
+    Api.Answer blocked = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "tracker-meta",
+        "url", "http://169.254.169.254/latest/openapi.yaml"));
+    assertThat(blocked.status()).isEqualTo(400);
+    assertThat(blocked.errorCode()).isEqualTo("outbound_blocked");
+  }
+
+  @Test
+  void onlyAdminsChangeTheCatalogAndShippedProvidersCannotBeReplaced() {
+    Api.Answer refused = user.post("/api/v1/admin/providers/openapi", Map.of("slug", "mine", "document", tracker));
+    assertThat(refused.status()).isEqualTo(403);
+    Api.Answer shipped = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "github", "document", tracker));
+    assertThat(shipped.status()).isEqualTo(409);
+    Api.Answer garbage = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "junk", "document", "hello: world"));
+    assertThat(garbage.status()).isEqualTo(400);
+    assertThat(garbage.errorCode()).isEqualTo("openapi_invalid");
+  }
+
+  @Test
+  void anInactiveProvidersToolsAreUnavailableAndComeBack() {
+    Api.Answer inactive = admin.post("/api/v1/admin/providers/open-meteo/status", Map.of("status", "INACTIVE"));
+    assertThat(inactive.json().path("status").asString()).isEqualTo("INACTIVE");
+    JsonNode tools = user.get("/api/v1/tools?provider=open-meteo").json().path("items");
+    assertThat(tools.get(0).path("reason").asString()).isEqualTo("PROVIDER_INACTIVE");
+    admin.post("/api/v1/admin/providers/open-meteo/status", Map.of("status", "ACTIVE"));
+    assertThat(user.get("/api/v1/tools?provider=open-meteo").json().path("items").get(0).path("reason").asString())
+        .isEqualTo("NO_CREDENTIAL");
+  }
+
+  @Test
+  void theCommandLineImportReachesARunningServer() throws Exception {
+    Path file = dir.resolve("tracker.yaml");
+    Files.writeString(file, tracker);
+    Cli.Result result = Cli.run(server.env(), "provider", "import", "--openapi", file.toString(),
+        "--slug", "tracker-cli", "--base-url", "https://tracker.example/api", "--auth", "BEARER");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("imported tracker-cli");
+    Instant until = Instant.now().plus(Duration.ofSeconds(10));
+    int status = 404;
+    while (status != 200 && Instant.now().isBefore(until)) {
+      status = user.get("/api/v1/providers/tracker-cli").status();
+      Thread.sleep(200);
+    }
+    assertThat(status).isEqualTo(200);
+    assertThat(Cli.run(server.env(), "provider", "list").out()).contains("tracker-cli");
+  }
+}
