@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -18,15 +19,15 @@ public final class RunningServer implements AutoCloseable {
   private final Switchboard app;
   private final WebServer web;
   private final Optional<KeyFileWatcher> watcher;
-  private final Every catalogRefresh;
+  private final List<Every> background;
   private final String baseUrl;
 
   private RunningServer(Switchboard app, WebServer web, Optional<KeyFileWatcher> watcher,
-      Every catalogRefresh, String baseUrl) {
+      List<Every> background, String baseUrl) {
     this.app = app;
     this.web = web;
     this.watcher = watcher;
-    this.catalogRefresh = catalogRefresh;
+    this.background = background;
     this.baseUrl = baseUrl;
   }
 
@@ -51,7 +52,8 @@ public final class RunningServer implements AutoCloseable {
       out.println("Switchboard is listening on " + baseUrl);
       FirstAdmin.ensure(app.users, effective).ifPresent(created -> printAdmin(out, created));
       Every refresh = Every.start("catalog-refresh", Duration.ofSeconds(2), app.providerAdmin::refresh);
-      return new RunningServer(app, web, watcher, refresh, baseUrl);
+      Every sweep = Every.start("token-refresh", effective.refreshInterval(), app.sweep::run);
+      return new RunningServer(app, web, watcher, List.of(refresh, sweep), baseUrl);
     } catch (RuntimeException e) {
       app.close();
       throw e;
@@ -77,7 +79,7 @@ public final class RunningServer implements AutoCloseable {
 
   @Override
   public void close() {
-    catalogRefresh.close();
+    background.forEach(Every::close);
     watcher.ifPresent(KeyFileWatcher::close);
     web.close();
     app.close();
@@ -89,7 +91,7 @@ public final class RunningServer implements AutoCloseable {
     readiness.put("vault", () -> app.vault.canOpen(app.vault.keyring().primary().id()));
     return new WebDependencies(app.json, app.users, app.sessions, app.tokens, app.catalog,
         app.credentials, app.creation, app.verifier, app.tools, app.bundles, app.attention,
-        app.providerAdmin,
+        app.providerAdmin, app.oauth, app.oauthApps, app.refresher,
         app.executions, app.notifications, app.mcp, app.broker, readiness, app.settings.baseUrl(),
         app.settings.maxBodyBytes(), app.settings.baseUrl().startsWith("https:"),
         app.settings.sessionTtl());

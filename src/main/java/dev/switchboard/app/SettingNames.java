@@ -10,7 +10,8 @@ final class SettingNames {
           "CONFIG", "HOST", "PORT", "BASE_URL", "DATA_DIR", "DB_URL", "DB_USER", "DB_PASSWORD",
           "VAULT_KEYS", "VAULT_KEY_FILE", "ADMIN_EMAIL", "ADMIN_PASSWORD", "MAX_BODY_BYTES",
           "BCRYPT_COST", "SESSION_HOURS", "LOG_FORMAT", "LOG_LEVEL", "KEY_FILE_POLL_MS", "OUTBOUND_ALLOW",
-          "CALL_TIMEOUT_MS", "MAX_RESPONSE_BYTES")
+          "CALL_TIMEOUT_MS", "MAX_RESPONSE_BYTES",
+          "REFRESH_INTERVAL_MINUTES", "REFRESH_WINDOW_MINUTES")
       .map(n -> SettingsLoader.PREFIX + n)
       .collect(Collectors.toUnmodifiableSet());
 

@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param outboundAllow CIDR ranges and host names outbound calls may reach although private
  * @param callTimeout the deadline of one tool call, covering the whole upstream exchange
  * @param maxResponseBytes the most bytes of one upstream answer kept for a tool result
+ * @param refreshInterval how often the background job refreshes OAuth tokens
+ * @param refreshWindow the job refreshes tokens that expire within this window
  */
 public record Settings(
     String host,
@@ -49,7 +51,9 @@ public record Settings(
     Duration keyFilePoll,
     String outboundAllow,
     Duration callTimeout,
-    int maxResponseBytes) {
+    int maxResponseBytes,
+    Duration refreshInterval,
+    Duration refreshWindow) {
 
   public Settings {
     baseUrlOverrides = Map.copyOf(baseUrlOverrides);
@@ -70,6 +74,7 @@ public record Settings(
   public Settings withPort(int newPort, String newBaseUrl) {
     return new Settings(host, newPort, newBaseUrl, dataDir, dbUrl, dbUser, dbPassword, vaultKeys,
         vaultKeyFile, adminEmail, adminPassword, maxBodyBytes, bcryptCost, sessionTtl,
-        baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, maxResponseBytes);
+        baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, maxResponseBytes, refreshInterval,
+        refreshWindow);
   }
 }

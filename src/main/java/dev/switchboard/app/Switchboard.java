@@ -24,6 +24,15 @@ import dev.switchboard.calculator.CalculatorToolset;
 import dev.switchboard.credential.CredentialCalls;
 import dev.switchboard.credential.CredentialEvents;
 import dev.switchboard.credential.CredentialVerifier;
+import dev.switchboard.credential.TokenStore;
+import dev.switchboard.oauth.EndpointResolver;
+import dev.switchboard.oauth.OAuthApps;
+import dev.switchboard.oauth.OAuthFlow;
+import dev.switchboard.oauth.RefreshSweep;
+import dev.switchboard.oauth.Revoker;
+import dev.switchboard.oauth.TokenRefresher;
+import dev.switchboard.oauth.internal.States;
+import dev.switchboard.oauth.internal.TokenClient;
 import dev.switchboard.mcp.ListChangedBroker;
 import dev.switchboard.mcp.McpServer;
 import dev.switchboard.mcp.SessionTokens;
@@ -86,6 +95,10 @@ public final class Switchboard implements AutoCloseable {
   final McpServer mcp;
   final PostgresToolset postgres;
   final ProviderAdmin providerAdmin;
+  final OAuthApps oauthApps;
+  final OAuthFlow oauth;
+  final TokenRefresher refresher;
+  final RefreshSweep sweep;
 
   private Switchboard(Settings settings, Clock clock, boolean createKeyFile) {
     this.settings = settings;
@@ -137,6 +150,18 @@ public final class Switchboard implements AutoCloseable {
       this.providerAdmin = new ProviderAdmin(new ProviderRows(database.jdbi()), shipped, catalog, tools,
           guard, outbound, json, clock);
       providerAdmin.refresh();
+      TokenStore tokenStore = new TokenStore(credentialRows, vault, clock, events);
+      TokenClient tokenClient = new TokenClient(outbound, guard, json, clock);
+      EndpointResolver endpoints = new EndpointResolver(outbound, guard, json, clock);
+      this.oauthApps = new OAuthApps(database.jdbi(), vault, clock);
+      this.refresher = new TokenRefresher(tokenStore, catalog, oauthApps, endpoints, tokenClient, notifications,
+          clock);
+      calls.useFreshener(refresher);
+      this.sweep = new RefreshSweep(tokenStore, refresher, clock, settings.refreshWindow());
+      this.oauth = new OAuthFlow(catalog, oauthApps, endpoints, new States(database.jdbi()), tokenClient,
+          tokenStore, credentials, verifier, bundles, tools, json, clock, settings.baseUrl());
+      credentials.useEraseHook(new Revoker(catalog, oauthApps, endpoints, tokenClient, notifications),
+          c -> tokenStore.secrets(c.userId(), c.id()));
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -149,6 +174,11 @@ public final class Switchboard implements AutoCloseable {
    */
   public static Switchboard open(Settings settings, Clock clock, boolean createKeyFile) {
     return new Switchboard(settings, clock, createKeyFile);
+  }
+
+  /** The background OAuth refresh, for operators' tools and tests that run a sweep on demand. */
+  public RefreshSweep refreshSweep() {
+    return sweep;
   }
 
   /** Refuses to go on when stored rows need a key that is not configured (DESIGN.md §4). */

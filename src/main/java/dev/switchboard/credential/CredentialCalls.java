@@ -6,7 +6,9 @@ import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.AuthMethodType;
 import dev.switchboard.upstream.CallContext;
+import dev.switchboard.upstream.Outcome;
 import dev.switchboard.upstream.ToolExecutor;
 import dev.switchboard.upstream.ToolResult;
 import dev.switchboard.vault.SealedPayload;
@@ -29,6 +31,7 @@ public final class CredentialCalls {
   private final Executions executions;
   private final Clock clock;
   private final Duration timeout;
+  private volatile TokenFreshener freshener = TokenFreshener.NONE;
 
   public CredentialCalls(CredentialRows rows, ProviderRegistry catalog, Vault vault, ToolExecutor executor,
       Executions executions, Clock clock, Duration timeout) {
@@ -41,13 +44,31 @@ public final class CredentialCalls {
     this.timeout = timeout;
   }
 
+  /** Plugs in OAuth token refreshing (set once at start-up). */
+  public void useFreshener(TokenFreshener freshener) {
+    this.freshener = freshener;
+  }
+
   /** Runs a tool call and records it as a {@link Execution.Kind#TOOL_CALL}. */
   public ToolResult call(ToolCall call) {
     return run(call, Execution.Kind.TOOL_CALL);
   }
 
   ToolResult run(ToolCall call, Execution.Kind kind) {
-    Credential credential = call.credential();
+    boolean oauth = call.credential().authMethod() == AuthMethodType.OAUTH2;
+    Credential credential = oauth ? freshener.ensureFresh(call.credential()) : call.credential();
+    ToolResult result = once(call, credential, kind);
+    if (oauth && result.outcome() == Outcome.CREDENTIALS_REJECTED
+        && result.upstreamStatus().orElse(0) == 401) {
+      Credential refreshed = freshener.afterRejection(credential);
+      if (refreshed.version() != credential.version()) {
+        result = once(call, refreshed, kind);
+      }
+    }
+    return result;
+  }
+
+  private ToolResult once(ToolCall call, Credential credential, Execution.Kind kind) {
     Provider provider = catalog.require(call.tool().provider());
     SealedPayload sealed = rows.jdbi().withHandle(h -> rows.payload(h, call.userId(), credential.id()))
         .orElseThrow(() -> SwitchboardException.notFound("credential"));

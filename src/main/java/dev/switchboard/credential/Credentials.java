@@ -25,11 +25,20 @@ public final class Credentials {
   private final CredentialRows rows;
   private final ProviderRegistry catalog;
   private final CredentialEvents events;
+  private volatile CredentialEraseHook eraseHook = CredentialEraseHook.NONE;
+  private volatile java.util.function.Function<Credential, dev.switchboard.vault.SecretFields> secrets;
 
   public Credentials(CredentialRows rows, ProviderRegistry catalog, CredentialEvents events) {
     this.rows = rows;
     this.catalog = catalog;
     this.events = events;
+  }
+
+  /** Plugs in what runs before an erase (OAuth revocation) and how to read the secrets it needs. */
+  public void useEraseHook(CredentialEraseHook hook,
+      java.util.function.Function<Credential, dev.switchboard.vault.SecretFields> secretReader) {
+    this.eraseHook = hook;
+    this.secrets = secretReader;
   }
 
   /** What the user can use right now: one query for all their current credentials. */
@@ -96,6 +105,10 @@ public final class Credentials {
 
   /** Erases a credential; when it was current, the most recently verified other one takes over. */
   public Credential delete(String userId, String id) {
+    if (secrets != null) {
+      Credential before = get(userId, id);
+      eraseHook.beforeErase(before, secrets.apply(before));
+    }
     Credential result = rows.jdbi().inTransaction(h -> {
       Credential c = require(h, userId, id);
       rows.delete(h, userId, id);

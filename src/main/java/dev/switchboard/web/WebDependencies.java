@@ -13,6 +13,9 @@ import dev.switchboard.credential.CredentialVerifier;
 import dev.switchboard.credential.Credentials;
 import dev.switchboard.mcp.ListChangedBroker;
 import dev.switchboard.mcp.McpServer;
+import dev.switchboard.oauth.OAuthApps;
+import dev.switchboard.oauth.OAuthFlow;
+import dev.switchboard.oauth.TokenRefresher;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.tool.ToolCatalog;
 import java.time.Duration;
@@ -41,6 +44,9 @@ public record WebDependencies(
     Bundles bundles,
     AttentionWatcher attention,
     ProviderAdmin providerAdmin,
+    OAuthFlow oauth,
+    OAuthApps oauthApps,
+    TokenRefresher refresher,
     Executions executions,
     Notifications notifications,
     McpServer mcp,

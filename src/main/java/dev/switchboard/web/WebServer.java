@@ -39,6 +39,8 @@ public final class WebServer implements AutoCloseable {
       new BundleRoutes(deps.bundles(), deps.attention(), auth, json, deps.baseUrl()).register(api);
       new ActivityRoutes(deps.executions(), deps.notifications(), auth, json).register(api);
       new AdminRoutes(deps.providerAdmin(), deps.users(), auth, json).register(api);
+      new OAuthRoutes(deps.oauth(), deps.oauthApps(), deps.refresher(), deps.credentials(), auth, json)
+          .register(api, config.routes);
       McpGate gate = new McpGate(deps.tokens(), deps.baseUrl());
       new McpRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes()).register(config.routes);
       new LegacySseRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes())

@@ -101,6 +101,58 @@ public final class CredentialRows {
         .execute());
   }
 
+  /** The OAuth part of a row: granted scopes, access-token expiry, account. */
+  public void setOAuthState(Handle h, String id, java.util.Set<String> scopes, Optional<Instant> expiresAt,
+      Optional<String> account) {
+    h.createUpdate("UPDATE credentials SET granted_scopes = :scopes, access_expires_at = :expires, "
+            + "account = COALESCE(:account, account), refresh_failures = 0, next_refresh_at = NULL, "
+            + "version = version + 1 WHERE id = :id")
+        .bind("scopes", String.join(" ", new java.util.TreeSet<>(scopes)))
+        .bind("expires", expiresAt.map(Instant::toEpochMilli).orElse(null))
+        .bind("account", account.orElse(null)).bind("id", id).execute();
+  }
+
+  public void replaceSecrets(Handle h, String id, SealedPayload payload) {
+    h.createUpdate("UPDATE credentials SET payload = :payload, key_id = :key, version = version + 1 "
+            + "WHERE id = :id")
+        .bind("payload", payload.token()).bind("key", payload.keyId()).bind("id", id).execute();
+  }
+
+  /** Takes the refresh lease when free or lapsed; true when this caller now holds it. */
+  public boolean takeLease(Handle h, String id, Instant now, Instant until) {
+    return h.createUpdate("UPDATE credentials SET refresh_lock_until = :until WHERE id = :id "
+            + "AND (refresh_lock_until IS NULL OR refresh_lock_until < :now)")
+        .bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli()).bind("id", id).execute() == 1;
+  }
+
+  public void releaseLease(Handle h, String id) {
+    h.createUpdate("UPDATE credentials SET refresh_lock_until = NULL WHERE id = :id").bind("id", id).execute();
+  }
+
+  public void recordRefresh(Handle h, String id, java.util.Set<String> scopes, Optional<Instant> expiresAt) {
+    h.createUpdate("UPDATE credentials SET access_expires_at = :expires, refresh_failures = 0, "
+            + "next_refresh_at = NULL, granted_scopes = CASE WHEN :scopes = '' THEN granted_scopes "
+            + "ELSE :scopes END, version = version + 1 WHERE id = :id")
+        .bind("expires", expiresAt.map(Instant::toEpochMilli).orElse(null))
+        .bind("scopes", String.join(" ", new java.util.TreeSet<>(scopes))).bind("id", id).execute();
+  }
+
+  public void recordRefreshFailure(Handle h, String id, Instant retryAt) {
+    h.createUpdate("UPDATE credentials SET refresh_failures = refresh_failures + 1, "
+            + "next_refresh_at = :retry WHERE id = :id")
+        .bind("retry", retryAt.toEpochMilli()).bind("id", id).execute();
+  }
+
+  /** ACTIVE OAuth credentials, not EXPIRED, whose token expires before {@code before} and are not backing off. */
+  public List<Credential> dueForRefresh(Handle h, Instant before, Instant now, int limit) {
+    return h.createQuery(SELECT + "WHERE c.auth_method = 'OAUTH2' AND c.status = 'ACTIVE' "
+            + "AND c.verification <> 'EXPIRED' AND c.access_expires_at IS NOT NULL "
+            + "AND c.access_expires_at < :before AND (c.next_refresh_at IS NULL OR c.next_refresh_at <= :now) "
+            + "ORDER BY c.access_expires_at LIMIT :limit")
+        .bind("before", before.toEpochMilli()).bind("now", now.toEpochMilli()).bind("limit", limit)
+        .map(mapper).list();
+  }
+
   /** Provider slug and verification of each of the user's ACTIVE credentials. */
   public List<ProviderVerification> activeVerifications(Handle h, String userId) {
     return h.createQuery("SELECT provider, verification FROM credentials "

@@ -1,0 +1,121 @@
+package dev.switchboard.credential;
+
+import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.provider.AuthMethodType;
+import dev.switchboard.store.Ids;
+import dev.switchboard.vault.SealedPayload;
+import dev.switchboard.vault.SecretFields;
+import dev.switchboard.vault.Vault;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The OAuth side of credentials (DESIGN.md §5): saving tokens from a grant, reading them for a
+ * refresh, a per-credential refresh lease shared by all instances through the database (the row
+ * is re-read after taking it), and recording refresh outcomes. Thread safe.
+ */
+public final class TokenStore {
+  private final dev.switchboard.credential.internal.CredentialRows rows;
+  private final Vault vault;
+  private final Clock clock;
+  private final CredentialEvents events;
+
+  public TokenStore(dev.switchboard.credential.internal.CredentialRows rows, Vault vault, Clock clock,
+      CredentialEvents events) {
+    this.rows = rows;
+    this.vault = vault;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  private Jdbi jdbi() {
+    return rows.jdbi();
+  }
+
+  /** Creates an OAuth credential from a grant: ACTIVE, UNVERIFIED until its validation tool runs. */
+  public Credential create(String userId, String provider, String label, OAuthGrant grant) {
+    String id = Ids.next("cred");
+    SealedPayload sealed = vault.seal(userId, id, SecretFields.of(grant.secrets()));
+    Credential credential = new Credential(id, userId, provider, AuthMethodType.OAUTH2, label,
+        CredentialStatus.ACTIVE, Verification.UNVERIFIED, Optional.empty(), Optional.empty(),
+        grant.scopes(), grant.account(), grant.expiresAt(), clock.instant(), Optional.empty(),
+        Optional.empty(), 0, 0, sealed.keyId(), Map.of("access_token", "••••"), false);
+    Credential saved = jdbi().inTransaction(h -> {
+      rows.insert(h, credential, sealed);
+      rows.setOAuthState(h, id, grant.scopes(), grant.expiresAt(), grant.account());
+      if (rows.currentId(h, userId, provider).isEmpty()) {
+        rows.setCurrent(h, userId, provider, Optional.of(id));
+      }
+      return rows.find(h, userId, id).orElseThrow();
+    });
+    events.changed(userId, id);
+    return saved;
+  }
+
+  /** Replaces the tokens of an existing credential (re-authorization); it is UNVERIFIED again. */
+  public Credential replace(String userId, String id, OAuthGrant grant) {
+    SealedPayload sealed = vault.seal(userId, id, SecretFields.of(grant.secrets()));
+    Credential saved = jdbi().inTransaction(h -> {
+      rows.find(h, userId, id).orElseThrow(() -> SwitchboardException.notFound("credential"));
+      rows.replaceSecrets(h, id, sealed);
+      rows.setOAuthState(h, id, grant.scopes(), grant.expiresAt(), grant.account());
+      rows.setVerification(h, userId, id, Verification.UNVERIFIED, null, null, null);
+      return rows.find(h, userId, id).orElseThrow();
+    });
+    events.changed(userId, id);
+    return saved;
+  }
+
+  /** The decrypted fields of one of the user's credentials. */
+  public SecretFields secrets(String userId, String id) {
+    SealedPayload sealed = jdbi().withHandle(h -> rows.payload(h, userId, id))
+        .orElseThrow(() -> SwitchboardException.notFound("credential"));
+    return vault.open(userId, id, sealed);
+  }
+
+  /** Takes the refresh lease of a credential until {@code until}; false when another holds it. */
+  public boolean lease(String id, Instant until) {
+    return jdbi().withHandle(h -> rows.takeLease(h, id, clock.instant(), until));
+  }
+
+  public void release(String id) {
+    jdbi().useHandle(h -> rows.releaseLease(h, id));
+  }
+
+  /** Re-reads a credential (after taking the lease, to skip a refresh someone else made). */
+  public Optional<Credential> reread(String userId, String id) {
+    return jdbi().withHandle(h -> rows.find(h, userId, id));
+  }
+
+  /** Stores refreshed tokens first of all (a rotated refresh token must never be lost). */
+  public void refreshed(String userId, String id, Map<String, String> secrets, Set<String> scopes,
+      Optional<Instant> expiresAt) {
+    SealedPayload sealed = vault.seal(userId, id, SecretFields.of(secrets));
+    jdbi().useTransaction(h -> {
+      rows.replaceSecrets(h, id, sealed);
+      rows.recordRefresh(h, id, scopes, expiresAt);
+    });
+  }
+
+  /** A refresh failed for good: EXPIRED, tools hidden. */
+  public void expired(String userId, String id, String message) {
+    jdbi().useTransaction(h -> rows.setVerification(h, userId, id, Verification.EXPIRED,
+        "refresh_failed", message, null));
+    events.changed(userId, id);
+  }
+
+  /** A refresh failed for now: counted, retried after {@code retryAt}; state unchanged. */
+  public void failedForNow(String id, Instant retryAt) {
+    jdbi().useHandle(h -> rows.recordRefreshFailure(h, id, retryAt));
+  }
+
+  /** OAuth credentials whose access token expires before {@code before} and may be refreshed now. */
+  public List<Credential> due(Instant before, int limit) {
+    return jdbi().withHandle(h -> rows.dueForRefresh(h, before, clock.instant(), limit));
+  }
+}

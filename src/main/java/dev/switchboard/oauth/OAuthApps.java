@@ -1,0 +1,72 @@
+package dev.switchboard.oauth;
+
+import dev.switchboard.error.ErrorKind;
+import dev.switchboard.oauth.internal.TokenClient;
+import dev.switchboard.provider.OAuth2Method;
+import dev.switchboard.vault.SealedPayload;
+import dev.switchboard.vault.SecretFields;
+import dev.switchboard.vault.Vault;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The OAuth client registration of each provider, set by an administrator per installation: the
+ * client id, and the client secret sealed in the vault (it is never shown again).
+ */
+public final class OAuthApps {
+  private static final String OWNER = "system";
+  private final Jdbi jdbi;
+  private final Vault vault;
+  private final Clock clock;
+
+  public OAuthApps(Jdbi jdbi, Vault vault, Clock clock) {
+    this.jdbi = jdbi;
+    this.vault = vault;
+    this.clock = clock;
+  }
+
+  /** What the dashboard shows of an app: never the secret. */
+  public record App(String provider, String clientId, boolean hasSecret) {}
+
+  public App set(String provider, String clientId, String clientSecret) {
+    if (clientId == null || clientId.isBlank()) {
+      throw new dev.switchboard.error.FieldErrors(Map.of("clientId", "is required"));
+    }
+    SealedPayload sealed = clientSecret == null || clientSecret.isEmpty() ? null
+        : vault.seal(OWNER, "oauth-app:" + provider, SecretFields.of(Map.of("client_secret", clientSecret)));
+    jdbi.useTransaction(h -> {
+      h.createUpdate("DELETE FROM oauth_apps WHERE provider = :p").bind("p", provider).execute();
+      h.createUpdate("INSERT INTO oauth_apps (provider, client_id, secret_payload, key_id, updated_at) "
+              + "VALUES (:p, :id, :payload, :key, :at)")
+          .bind("p", provider).bind("id", clientId.trim())
+          .bind("payload", sealed == null ? null : sealed.token())
+          .bind("key", sealed == null ? null : sealed.keyId())
+          .bind("at", clock.millis()).execute();
+    });
+    return new App(provider, clientId.trim(), sealed != null);
+  }
+
+  public Optional<App> find(String provider) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT client_id, secret_payload FROM oauth_apps WHERE provider = :p")
+        .bind("p", provider)
+        .map((rs, ctx) -> new App(provider, rs.getString("client_id"), rs.getString("secret_payload") != null))
+        .findOne());
+  }
+
+  /** The client to present at the token endpoint; a provider without an app cannot be connected. */
+  TokenClient.Client client(String provider, OAuth2Method method) {
+    record Row(String clientId, String payload, String keyId) {}
+    Row row = jdbi.withHandle(h -> h.createQuery("SELECT client_id, secret_payload, key_id FROM oauth_apps WHERE provider = :p")
+        .bind("p", provider)
+        .map((rs, ctx) -> new Row(rs.getString("client_id"), rs.getString("secret_payload"), rs.getString("key_id")))
+        .findOne())
+        .orElseThrow(() -> new OAuthException(ErrorKind.CONFLICT, "oauth_app_missing",
+            "an administrator must first set this provider's OAuth client id and secret (Admin → OAuth apps)"));
+    String secret = row.payload() == null ? null
+        : vault.open(OWNER, "oauth-app:" + provider, new SealedPayload(row.keyId(), row.payload()))
+            .get("client_secret").orElse(null);
+    return new TokenClient.Client(row.clientId(), secret, method.clientAuthentication());
+  }
+}

@@ -1,0 +1,190 @@
+package dev.switchboard.oauth;
+
+import dev.switchboard.audit.Notifications;
+import dev.switchboard.credential.Credential;
+import dev.switchboard.credential.TokenFreshener;
+import dev.switchboard.credential.TokenStore;
+import dev.switchboard.credential.Verification;
+import dev.switchboard.oauth.internal.TokenAnswer;
+import dev.switchboard.oauth.internal.TokenClient;
+import dev.switchboard.provider.AuthMethodType;
+import dev.switchboard.provider.OAuth2Method;
+import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.ProviderRegistry;
+import dev.switchboard.vault.SecretFields;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Refreshes OAuth tokens exactly once (DESIGN.md §5): within an instance concurrent callers of one
+ * credential share a single refresh; across instances a lease on the credential row lets one
+ * through, and the row is re-read after taking it, so a refresh someone else just made is not
+ * repeated. A rotated refresh token is stored before anything else. Permanent failures
+ * ({@code invalid_grant}, {@code invalid_client}, {@code unauthorized_client}, revoked) make the
+ * credential EXPIRED with a notification; transient ones (network, 5xx, 429) count a failure and
+ * back off exponentially, leaving the state as it is.
+ */
+public final class TokenRefresher implements TokenFreshener {
+  /** What a refresh did. */
+  public enum Result {
+    REFRESHED,
+    ALREADY_FRESH,
+    EXPIRED,
+    RETRY_LATER
+  }
+
+  private static final Duration LEASE = Duration.ofSeconds(30);
+  private static final Duration CALL_MARGIN = Duration.ofSeconds(60);
+  private final Map<String, CompletableFuture<Result>> inFlight = new ConcurrentHashMap<>();
+  private final TokenStore store;
+  private final ProviderRegistry providers;
+  private final OAuthApps apps;
+  private final EndpointResolver endpoints;
+  private final TokenClient tokens;
+  private final Notifications notifications;
+  private final Clock clock;
+
+  public TokenRefresher(TokenStore store, ProviderRegistry providers, OAuthApps apps, EndpointResolver endpoints,
+      TokenClient tokens, Notifications notifications, Clock clock) {
+    this.store = store;
+    this.providers = providers;
+    this.apps = apps;
+    this.endpoints = endpoints;
+    this.tokens = tokens;
+    this.notifications = notifications;
+    this.clock = clock;
+  }
+
+  @Override
+  public Credential ensureFresh(Credential c) {
+    if (c.verification() == Verification.EXPIRED || !expiresWithin(c, CALL_MARGIN)) {
+      return c;
+    }
+    refresh(c, CALL_MARGIN);
+    return store.reread(c.userId(), c.id()).orElse(c);
+  }
+
+  @Override
+  public Credential afterRejection(Credential c) {
+    refresh(c, null);
+    return store.reread(c.userId(), c.id()).orElse(c);
+  }
+
+  /**
+   * Refreshes now unless the token is already fresh: with {@code margin}, "fresh" means it expires
+   * after that margin; without one (forced), that someone refreshed since {@code seen} was read.
+   */
+  public Result refresh(Credential seen, Duration margin) {
+    CompletableFuture<Result> mine = new CompletableFuture<>();
+    CompletableFuture<Result> running = inFlight.putIfAbsent(seen.id(), mine);
+    if (running != null) {
+      return join(running);
+    }
+    try {
+      Result result = leadRefresh(seen, margin);
+      mine.complete(result);
+      return result;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(seen.id(), mine);
+    }
+  }
+
+  private Result leadRefresh(Credential seen, Duration margin) {
+    Instant giveUp = clock.instant().plus(LEASE);
+    while (!store.lease(seen.id(), clock.instant().plus(LEASE))) {
+      if (clock.instant().isAfter(giveUp)) {
+        return Result.RETRY_LATER;
+      }
+      sleep();
+    }
+    try {
+      Credential now = store.reread(seen.userId(), seen.id()).orElse(null);
+      if (now == null || now.verification() == Verification.EXPIRED) {
+        return Result.EXPIRED;
+      }
+      boolean fresh = margin != null ? !expiresWithin(now, margin)
+          : !now.accessExpiresAt().equals(seen.accessExpiresAt());
+      if (fresh) {
+        return Result.ALREADY_FRESH;
+      }
+      return exchange(now);
+    } finally {
+      store.release(seen.id());
+    }
+  }
+
+  private Result exchange(Credential c) {
+    Provider provider = providers.require(c.provider());
+    OAuth2Method method = (OAuth2Method) provider.authMethod(AuthMethodType.OAUTH2).orElseThrow();
+    SecretFields secrets = store.secrets(c.userId(), c.id());
+    Optional<String> refreshToken = secrets.get("refresh_token");
+    if (refreshToken.isEmpty()) {
+      return expire(c, provider, "the provider gave no refresh token");
+    }
+    TokenAnswer answer;
+    try {
+      answer = tokens.refresh(endpoints.resolve(method).token(), apps.client(provider.slug(), method),
+          refreshToken.get());
+    } catch (OAuthException e) {
+      answer = TokenAnswer.failed(e.code(), e.getMessage(), true);
+    }
+    if (answer.ok()) {
+      Map<String, String> next = new HashMap<>();
+      next.put("access_token", answer.accessToken());
+      next.put("refresh_token", answer.refreshToken().orElse(refreshToken.get()));
+      next.put("token_type", answer.tokenType().orElse("Bearer"));
+      store.refreshed(c.userId(), c.id(), next,
+          answer.scope().map(s -> OAuthFlow.split(s, method)).orElse(java.util.Set.of()),
+          answer.expiresIn().map(s -> clock.instant().plusSeconds(s)));
+      return Result.REFRESHED;
+    }
+    if (answer.transientFailure()) {
+      long delay = Math.min(3600, 30L << Math.min(7, c.refreshFailures()));
+      store.failedForNow(c.id(), clock.instant().plusSeconds(delay));
+      return Result.RETRY_LATER;
+    }
+    return expire(c, provider, answer.error() + ": " + answer.description());
+  }
+
+  private Result expire(Credential c, Provider provider, String why) {
+    store.expired(c.userId(), c.id(), "refresh failed: " + why);
+    notifications.raise(c.userId(), "CREDENTIAL_EXPIRED", "Credential expired: " + provider.name(),
+        "The credential '" + c.label() + "' of " + provider.name() + " could not be refreshed (" + why
+            + "). Its tools are hidden until you re-authorize.",
+        "Open " + provider.name() + " and click Re-authorize.", "/providers/" + provider.slug());
+    return Result.EXPIRED;
+  }
+
+  private boolean expiresWithin(Credential c, Duration margin) {
+    return c.accessExpiresAt().map(t -> t.isBefore(clock.instant().plus(margin))).orElse(false);
+  }
+
+  private static Result join(CompletableFuture<Result> running) {
+    try {
+      return running.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Result.RETRY_LATER;
+    } catch (ExecutionException e) {
+      return Result.RETRY_LATER;
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

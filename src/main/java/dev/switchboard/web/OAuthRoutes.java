@@ -1,0 +1,97 @@
+package dev.switchboard.web;
+
+import dev.switchboard.account.Principal;
+import dev.switchboard.credential.Credential;
+import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.oauth.OAuthApps;
+import dev.switchboard.oauth.OAuthFlow;
+import dev.switchboard.oauth.TokenRefresher;
+import dev.switchboard.credential.Credentials;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The OAuth routes: start a connection, the provider's redirect back, a forced refresh, and the
+ * administrators' OAuth app settings.
+ */
+final class OAuthRoutes {
+  record Start(String credential) {}
+
+  record AppChange(String clientId, String clientSecret) {}
+
+  private final OAuthFlow flow;
+  private final OAuthApps apps;
+  private final TokenRefresher refresher;
+  private final Credentials credentials;
+  private final Authenticator auth;
+  private final Json json;
+
+  OAuthRoutes(OAuthFlow flow, OAuthApps apps, TokenRefresher refresher, Credentials credentials,
+      Authenticator auth, Json json) {
+    this.flow = flow;
+    this.apps = apps;
+    this.refresher = refresher;
+    this.credentials = credentials;
+    this.auth = auth;
+    this.json = json;
+  }
+
+  void register(ApiRoutes api, RoutesConfig routes) {
+    api.post("/api/v1/oauth/{provider}/start", ctx -> {
+      Principal p = auth.require(ctx);
+      Start body = json.read(ctx, Start.class);
+      String url = flow.start(p.userId(), ctx.pathParam("provider"), Optional.ofNullable(body.credential()));
+      json.write(ctx, 200, Map.of("authorizationUrl", url, "redirectUri", flow.redirectUri()));
+    });
+    api.post("/api/v1/credentials/{id}/refresh", ctx -> {
+      Principal p = auth.require(ctx);
+      Credential c = credentials.get(p.userId(), ctx.pathParam("id"));
+      if (c.authMethod() != dev.switchboard.provider.AuthMethodType.OAUTH2) {
+        throw SwitchboardException.invalid("not_oauth_credential", "only OAuth credentials are refreshed");
+      }
+      refresher.refresh(c, null);
+      json.write(ctx, 200, Views.CredentialView.of(credentials.get(p.userId(), c.id())));
+    });
+    api.get("/api/v1/admin/oauth-apps/{provider}", ctx -> {
+      auth.requireAdmin(ctx);
+      OAuthApps.App app = apps.find(ctx.pathParam("provider"))
+          .orElseThrow(() -> SwitchboardException.notFound("OAuth app"));
+      json.write(ctx, 200, Map.of("provider", app.provider(), "clientId", app.clientId(),
+          "hasSecret", app.hasSecret(), "redirectUri", flow.redirectUri()));
+    });
+    api.post("/api/v1/admin/oauth-apps/{provider}", ctx -> {
+      auth.requireAdmin(ctx);
+      AppChange body = json.read(ctx, AppChange.class);
+      OAuthApps.App app = apps.set(ctx.pathParam("provider"), body.clientId(), body.clientSecret());
+      json.write(ctx, 200, Map.of("provider", app.provider(), "clientId", app.clientId(),
+          "hasSecret", app.hasSecret(), "redirectUri", flow.redirectUri()));
+    });
+    routes.get("/oauth/callback", this::callback);
+  }
+
+  private void callback(Context ctx) {
+    Optional<String> sessionUser = auth.optional(ctx).map(Principal::userId);
+    try {
+      Credential c = flow.callback(ctx.queryParam("state"), ctx.queryParam("code"), ctx.queryParam("error"),
+          ctx.queryParam("error_description"), sessionUser);
+      boolean ok = c.verification() == dev.switchboard.credential.Verification.VERIFIED;
+      page(ctx, 200, ok ? "Connected" : "Connected, but validation failed",
+          ok ? "Your " + c.provider() + " account is connected and verified. You can close this window."
+              : "The tokens were saved but the validation tool failed: "
+                  + c.verificationMessage().orElse("unknown error") + ".", c.provider());
+    } catch (SwitchboardException e) {
+      page(ctx, e.kind().httpStatus(), "Not connected", e.getMessage(), null);
+    }
+  }
+
+  private static void page(Context ctx, int status, String title, String message, String provider) {
+    String link = provider == null ? "/" : "/providers/" + Html.escape(provider);
+    ctx.status(status).contentType("text/html; charset=utf-8").header("Cache-Control", "no-store")
+        .result("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title)
+            + " — Switchboard</title></head><body><main><h1>" + Html.escape(title) + "</h1><p>"
+            + Html.escape(message) + "</p><p><a href=\"" + link + "\">Back to Switchboard</a></p></main>"
+            + "</body></html>");
+  }
+}
