@@ -1,21 +1,69 @@
 #!/usr/bin/env bash
-# Fetches test fixtures too big to commit into target/fixtures/. Idempotent and quiet: does nothing
-# when they are already there. Tests that need a fixture skip without it (and fail when CI=true).
+# Fetches test fixtures too big to commit, and the real MCP peers the interop tests run, into
+# target/. Idempotent and quiet: does nothing when they are already there at the pinned versions.
+# Tests that need a fixture skip without it (and fail when CI=true).
 #
-# GitHub's REST API description (OpenAPI 3.0, ~1,200 operations) comes from the npm package
-# @octokit/openapi, pinned below. `npm pack` downloads the package tarball and checks it against the
-# registry's integrity hash; only generated/api.github.com.json (13 MB) is kept, not the ~450 MB of
-# other variants the package ships.
+# 1. target/fixtures/: GitHub's REST API description (OpenAPI 3.0, ~1,200 operations) comes from the
+#    npm package @octokit/openapi, pinned below. `npm pack` downloads the package tarball and checks
+#    it against the registry's integrity hash; only generated/api.github.com.json (13 MB) is kept,
+#    not the ~450 MB of other variants the package ships.
+# 2. target/npm/: MCP clients from npm (src/test/java/dev/switchboard/interop/ runs them): the
+#    official TypeScript SDK 1.x, the 2.x client package (speaks 2026-07-28), the Inspector CLI and
+#    the conformance suite, plus Node 22 from the npm package `node` (the Inspector needs >= 22.19,
+#    the conformance suite crashes on 20; the package installs a prebuilt binary from npm).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 OCTOKIT_OPENAPI_VERSION=23.0.2
-dir="target/fixtures/octokit-openapi-$OCTOKIT_OPENAPI_VERSION"
-[ -f "$dir/api.github.com.json" ] && exit 0
+MCP_SDK_VERSION=1.32.2
+MCP_CLIENT_VERSION=2.4.0
+MCP_INSPECTOR_VERSION=2.12.0
+MCP_CONFORMANCE_VERSION=0.1.16
+NODE_VERSION=22.23.3
 
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-tarball="$(npm pack --silent --pack-destination "$tmp" "@octokit/openapi@$OCTOKIT_OPENAPI_VERSION")"
-tar -xzf "$tmp/$tarball" -C "$tmp" package/generated/api.github.com.json
-mkdir -p "$dir"
-mv "$tmp/package/generated/api.github.com.json" "$dir/api.github.com.json"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+fetch_octokit_openapi() {
+  local dir="target/fixtures/octokit-openapi-$OCTOKIT_OPENAPI_VERSION"
+  [ -f "$dir/api.github.com.json" ] && return 0
+  local tarball
+  tarball="$(npm pack --silent --pack-destination "$work" "@octokit/openapi@$OCTOKIT_OPENAPI_VERSION")"
+  tar -xzf "$work/$tarball" -C "$work" package/generated/api.github.com.json
+  mkdir -p "$dir"
+  mv "$work/package/generated/api.github.com.json" "$dir/api.github.com.json"
+}
+
+fetch_mcp_peers() {
+  local dir=target/npm
+  local manifest
+  manifest="$(cat <<EOF
+{
+  "name": "switchboard-test-peers",
+  "private": true,
+  "description": "written by scripts/fetch-test-fixtures.sh",
+  "dependencies": {
+    "@modelcontextprotocol/sdk": "$MCP_SDK_VERSION",
+    "@modelcontextprotocol/client": "$MCP_CLIENT_VERSION",
+    "@modelcontextprotocol/inspector": "$MCP_INSPECTOR_VERSION",
+    "@modelcontextprotocol/conformance": "$MCP_CONFORMANCE_VERSION",
+    "node": "$NODE_VERSION"
+  }
+}
+EOF
+)"
+  # The stamp is written only after a complete install, so an interrupted one is redone.
+  if [ -f "$dir/installed.json" ] && [ "$(cat "$dir/installed.json")" = "$manifest" ]; then
+    return 0
+  fi
+  mkdir -p "$dir"
+  rm -f "$dir/installed.json"
+  printf '%s\n' "$manifest" > "$dir/package.json"
+  npm install --prefix "$dir" --no-audit --no-fund --no-progress --loglevel=error >/dev/null
+  "$dir/node_modules/node/bin/node" -e 'process.exit(process.versions.node === process.argv[1] ? 0 : 1)' \
+    "$NODE_VERSION"
+  printf '%s\n' "$manifest" > "$dir/installed.json"
+}
+
+fetch_octokit_openapi
+fetch_mcp_peers

@@ -1,0 +1,65 @@
+package dev.switchboard.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The 2.x TypeScript client ({@code @modelcontextprotocol/client}, {@code src/test/node/client2-stateless.mjs})
+ * pinned to the stateless revision 2026-07-28: {@code server/discover}, then requests that each
+ * carry their own {@code _meta}, with no session.
+ */
+class TypeScriptClient2IT {
+  @TempDir
+  static Path dir;
+  static CalculatorBundle bundle;
+
+  @BeforeAll
+  static void start() {
+    if (NodePeers.installed()) {
+      bundle = CalculatorBundle.start(dir);
+    }
+  }
+
+  @BeforeEach
+  void requirePeers() {
+    NodePeers.require();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (bundle != null) {
+      bundle.close();
+    }
+  }
+
+  @Test
+  void pinnedToTheStatelessRevisionItDiscoversListsAndCalls() {
+    NodeProcess.Result result = NodeProcess.run(NodePeers.script("client2-stateless.mjs"), List.of(),
+        Map.of("MCP_URL", bundle.url(), "MCP_TOKEN", bundle.token(), "MCP_TOOL", "calculator_add",
+            "MCP_ARGS", "{\"a\":2,\"b\":40}", "MCP_PROTOCOL_VERSION", "2026-07-28"),
+        Duration.ofSeconds(60));
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    JsonNode out = result.json();
+
+    assertThat(out.path("protocolVersion").asString()).isEqualTo("2026-07-28");
+    assertThat(out.path("era").asString()).isEqualTo("modern");
+    assertThat(out.path("session").asBoolean()).isFalse();
+    assertThat(out.path("supportedVersions").toString()).contains("\"2026-07-28\"");
+    assertThat(out.path("server").path("name").asString()).isEqualTo("switchboard");
+    assertThat(out.path("tools").toString()).isEqualTo("[\"calculator_add\",\"calculator_divide\"]");
+    JsonNode call = out.path("call");
+    assertThat(call.path("isError").asBoolean()).isFalse();
+    assertThat(call.path("content").get(0).path("text").asString()).isEqualTo("42");
+    assertThat(call.path("structuredContent").path("result").asInt()).isEqualTo(42);
+  }
+}
