@@ -81,8 +81,11 @@ public final class RunningServer implements AutoCloseable {
   public void close() {
     background.forEach(Every::close);
     watcher.ifPresent(KeyFileWatcher::close);
-    web.close();
-    app.close();
+    try {
+      web.close();
+    } finally {
+      app.close();
+    }
   }
 
   private static WebDependencies dependencies(Switchboard app) {

@@ -183,7 +183,8 @@ public final class Switchboard implements AutoCloseable {
 
   /** Refuses to go on when stored rows need a key that is not configured (DESIGN.md §4). */
   public void requireKeysForStoredRows() {
-    List<String> missing = rotation.keyIdsInUse().stream().filter(id -> !vault.canOpen(id)).toList();
+    List<String> missing = java.util.stream.Stream.concat(rotation.keyIdsInUse().stream(),
+            oauthApps.keyIdsInUse().stream()).distinct().filter(id -> !vault.canOpen(id)).toList();
     if (!missing.isEmpty()) {
       throw new StartupException("stored credentials are encrypted with vault key(s) " + missing
           + " which are not configured; add them to " + KeyringSource.ENV_VAR + " or the key file "

@@ -81,8 +81,9 @@ final class VaultCommand {
         waitForServers(app.settings.keyFilePoll());
       }
       PayloadRotation.Result result = app.rotation.run(batch);
+      int apps = app.oauthApps.rotate();
       env.out().println("re-encrypted " + result.reencrypted() + " credential(s) with key "
-          + app.vault.keyring().primary().id());
+          + app.vault.keyring().primary().id() + (apps > 0 ? " and " + apps + " OAuth client secret(s)" : ""));
       return 0;
     }
   }
@@ -91,7 +92,7 @@ final class VaultCommand {
       description = "Remove a key from the key file; refused while any stored credential uses it.")
   int retire(@Parameters(paramLabel = "ID", description = "The key id to retire") String id) {
     try (Switchboard app = env.open()) {
-      long inUse = app.rotation.rowsOnKey(id);
+      long inUse = app.rotation.rowsOnKey(id) + (app.oauthApps.keyIdsInUse().contains(id) ? 1 : 0);
       if (inUse > 0) {
         throw new IllegalArgumentException("key " + id + " still encrypts " + inUse
             + " credential(s); run 'vault rotate' first");

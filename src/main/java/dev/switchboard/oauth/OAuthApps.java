@@ -55,6 +55,31 @@ public final class OAuthApps {
         .findOne());
   }
 
+  /** Re-encrypts every client secret not yet sealed with the vault's primary key (key rotation). */
+  public int rotate() {
+    String primary = vault.keyring().primary().id();
+    record Row(String provider, String payload, String keyId) {}
+    java.util.List<Row> stale = jdbi.withHandle(h -> h.createQuery("SELECT provider, secret_payload, key_id "
+            + "FROM oauth_apps WHERE secret_payload IS NOT NULL AND key_id <> :k")
+        .bind("k", primary)
+        .map((rs, ctx) -> new Row(rs.getString("provider"), rs.getString("secret_payload"), rs.getString("key_id")))
+        .list());
+    for (Row row : stale) {
+      SealedPayload fresh = vault.reseal(OWNER, "oauth-app:" + row.provider(), new SealedPayload(row.keyId(), row.payload()));
+      jdbi.useHandle(h -> h.createUpdate("UPDATE oauth_apps SET secret_payload = :p, key_id = :k WHERE provider = :pr "
+              + "AND key_id = :old")
+          .bind("p", fresh.token()).bind("k", fresh.keyId()).bind("pr", row.provider()).bind("old", row.keyId())
+          .execute());
+    }
+    return stale.size();
+  }
+
+  /** Vault key ids the stored client secrets need. */
+  public java.util.List<String> keyIdsInUse() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT key_id FROM oauth_apps WHERE key_id IS NOT NULL")
+        .mapTo(String.class).list());
+  }
+
   /** The client to present at the token endpoint; a provider without an app cannot be connected. */
   TokenClient.Client client(String provider, OAuth2Method method) {
     record Row(String clientId, String payload, String keyId) {}

@@ -24,6 +24,7 @@ final class McpRoutes {
   private final McpGate gate;
   private final JsonMapper json;
   private final long maxBodyBytes;
+  private final java.util.Map<String, EventStream> sessionStreams = new java.util.concurrent.ConcurrentHashMap<>();
 
   McpRoutes(McpServer server, ListChangedBroker broker, McpGate gate, JsonMapper json, long maxBodyBytes) {
     this.server = server;
@@ -90,11 +91,17 @@ final class McpRoutes {
       return;
     }
     EventStream stream = new EventStream(json);
+    String session = exchange.sessionId();
     broker.open(caller.get().userId(), stream);
+    EventStream previous = sessionStreams.put(session, stream);
+    if (previous != null) {
+      previous.close();
+    }
     try {
       stream.run(ctx, "id: 0\ndata: \n\n");
     } finally {
       broker.close(caller.get().userId(), stream);
+      sessionStreams.remove(session, stream);
     }
   }
 
@@ -107,7 +114,14 @@ final class McpRoutes {
       rpcError(ctx, 400, -32600, "send the Mcp-Session-Id to end");
       return;
     }
-    ctx.status(server.delete(exchange(ctx, caller.get(), target, new byte[0])));
+    int status = server.delete(exchange(ctx, caller.get(), target, new byte[0]));
+    if (status == 204) {
+      EventStream stream = sessionStreams.remove(ctx.header("Mcp-Session-Id"));
+      if (stream != null) {
+        stream.close();
+      }
+    }
+    ctx.status(status);
   }
 
   /** Origin, Host and token checks; answers the request itself and returns empty when they fail. */

@@ -66,9 +66,22 @@ public final class WebServer implements AutoCloseable {
     return routes;
   }
 
+  private void waitForStreamsToEnd() {
+    long until = System.nanoTime() + 1_000_000_000L;
+    while (broker.openStreams() > 0 && System.nanoTime() < until) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   @Override
   public void close() {
     broker.closeAll();
+    waitForStreamsToEnd();
     app.stop();
   }
 }

@@ -8,7 +8,6 @@ import dev.switchboard.testing.TestServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A real Switchboard with one user, a verified credential for the built-in calculator and the
@@ -44,18 +43,6 @@ record CalculatorBundle(TestServer server, String token) implements AutoCloseabl
 
   @Override
   public void close() {
-    // TODO(lead): call only server.close() once Switchboard ends its event streams when it stops
-    // (ServerStopIT, disabled until then). Today the stop waits 2 s for the handlers of SSE streams
-    // whose clients already left (noticed only by the next heartbeat, 15-30 s later), then throws,
-    // and RunningServer.close() skips closing the rest. Stopping the web server first and letting
-    // that one failure pass keeps these tests about the clients; the stop test shows the bug.
-    try {
-      server.running().web().close();
-    } catch (RuntimeException e) {
-      if (!(e.getCause() instanceof TimeoutException)) {
-        throw e;
-      }
-    }
     server.close();
   }
 }
