@@ -105,7 +105,7 @@ public final class McpServer {
     }
     Optional<String> modern = rpc.metaVersion();
     if (modern.isPresent()) {
-      return new StatelessEra(json, surfaces, version).handle(exchange, rpc, modern.get());
+      return new StatelessEra(json, surfaces, version, this::call).handle(exchange, rpc, modern.get());
     }
     return legacy(exchange, rpc);
   }

@@ -20,11 +20,14 @@ final class StatelessEra {
   private final JsonMapper json;
   private final SurfaceFactory surfaces;
   private final String version;
+  private final java.util.function.BiFunction<McpExchange, Rpc, JsonNode> call;
 
-  StatelessEra(JsonMapper json, SurfaceFactory surfaces, String version) {
+  StatelessEra(JsonMapper json, SurfaceFactory surfaces, String version,
+      java.util.function.BiFunction<McpExchange, Rpc, JsonNode> call) {
     this.json = json;
     this.surfaces = surfaces;
     this.version = version;
+    this.call = call;
   }
 
   McpReply handle(McpExchange exchange, Rpc rpc, String requested) {
@@ -46,7 +49,7 @@ final class StatelessEra {
     ObjectNode result = switch (rpc.method()) {
       case "server/discover" -> discover(exchange);
       case "tools/list" -> list(exchange, rpc);
-      case "tools/call" -> (ObjectNode) call(exchange, rpc);
+      case "tools/call" -> (ObjectNode) call.apply(exchange, rpc);
       case "subscriptions/listen" -> null;
       default -> throw new McpError(McpError.METHOD_NOT_FOUND, "method not found: " + rpc.method(), 404);
     };
@@ -82,13 +85,6 @@ final class StatelessEra {
     return page;
   }
 
-  private JsonNode call(McpExchange exchange, Rpc rpc) {
-    String name = rpc.params().path("name").asString("");
-    if (name.isEmpty()) {
-      throw McpError.invalidParams("tools/call needs params.name");
-    }
-    return surfaces.build(exchange.principal(), exchange.target()).call(name, rpc.params().get("arguments"));
-  }
 
   private ObjectNode serverInfo() {
     ObjectNode info = json.createObjectNode();

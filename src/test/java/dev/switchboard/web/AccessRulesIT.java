@@ -60,7 +60,7 @@ class AccessRulesIT {
   }
 
   static HttpRequest.Builder request(Api api, Route route, String id) {
-    String path = route.path().replace("{id}", id).replace("{slug}", "openai");
+    String path = route.path().replace("{id}", id).replaceAll("\\{[a-z]+\\}", "openai");
     HttpRequest.Builder b = api.builder(path).header("Content-Type", "application/json");
     return b.method(route.method(), route.method().equals("GET") || route.method().equals("DELETE")
         ? HttpRequest.BodyPublishers.noBody()
