@@ -10,7 +10,9 @@
 # 2. target/npm/: MCP clients from npm (src/test/java/dev/switchboard/interop/ runs them): the
 #    official TypeScript SDK 1.x, the 2.x client package (speaks 2026-07-28), the Inspector CLI and
 #    the conformance suite, plus Node 22 from the npm package `node` (the Inspector needs >= 22.19,
-#    the conformance suite crashes on 20; the package installs a prebuilt binary from npm).
+#    the conformance suite crashes on 20; the package installs a prebuilt binary from npm); and the
+#    reference MCP server @modelcontextprotocol/server-everything, the upstream of the remote-MCP
+#    tests (src/test/java/dev/switchboard/upstream/RemoteMcpEverythingIT.java).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -19,6 +21,7 @@ MCP_SDK_VERSION=1.32.2
 MCP_CLIENT_VERSION=2.4.0
 MCP_INSPECTOR_VERSION=2.12.0
 MCP_CONFORMANCE_VERSION=0.1.16
+MCP_SERVER_EVERYTHING_VERSION=2026.8.31
 NODE_VERSION=22.23.3
 
 work="$(mktemp -d)"
@@ -47,6 +50,7 @@ fetch_mcp_peers() {
     "@modelcontextprotocol/client": "$MCP_CLIENT_VERSION",
     "@modelcontextprotocol/inspector": "$MCP_INSPECTOR_VERSION",
     "@modelcontextprotocol/conformance": "$MCP_CONFORMANCE_VERSION",
+    "@modelcontextprotocol/server-everything": "$MCP_SERVER_EVERYTHING_VERSION",
     "node": "$NODE_VERSION"
   }
 }

@@ -50,6 +50,7 @@ import dev.switchboard.upstream.BuiltinToolset;
 import dev.switchboard.upstream.OutboundGuard;
 import dev.switchboard.upstream.OutboundHttp;
 import dev.switchboard.upstream.OutboundPolicy;
+import dev.switchboard.upstream.RemoteMcp;
 import dev.switchboard.upstream.ToolExecutor;
 import dev.switchboard.upstream.internal.HttpToolCall;
 import dev.switchboard.store.Database;
@@ -85,6 +86,7 @@ public final class Switchboard implements AutoCloseable {
   final CredentialCreation creation;
   final PayloadRotation rotation;
   final OutboundHttp outbound;
+  final RemoteMcp remoteMcp;
   final ToolCatalog tools;
   final Executions executions;
   final Notifications notifications;
@@ -127,6 +129,7 @@ public final class Switchboard implements AutoCloseable {
       OutboundGuard guard = new OutboundGuard(OutboundPolicy.parse(settings.outboundAllow()));
       this.outbound = new OutboundHttp(guard, clock);
       this.postgres = new PostgresToolset(guard);
+      this.remoteMcp = new RemoteMcp(guard, json, clock);
       List<BuiltinToolset> builtins = List.of(new CalculatorToolset(json), postgres);
       List<ToolSource> sources = new ArrayList<>(builtins);
       sources.add(new CuratedOpenApi());
@@ -134,7 +137,7 @@ public final class Switchboard implements AutoCloseable {
       Map<String, BuiltinToolset> byName = new HashMap<>();
       builtins.forEach(b -> byName.put(b.name(), b));
       ToolExecutor executor = new ToolExecutor(
-          new HttpToolCall(outbound, json, settings.maxResponseBytes()), byName);
+          new HttpToolCall(outbound, json, settings.maxResponseBytes()), remoteMcp, byName);
       ArgumentValidator validator = new ArgumentValidator();
       CredentialCalls calls = new CredentialCalls(credentialRows, catalog, vault, executor, executions,
           clock, settings.callTimeout());
@@ -209,6 +212,7 @@ public final class Switchboard implements AutoCloseable {
 
   @Override
   public void close() {
+    remoteMcp.close();
     outbound.close();
     postgres.close();
     database.close();

@@ -10,6 +10,8 @@ import dev.switchboard.tool.HttpOperation;
 import dev.switchboard.tool.McpToolCall;
 import dev.switchboard.tool.Tool;
 import dev.switchboard.upstream.internal.HttpToolCall;
+import dev.switchboard.upstream.internal.RemoteAuth;
+import dev.switchboard.upstream.internal.Secrets;
 import dev.switchboard.vault.SecretFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +26,12 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ToolExecutor {
   private final HttpToolCall http;
+  private final RemoteMcp remote;
   private final Map<String, BuiltinToolset> builtins;
 
-  public ToolExecutor(HttpToolCall http, Map<String, BuiltinToolset> builtins) {
+  public ToolExecutor(HttpToolCall http, RemoteMcp remote, Map<String, BuiltinToolset> builtins) {
     this.http = http;
+    this.remote = remote;
     this.builtins = Map.copyOf(builtins);
   }
 
@@ -42,14 +46,36 @@ public final class ToolExecutor {
         return builtin(call).call(provider, call.operation(), args, secrets, context);
       }
       McpToolCall call = (McpToolCall) tool.recipe();
-      return ToolResult.failure(Outcome.UNREACHABLE, "the remote MCP tool " + call.upstreamName()
-          + " cannot be reached: remote MCP providers are not connected yet", null);
+      RemoteAuth auth = RemoteAuth.of(provider, method(provider, authMethod), secrets);
+      ToolResult result = remote.call(provider.withUpstreamUrl(auth.url()), auth.headers(),
+          RemoteMcp.cacheKey(provider.slug(), context.credentialId()), call.upstreamName(), args,
+          context.deadline());
+      return Secrets.values(secretValues(provider, authMethod, secrets)).redact(result);
     } catch (OutboundBlockedException e) {
       return ToolResult.failure(Outcome.BLOCKED, e.getMessage(), null);
     } catch (UpstreamUnavailableException e) {
       return ToolResult.failure(Outcome.UNREACHABLE, "provider unreachable: " + e.getMessage(), null);
     } catch (SwitchboardException e) {
       return ToolResult.failure(Outcome.INVALID_ARGUMENTS, e.getMessage(), null);
+    }
+  }
+
+  /**
+   * The tools of a remote MCP provider as this credential sees them, discovered with its auth the
+   * same way calls are made, and cached per provider and credential ({@link RemoteMcp#tools}).
+   *
+   * @throws RemoteMcpException when the server rejects the credential, fails, or breaks the protocol
+   * @throws UpstreamUnavailableException when it cannot be reached by the context's deadline
+   * @throws OutboundBlockedException when the guard refuses its URL
+   */
+  public List<Tool> remoteTools(Provider provider, AuthMethodType authMethod, SecretFields secrets,
+      CallContext context) {
+    RemoteAuth auth = RemoteAuth.of(provider, method(provider, authMethod), secrets);
+    try {
+      return remote.tools(provider.withUpstreamUrl(auth.url()), auth.headers(),
+          RemoteMcp.cacheKey(provider.slug(), context.credentialId()), context.deadline());
+    } catch (RemoteMcpException e) {
+      throw e.withMessage(Secrets.values(secretValues(provider, authMethod, secrets)).redact(e.getMessage()));
     }
   }
 

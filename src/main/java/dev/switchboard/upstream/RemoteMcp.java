@@ -1,0 +1,191 @@
+package dev.switchboard.upstream;
+
+import dev.switchboard.provider.Provider;
+import dev.switchboard.tool.Tool;
+import dev.switchboard.upstream.internal.Budget;
+import dev.switchboard.upstream.internal.CallResults;
+import dev.switchboard.upstream.internal.Connector;
+import dev.switchboard.upstream.internal.JsonRpc;
+import dev.switchboard.upstream.internal.McpHttp;
+import dev.switchboard.upstream.internal.McpWire;
+import dev.switchboard.upstream.internal.RemoteEntry;
+import dev.switchboard.upstream.internal.RemoteTools;
+import dev.switchboard.upstream.internal.Secrets;
+import dev.switchboard.upstream.internal.ToolPages;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Switchboard as an MCP client of the remote MCP servers registered as providers (DESIGN.md §3):
+ * discovers their tools and forwards calls to them, over Streamable HTTP or, for servers that speak
+ * only that, the legacy HTTP+SSE transport (docs/remote-mcp-providers.md). Every URL passes the
+ * {@link OutboundGuard} and every connection goes to addresses it allowed; the caller's auth headers
+ * are sent to the server's origin and nowhere else; each operation ends by its deadline and each
+ * message is capped.
+ *
+ * <p>State is kept per cache key — the caller passes one per provider and credential, see
+ * {@link #cacheKey}: the connection (MCP session, legacy event stream) until the key has been
+ * unused for the TTL, {@link #forget} or {@link #close}; the tool list for the TTL after it was
+ * fetched, or until the server sends {@code notifications/tools/list_changed}.
+ *
+ * <p>Thread safe. The HTTP client starts on first use; after {@link #close()} calls fail with
+ * {@link IllegalStateException}.
+ */
+public final class RemoteMcp implements AutoCloseable {
+  /** How long tool lists and unused connections are kept by default. */
+  public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+  /** The largest JSON-RPC message accepted by default. */
+  public static final int DEFAULT_MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
+
+  private final Clock clock;
+  private final Duration ttl;
+  private final JsonRpc rpc;
+  private final McpHttp http;
+  private final Connector connector;
+  private final Consumer<String> toolsChanged;
+  private final Map<String, RemoteEntry> entries = new ConcurrentHashMap<>();
+  private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
+
+  /** A client with the default TTL and message cap that tells nobody about changed tool lists. */
+  public RemoteMcp(OutboundGuard guard, JsonMapper json, Clock clock) {
+    this(guard, json, clock, DEFAULT_TTL, DEFAULT_MAX_MESSAGE_BYTES, key -> { });
+  }
+
+  /**
+   * @param ttl how long a tool list is cached, and how long an unused connection is kept
+   * @param maxMessageBytes the largest JSON-RPC message read from a server
+   * @param toolsChanged told the cache key whenever a server announces a changed tool list (after the
+   *     key's cached list was dropped); runs on a client thread and must not block
+   */
+  public RemoteMcp(OutboundGuard guard, JsonMapper json, Clock clock, Duration ttl, int maxMessageBytes,
+      Consumer<String> toolsChanged) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.ttl = Objects.requireNonNull(ttl, "ttl");
+    this.rpc = new JsonRpc(Objects.requireNonNull(json, "json"));
+    this.http = new McpHttp(Objects.requireNonNull(guard, "guard"), clock);
+    this.connector = new Connector(new McpWire(http, rpc, maxMessageBytes, Math.max(1, ttl.toMillis())));
+    this.toolsChanged = Objects.requireNonNull(toolsChanged, "toolsChanged");
+  }
+
+  /** The cache key for a provider used with a credential ({@code null} or empty for none). */
+  public static String cacheKey(String providerSlug, String credentialId) {
+    return providerSlug + "/" + (credentialId == null ? "" : credentialId);
+  }
+
+  /**
+   * Every tool of {@code provider}'s server (all pages), named {@code {provider}_{tool}}; cached.
+   *
+   * @param auth headers sent with every request to the server; may be empty
+   * @throws RemoteMcpException when the server rejects the credential, fails, or breaks the protocol
+   * @throws UpstreamUnavailableException when it cannot be reached by {@code deadline}
+   * @throws OutboundBlockedException when the guard refuses its URL
+   */
+  public List<Tool> tools(Provider provider, List<Header> auth, String cacheKey, Instant deadline) {
+    Secrets secrets = Secrets.of(auth);
+    try {
+      RemoteEntry entry = entry(cacheKey, provider);
+      Instant now = clock.instant();
+      List<Tool> cached = entry.tools(now).orElse(null);
+      if (cached != null) {
+        return cached;
+      }
+      Budget budget = Budget.until(clock, deadline);
+      return entry.withConnection(auth, budget, connection -> {
+        long epoch = entry.epoch();
+        List<JsonNode> listed = ToolPages.all(connection, entry.url(), rpc, auth, budget);
+        List<Tool> tools = RemoteTools.of(provider.slug(), listed);
+        entry.cache(tools, epoch, clock.instant().plus(ttl));
+        return tools;
+      });
+    } catch (RemoteMcpException e) {
+      throw e.withMessage(secrets.redact(e.getMessage()));
+    }
+  }
+
+  /**
+   * Calls tool {@code upstreamName} of {@code provider}'s server. Never throws for trouble with the
+   * server: the result's outcome tells a rejected credential (HTTP 401/403) from a refused call (a
+   * JSON-RPC error, or the tool's own {@code isError}) from an unavailable server (5xx, network,
+   * timeout) from a URL the guard refuses. No text repeats an auth header value.
+   *
+   * @param arguments the tool's arguments, an object; null for none
+   */
+  public ToolResult call(Provider provider, List<Header> auth, String cacheKey, String upstreamName,
+      JsonNode arguments, Instant deadline) {
+    Secrets secrets = Secrets.of(auth);
+    try {
+      ObjectNode params = rpc.object();
+      params.put("name", upstreamName);
+      params.set("arguments", arguments == null || arguments.isNull() ? rpc.object() : arguments);
+      Budget budget = Budget.until(clock, deadline);
+      JsonNode result = entry(cacheKey, provider)
+          .withConnection(auth, budget, connection -> connection.request("tools/call", params, auth, budget));
+      return secrets.redact(CallResults.of(result));
+    } catch (RemoteMcpException e) {
+      return ToolResult.failure(e.outcome(), secrets.redact(e.getMessage()), e.status().orElse(null));
+    } catch (UpstreamUnavailableException e) {
+      return ToolResult.failure(Outcome.UNREACHABLE, "provider unreachable: " + e.getMessage(), null);
+    } catch (OutboundBlockedException e) {
+      return ToolResult.failure(Outcome.BLOCKED, e.getMessage(), null);
+    }
+  }
+
+  /** Drops the tool list and closes the connection kept for {@code cacheKey}. */
+  public void forget(String cacheKey) {
+    RemoteEntry entry = entries.remove(cacheKey);
+    if (entry != null) {
+      entry.close();
+    }
+  }
+
+  /** Closes every connection and stops the HTTP client. */
+  @Override
+  public void close() {
+    entries.keySet().forEach(this::forget);
+    http.close();
+  }
+
+  /** The entry for {@code key}, new when the provider's URL changed. */
+  private RemoteEntry entry(String key, Provider provider) {
+    Instant now = clock.instant();
+    URI url = http.guard().check(Objects.requireNonNull(provider.mcpUrl(), "the provider has no MCP URL"));
+    sweep(now);
+    RemoteEntry[] replaced = new RemoteEntry[1];
+    RemoteEntry entry = entries.compute(key, (k, old) -> {
+      if (old != null && old.url().equals(url)) {
+        return old;
+      }
+      replaced[0] = old;
+      return new RemoteEntry(url, connector, () -> toolsChanged.accept(key), now);
+    });
+    if (replaced[0] != null) {
+      replaced[0].close();
+    }
+    entry.touch(now);
+    return entry;
+  }
+
+  /** Closes the entries unused for the TTL; looks at most every tenth of the TTL. */
+  private void sweep(Instant now) {
+    Instant due = nextSweep.get();
+    if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(ttl.dividedBy(10)))) {
+      return;
+    }
+    entries.forEach((key, entry) -> {
+      if (entry.unusedSince(now.minus(ttl)) && entries.remove(key, entry)) {
+        entry.close();
+      }
+    });
+  }
+}

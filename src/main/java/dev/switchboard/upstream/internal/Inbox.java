@@ -1,0 +1,102 @@
+package dev.switchboard.upstream.internal;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where the messages of one MCP connection arrive, whichever stream carried them: an answer
+ * completes the request waiting for its id, {@code notifications/tools/list_changed} runs the
+ * tools-changed hook, a request from the server goes to the connection to be answered; anything else
+ * (other notifications, unknown ids, text that is not JSON) is ignored. Thread safe.
+ */
+final class Inbox {
+  static final String TOOLS_CHANGED = "notifications/tools/list_changed";
+
+  private final JsonMapper json;
+  private final Runnable toolsChanged;
+  private final Map<Long, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
+  private volatile Consumer<JsonNode> serverRequests = request -> { };
+
+  Inbox(JsonMapper json, Runnable toolsChanged) {
+    this.json = json;
+    this.toolsChanged = toolsChanged;
+  }
+
+  /** Who answers requests the server sends; until set they are ignored. */
+  void answerServerRequestsWith(Consumer<JsonNode> answerer) {
+    serverRequests = answerer;
+  }
+
+  /** The future the answer with {@code id} completes; {@link #forget} it when done. */
+  CompletableFuture<JsonNode> expect(long id) {
+    CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+    waiting.put(id, answer);
+    return answer;
+  }
+
+  void forget(long id) {
+    waiting.remove(id);
+  }
+
+  /** A server-sent event: the {@code message} events carry JSON-RPC. */
+  void onEvent(SseEvent event) {
+    if (event.type().equals("message") && !event.data().isBlank()) {
+      accept(event.data());
+    }
+  }
+
+  /** One JSON-RPC message or batch, as text. */
+  void accept(String text) {
+    JsonNode parsed;
+    try {
+      parsed = json.readTree(text);
+    } catch (JacksonException e) {
+      return;
+    }
+    if (parsed.isArray()) {
+      parsed.forEach(this::accept);
+    } else {
+      accept(parsed);
+    }
+  }
+
+  private void accept(JsonNode message) {
+    if (!message.isObject()) {
+      return;
+    }
+    JsonNode id = message.get("id");
+    JsonNode method = message.get("method");
+    if (method != null && method.isString()) {
+      if (id == null || id.isNull()) {
+        if (method.asString().equals(TOOLS_CHANGED)) {
+          toolsChanged.run();
+        }
+      } else {
+        serverRequests.accept(message);
+      }
+      return;
+    }
+    Long key = idOf(id);
+    CompletableFuture<JsonNode> answer = key == null ? null : waiting.get(key);
+    if (answer != null && (message.has("result") || message.has("error"))) {
+      answer.complete(message);
+    }
+  }
+
+  private static Long idOf(JsonNode id) {
+    if (id == null) {
+      return null;
+    }
+    if (id.isIntegralNumber()) {
+      return id.asLong();
+    }
+    String text = id.isString() ? id.asString() : "";
+    return !text.isEmpty() && text.length() < 19 && text.chars().allMatch(c -> c >= '0' && c <= '9')
+        ? Long.valueOf(text) : null;
+  }
+}
