@@ -24,6 +24,7 @@ import dev.switchboard.calculator.CalculatorToolset;
 import dev.switchboard.credential.CredentialCalls;
 import dev.switchboard.credential.CredentialEvents;
 import dev.switchboard.credential.CredentialVerifier;
+import dev.switchboard.credential.RemoteToolDirectory;
 import dev.switchboard.credential.TokenStore;
 import dev.switchboard.oauth.EndpointResolver;
 import dev.switchboard.oauth.OAuthApps;
@@ -87,6 +88,7 @@ public final class Switchboard implements AutoCloseable {
   final PayloadRotation rotation;
   final OutboundHttp outbound;
   final RemoteMcp remoteMcp;
+  final RemoteToolDirectory remoteTools;
   final ToolCatalog tools;
   final Executions executions;
   final Notifications notifications;
@@ -144,7 +146,10 @@ public final class Switchboard implements AutoCloseable {
       this.verifier = new CredentialVerifier(credentialRows, catalog, tools, validator, calls, json,
           clock, events);
       BundleRows bundleRows = new BundleRows(database.jdbi());
-      this.bundles = new Bundles(bundleRows, tools, credentials, clock);
+      this.remoteTools = new RemoteToolDirectory(credentialRows, catalog, vault, executor, clock,
+          settings.callTimeout());
+      verifier.useRemoteTools(remoteTools);
+      this.bundles = new Bundles(bundleRows, tools, credentials, remoteTools, clock);
       this.attention = new AttentionWatcher(bundles, bundleRows, credentials, notifications);
       SurfaceFactory surfaces = new SurfaceFactory(bundles,
           new ToolRunner(calls, validator, json, settings.baseUrl()), json);
@@ -201,6 +206,7 @@ public final class Switchboard implements AutoCloseable {
    */
   private void changed(String userId, String credentialId) {
     postgres.forget(credentialId);
+    catalog.all().forEach(p -> remoteMcp.forget(RemoteMcp.cacheKey(p.slug(), credentialId)));
     broker.changed(userId);
     attention.check(userId);
   }

@@ -1,5 +1,6 @@
 package dev.switchboard.bundle;
 
+import dev.switchboard.credential.RemoteToolDirectory;
 import dev.switchboard.error.FieldErrors;
 import dev.switchboard.tool.ToolCatalog;
 import java.time.Instant;
@@ -15,9 +16,11 @@ import java.util.regex.Pattern;
 final class BundleRules {
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,47}");
   private final ToolCatalog tools;
+  private final RemoteToolDirectory remote;
 
-  BundleRules(ToolCatalog tools) {
+  BundleRules(ToolCatalog tools, RemoteToolDirectory remote) {
     this.tools = tools;
+    this.remote = remote;
   }
 
   Bundle created(String id, String ownerId, BundleChange c, Instant now) {
@@ -61,7 +64,7 @@ final class BundleRules {
     }
     List<String> unknown = new ArrayList<>();
     for (String name : result) {
-      if (name == null || tools.find(name).isEmpty()) {
+      if (name == null || tools.find(name).isEmpty() && remote.remoteProviderOf(name).isEmpty()) {
         unknown.add(String.valueOf(name));
       }
     }

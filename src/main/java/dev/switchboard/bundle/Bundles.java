@@ -4,6 +4,7 @@ import dev.switchboard.bundle.internal.BundleRows;
 import dev.switchboard.credential.Availability;
 import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.Credentials;
+import dev.switchboard.credential.RemoteToolDirectory;
 import dev.switchboard.credential.UserAccess;
 import dev.switchboard.error.ErrorKind;
 import dev.switchboard.error.FieldErrors;
@@ -29,12 +30,15 @@ public final class Bundles {
   private final Credentials credentials;
   private final BundleRules rules;
   private final Clock clock;
+  private final RemoteToolDirectory remote;
 
-  public Bundles(BundleRows rows, ToolCatalog tools, Credentials credentials, Clock clock) {
+  public Bundles(BundleRows rows, ToolCatalog tools, Credentials credentials, RemoteToolDirectory remote,
+      Clock clock) {
     this.rows = rows;
     this.tools = tools;
     this.credentials = credentials;
-    this.rules = new BundleRules(tools);
+    this.remote = remote;
+    this.rules = new BundleRules(tools, remote);
     this.clock = clock;
   }
 
@@ -139,13 +143,18 @@ public final class Bundles {
     List<ResolvedTool> resolved = new ArrayList<>();
     for (String name : bundle.tools()) {
       Optional<Tool> tool = tools.find(name);
-      if (tool.isEmpty()) {
+      Optional<String> provider = tool.map(Tool::provider)
+          .or(() -> remote.remoteProviderOf(name).map(p -> p.slug()));
+      if (provider.isEmpty()) {
         continue;
       }
-      String provider = tool.get().provider();
-      Optional<Credential> credential = bound.containsKey(provider)
-          ? credentials.find(userId, bound.get(provider))
-          : access.current(provider);
+      Optional<Credential> credential = bound.containsKey(provider.get())
+          ? credentials.find(userId, bound.get(provider.get()))
+          : access.current(provider.get());
+      if (tool.isEmpty()) {
+        tool = Optional.of(credential.flatMap(c -> remote.find(c, name))
+            .orElseGet(() -> RemotePlaceholder.of(name, provider.get())));
+      }
       Availability availability = access.of(tool.get(), credential);
       resolved.add(new ResolvedTool(tool.get(), availability, credential));
     }

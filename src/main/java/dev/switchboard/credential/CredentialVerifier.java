@@ -33,6 +33,7 @@ public final class CredentialVerifier {
   private final JsonMapper json;
   private final Clock clock;
   private final CredentialEvents events;
+  private volatile RemoteToolDirectory remote;
 
   public CredentialVerifier(CredentialRows rows, ProviderRegistry catalog, ToolCatalog tools,
       ArgumentValidator validator, CredentialCalls calls, JsonMapper json, Clock clock,
@@ -47,6 +48,11 @@ public final class CredentialVerifier {
     this.clock = clock;
   }
 
+  /** Lets verification use the tools of remote MCP providers (set once at start-up). */
+  public void useRemoteTools(RemoteToolDirectory remote) {
+    this.remote = remote;
+  }
+
   /** Runs the named tool (default: the provider's validation tool) and returns the credential after. */
   public Credential verify(String userId, String id, Optional<String> toolName, Optional<JsonNode> arguments) {
     Credential credential = rows.jdbi().withHandle(h -> rows.find(h, userId, id))
@@ -55,7 +61,7 @@ public final class CredentialVerifier {
       throw SwitchboardException.conflict("credential_disabled", "enable the credential before verifying it");
     }
     Provider provider = catalog.require(credential.provider());
-    Tool tool = tool(provider, toolName);
+    Tool tool = tool(provider, toolName, credential);
     JsonNode args = arguments.orElseGet(() -> defaultArguments(provider, tool));
     List<String> problems = validator.problems(tool, args);
     if (!problems.isEmpty()) {
@@ -79,13 +85,16 @@ public final class CredentialVerifier {
     return after;
   }
 
-  private Tool tool(Provider provider, Optional<String> name) {
+  private Tool tool(Provider provider, Optional<String> name, Credential credential) {
     String wanted = name.orElseGet(() -> provider.validation() == null ? "" : provider.validation().tool());
     if (wanted.isEmpty()) {
       throw new FieldErrors(Map.of("tool", provider.name() + " has no default validation tool; name one"));
     }
-    return tools.find(provider.slug(), wanted).orElseThrow(() ->
-        new FieldErrors(Map.of("tool", "is not a tool of " + provider.name())));
+    return tools.find(provider.slug(), wanted)
+        .or(() -> remote == null ? Optional.empty() : remote.find(credential, wanted))
+        .orElseThrow(() -> new FieldErrors(Map.of("tool", "is not a tool of " + provider.name()
+            + (remote != null && remote.remoteProviderOf(provider.slug() + "_x").isPresent()
+                ? " (or its MCP server could not be reached with this credential)" : ""))));
   }
 
   private JsonNode defaultArguments(Provider provider, Tool tool) {

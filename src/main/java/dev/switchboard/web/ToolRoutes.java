@@ -5,6 +5,7 @@ import dev.switchboard.bundle.Bundles;
 import dev.switchboard.bundle.ResolvedTool;
 import dev.switchboard.credential.Availability;
 import dev.switchboard.credential.Credentials;
+import dev.switchboard.credential.RemoteToolDirectory;
 import dev.switchboard.credential.UserAccess;
 import dev.switchboard.tool.Tool;
 import dev.switchboard.tool.ToolCatalog;
@@ -30,13 +31,16 @@ final class ToolRoutes {
   }
 
   private final ToolCatalog tools;
+  private final RemoteToolDirectory remote;
   private final Credentials credentials;
   private final Bundles bundles;
   private final Authenticator auth;
   private final Json json;
 
-  ToolRoutes(ToolCatalog tools, Credentials credentials, Bundles bundles, Authenticator auth, Json json) {
+  ToolRoutes(ToolCatalog tools, RemoteToolDirectory remote, Credentials credentials, Bundles bundles,
+      Authenticator auth, Json json) {
     this.tools = tools;
+    this.remote = remote;
     this.credentials = credentials;
     this.bundles = bundles;
     this.auth = auth;
@@ -60,6 +64,9 @@ final class ToolRoutes {
     } else {
       UserAccess access = credentials.access(p.userId());
       List<Tool> candidates = provider == null ? tools.all() : tools.ofProvider(provider);
+      if (provider != null && candidates.isEmpty()) {
+        candidates = access.current(provider).map(remote::tools).orElse(List.of());
+      }
       views = candidates.stream().map(t -> ToolView.of(t, access.of(t))).toList();
     }
     List<ToolView> matching = views.stream().filter(v -> q.isEmpty()

@@ -11,6 +11,7 @@ import dev.switchboard.bundle.Bundles;
 import dev.switchboard.credential.CredentialCreation;
 import dev.switchboard.credential.CredentialVerifier;
 import dev.switchboard.credential.Credentials;
+import dev.switchboard.credential.RemoteToolDirectory;
 import dev.switchboard.mcp.ListChangedBroker;
 import dev.switchboard.mcp.McpServer;
 import dev.switchboard.oauth.OAuthApps;
@@ -41,6 +42,7 @@ public record WebDependencies(
     CredentialCreation creation,
     CredentialVerifier verifier,
     ToolCatalog tools,
+    RemoteToolDirectory remoteTools,
     Bundles bundles,
     AttentionWatcher attention,
     ProviderAdmin providerAdmin,

@@ -35,7 +35,7 @@ public final class WebServer implements AutoCloseable {
       new TokenRoutes(deps.tokens(), auth, json).register(api);
       new ProviderRoutes(deps.catalog(), deps.credentials(), auth, json).register(api);
       new CredentialRoutes(deps.credentials(), deps.creation(), deps.verifier(), auth, json).register(api);
-      new ToolRoutes(deps.tools(), deps.credentials(), deps.bundles(), auth, json).register(api);
+      new ToolRoutes(deps.tools(), deps.remoteTools(), deps.credentials(), deps.bundles(), auth, json).register(api);
       new BundleRoutes(deps.bundles(), deps.attention(), auth, json, deps.baseUrl()).register(api);
       new ActivityRoutes(deps.executions(), deps.notifications(), auth, json).register(api);
       new AdminRoutes(deps.providerAdmin(), deps.users(), auth, json).register(api);
