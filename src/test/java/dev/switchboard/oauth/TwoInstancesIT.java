@@ -1,0 +1,147 @@
+package dev.switchboard.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.testing.Api;
+import dev.switchboard.testing.Cli;
+import dev.switchboard.testing.LocalHttpServer;
+import dev.switchboard.testing.McpCall;
+import dev.switchboard.testing.TestDatabases;
+import dev.switchboard.testing.TestServer;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two Switchboard instances on one real PostgreSQL: 50 concurrent calls split between them, with
+ * an expired access token, make exactly one token request; an MCP session begun on one is served
+ * by the other.
+ */
+class TwoInstancesIT {
+  @TempDir
+  static Path dir;
+  static MockOAuth2Server authServer;
+  static LocalHttpServer upstream;
+  static TestServer first;
+  static TestServer second;
+  static String dbUrl;
+  static String token;
+
+  @BeforeAll
+  static void start() throws Exception {
+    authServer = new MockOAuth2Server();
+    authServer.start(InetAddress.getByName("127.0.0.1"), 0);
+    upstream = LocalHttpServer.start().on("/", LocalHttpServer.answer(200, "{\"ok\":true}",
+        "Content-Type", "application/json"));
+    dbUrl = TestDatabases.newPostgresUrl();
+    Map<String, String> db = Map.of("SWITCHBOARD_DB_URL", dbUrl, "SWITCHBOARD_DB_USER", "postgres",
+        "SWITCHBOARD_DB_PASSWORD", "postgres");
+    first = TestServer.start(dir, db);
+    second = TestServer.start(dir, db);
+    Api admin = new Api(first, Cli.token(first.env(), TestServer.ADMIN_EMAIL));
+    Api.Answer imported = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "acme", "name", "Acme",
+        "document", OAuthLifecycleIT.API, "baseUrl", upstream.url(""), "validationTool", "get_me",
+        "authMethods", List.of(Map.of("type", "OAUTH2", "issuer", authServer.issuerUrl("acme").toString(),
+            "defaultScopes", List.of("openid", "read"), "pkce", true))));
+    assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+    admin.post("/api/v1/admin/oauth-apps/acme", Map.of("clientId", "switchboard", "clientSecret", "two-secret"));
+    token = Cli.userWithToken(first.env(), "two@example.com");
+  }
+
+  @AfterAll
+  static void stop() {
+    second.close();
+    first.close();
+    upstream.close();
+    authServer.shutdown();
+  }
+
+  static long refreshRequests() {
+    long n = 0;
+    while (true) {
+      try {
+        var r = authServer.takeRequest(300, TimeUnit.MILLISECONDS);
+        if (r == null) {
+          return n;
+        }
+        if (r.getPath().contains("/token") && r.getBody().readUtf8().contains("grant_type=refresh_token")) {
+          n++;
+        }
+      } catch (RuntimeException noMore) {
+        return n;
+      }
+    }
+  }
+
+  static Api.Answer post(TestServer server, String session, String body) {
+    Api api = new Api(server, token);
+    HttpRequest.Builder b = api.builder("/mcp/bundle/acme-two").header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream").header("MCP-Protocol-Version", "2025-11-25");
+    if (session != null) {
+      b.header("Mcp-Session-Id", session);
+    }
+    return api.send(b.POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  @Test
+  void fiftyCallsAcrossTwoInstancesRefreshOnceAndSessionsMove() throws Exception {
+    Api user = new Api(first, token);
+    String url = user.post("/api/v1/oauth/acme/start", Map.of()).json().path("authorizationUrl").asString();
+    HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    String callback = browser.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString()).headers().firstValue("Location").orElseThrow();
+    assertThat(browser.send(HttpRequest.newBuilder(URI.create(callback)).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    String id = user.get("/api/v1/credentials?provider=acme").json().path("items").get(0).path("id").asString();
+    user.post("/api/v1/bundles", Map.of("slug", "acme-two", "name", "Acme", "tools", List.of("acme_get_me")));
+
+    Api.Answer init = post(first, null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+        + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
+    String session = init.raw().headers().firstValue("Mcp-Session-Id").orElseThrow();
+    Api.Answer listedOnSecond = post(second, session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
+    assertThat(listedOnSecond.status()).isEqualTo(200);
+    assertThat(listedOnSecond.body()).contains("acme_get_me");
+    assertThat(new Api(second, token).send(new Api(second, token).builder("/mcp/bundle/acme-two")
+        .header("Mcp-Session-Id", session).DELETE()).status()).isEqualTo(204);
+    assertThat(post(first, session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}").status())
+        .isEqualTo(404);
+
+    refreshRequests();
+    try (Connection c = DriverManager.getConnection(dbUrl, "postgres", "postgres")) {
+      c.createStatement().executeUpdate("UPDATE credentials SET access_expires_at = 1000 WHERE id = '" + id + "'");
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    List<Future<JsonNode>> results = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      TestServer target = i % 2 == 0 ? first : second;
+      results.add(pool.submit(() -> new McpCall(target, token, "/mcp/bundle/acme-two").call("acme_get_me", Map.of())));
+    }
+    for (Future<JsonNode> f : results) {
+      assertThat(f.get(60, TimeUnit.SECONDS).path("isError").asBoolean()).isFalse();
+    }
+    pool.shutdown();
+    assertThat(refreshRequests()).isEqualTo(1);
+
+    Api onSecond = new Api(second, token);
+    assertThat(onSecond.post("/api/v1/credentials/" + id + "/disable", Map.of()).status()).isEqualTo(200);
+    assertThat(new McpCall(first, token, "/mcp/bundle/acme-two").toolNames()).isEmpty();
+  }
+}
