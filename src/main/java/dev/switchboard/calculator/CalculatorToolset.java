@@ -45,6 +45,9 @@ public final class CalculatorToolset implements BuiltinToolset {
 
   @Override
   public List<Tool> tools(Provider provider) {
+    if (!name().equals(provider.builtin())) {
+      return List.of();
+    }
     return OPERATIONS.stream().map(op -> new Tool(ToolNames.of(provider.slug(), op.name()),
         provider.slug(), op.name(), capitalized(op.name()), op.description(), schema(), Set.of(),
         new BuiltinCall(name(), op.name()))).toList();
