@@ -57,8 +57,17 @@ class BundlesApiIT {
     assertThat(unknown.json().path("error").path("fields").path("tools").asString()).contains("nope_tool");
     Api.Answer slug = owner.post("/api/v1/bundles", Map.of("slug", "Bad Slug!", "name", "Bad"));
     assertThat(slug.json().path("error").path("fields").has("slug")).isTrue();
+    StringBuilder doc = new StringBuilder("openapi: 3.0.3\ninfo: {title: Many, version: '1'}\n"
+        + "servers: [{url: 'https://many.example'}]\npaths:\n");
+    for (int i = 0; i <= BundleMode.DIRECT_LIMIT; i++) {
+      doc.append("  /item").append(i).append(":\n    get:\n      operationId: get_item_").append(i)
+          .append("\n      responses: {'200': {description: ok}}\n");
+    }
+    Api admin = new Api(server, Cli.token(server.env(), TestServer.ADMIN_EMAIL));
+    assertThat(admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "many", "document", doc.toString()))
+        .status()).isEqualTo(201);
     List<String> many = new ArrayList<>();
-    owner.get("/api/v1/tools").json().path("items").forEach(t -> many.add(t.path("name").asString()));
+    owner.get("/api/v1/tools?provider=many").json().path("items").forEach(t -> many.add(t.path("name").asString()));
     assertThat(many.size()).isGreaterThan(BundleMode.DIRECT_LIMIT);
     Api.Answer tooMany = owner.post("/api/v1/bundles", Map.of("slug", "huge", "name", "Huge", "tools", many));
     assertThat(tooMany.status()).isEqualTo(400);
