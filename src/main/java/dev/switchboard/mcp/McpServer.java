@@ -26,6 +26,8 @@ public final class McpServer {
   private final SurfaceFactory surfaces;
   private final Clock clock;
   private final String version;
+  private final Map<String, Thread> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Set<String> cancelled = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public McpServer(JsonMapper json, SessionTokens sessions, EndedSessions ended, SurfaceFactory surfaces,
       Clock clock, String version) {
@@ -123,13 +125,16 @@ public final class McpServer {
       throw new McpError(McpError.INVALID_REQUEST, "unknown or ended session; initialize again", 404);
     }
     if (rpc.isNotification()) {
+      if (rpc.method().equals("notifications/cancelled")) {
+        cancel(exchange, rpc.params().path("requestId"));
+      }
       return McpReply.accepted();
     }
     JsonNode result = switch (rpc.method()) {
       case "ping" -> json.createObjectNode();
       case "tools/list" -> new ToolLists(json).page(surfaces.build(exchange.principal(), exchange.target()),
           rpc.params().path("cursor"));
-      case "tools/call" -> call(exchange, rpc);
+      case "tools/call" -> cancellable(exchange, rpc);
       default -> throw new McpError(McpError.METHOD_NOT_FOUND, "method not found: " + rpc.method()
           + " (this server offers tools: tools/list, tools/call)", 200);
     };
@@ -151,6 +156,35 @@ public final class McpServer {
     String session = sessions.issue(new SessionTokens.Claims(exchange.principal().userId(),
         exchange.target().key(), negotiated, clock.millis(), Ids.random(12)));
     return new McpReply(200, resultBody(rpc.id(), result), Map.of("Mcp-Session-Id", session), false);
+  }
+
+  /**
+   * Runs a tools/call that {@code notifications/cancelled} can stop (same instance): the thread is
+   * interrupted, the upstream request aborted, and the answer is error -32800.
+   */
+  private JsonNode cancellable(McpExchange exchange, Rpc rpc) {
+    String key = exchange.principal().userId() + "\n" + rpc.id();
+    inFlight.put(key, Thread.currentThread());
+    try {
+      JsonNode result = call(exchange, rpc);
+      if (cancelled.contains(key)) {
+        throw new McpError(-32800, "request cancelled", 200);
+      }
+      return result;
+    } finally {
+      inFlight.remove(key);
+      cancelled.remove(key);
+      Thread.interrupted();
+    }
+  }
+
+  private void cancel(McpExchange exchange, JsonNode requestId) {
+    String key = exchange.principal().userId() + "\n" + requestId;
+    Thread running = inFlight.get(key);
+    if (running != null) {
+      cancelled.add(key);
+      running.interrupt();
+    }
   }
 
   JsonNode call(McpExchange exchange, Rpc rpc) {

@@ -223,6 +223,36 @@ class ApiToolExecutionIT {
     assertThat(c.path("id").asString()).isNotEmpty();
   }
 
+  @Test
+  void aCancelledCallStopsAndAnswersCancelled() throws Exception {
+    answer(200, "{\"data\":[]}", "Content-Type", "application/json");
+    createAndVerify("github", "BEARER", Map.of("token", "ghp_cancel_00000000000"));
+    api.post("/api/v1/bundles", Map.of("slug", "gh-cancel", "name", "GitHub", "tools",
+        List.of("github_get_authenticated_user")));
+    handler.set(exchange -> {
+      try {
+        Thread.sleep(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      LocalHttpServer.answer(200, "{}", "Content-Type", "application/json").handle(exchange);
+    });
+    String token = apiToken();
+    Api mcp = new Api(server, token);
+    java.util.function.Function<String, java.net.http.HttpRequest.Builder> post = body -> mcp
+        .builder("/mcp/bundle/gh-cancel").header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream").header("MCP-Protocol-Version", "2025-11-25")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    java.util.concurrent.CompletableFuture<Api.Answer> call = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> mcp.send(post.apply("{\"jsonrpc\":\"2.0\",\"id\":77,\"method\":\"tools/call\",\"params\":"
+            + "{\"name\":\"github_get_authenticated_user\",\"arguments\":{}}}")));
+    Thread.sleep(500);
+    assertThat(mcp.send(post.apply("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+        + "\"params\":{\"requestId\":77,\"reason\":\"user stopped\"}}")).status()).isEqualTo(202);
+    Api.Answer answered = call.get(3, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(answered.json().path("error").path("code").asInt()).isEqualTo(-32800);
+  }
+
   private static String apiToken() {
     return Cli.token(server.env(), "exec@example.com");
   }
