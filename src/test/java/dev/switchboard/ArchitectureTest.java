@@ -84,6 +84,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyAuditImportsMicrometer() {
+    confined("io.micrometer..", "dev.switchboard.audit..");
+  }
+
+  @Test
   void onlyAccountImportsBcrypt() {
     confined("at.favre..", "dev.switchboard.account..");
   }

@@ -15,6 +15,7 @@ import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.admin.ProviderAdmin;
 import dev.switchboard.admin.internal.ProviderRows;
 import dev.switchboard.audit.Executions;
+import dev.switchboard.audit.Metrics;
 import dev.switchboard.audit.Notifications;
 import dev.switchboard.audit.internal.ExecutionRows;
 import dev.switchboard.bundle.AttentionWatcher;
@@ -99,6 +100,7 @@ public final class Switchboard implements AutoCloseable {
   final McpServer mcp;
   final PostgresToolset postgres;
   final ProviderAdmin providerAdmin;
+  final Metrics metrics = new Metrics();
   final OAuthApps oauthApps;
   final OAuthFlow oauth;
   final TokenRefresher refresher;
@@ -141,10 +143,15 @@ public final class Switchboard implements AutoCloseable {
       ToolExecutor executor = new ToolExecutor(
           new HttpToolCall(outbound, json, settings.maxResponseBytes()), remoteMcp, byName);
       ArgumentValidator validator = new ArgumentValidator();
+      metrics.gauge("switchboard.db.connections.active", "Database connections in use", database::activeConnections);
+      metrics.gauge("switchboard.db.connections.open", "Database connections open", database::openConnections);
+      metrics.gauge("switchboard.mcp.streams.open", "Open MCP notification streams", broker::openStreams);
       CredentialCalls calls = new CredentialCalls(credentialRows, catalog, vault, executor, executions,
           clock, settings.callTimeout());
       this.verifier = new CredentialVerifier(credentialRows, catalog, tools, validator, calls, json,
           clock, events);
+      calls.useMetrics(metrics);
+      verifier.useMetrics(metrics);
       BundleRows bundleRows = new BundleRows(database.jdbi());
       this.remoteTools = new RemoteToolDirectory(credentialRows, catalog, vault, executor, clock,
           settings.callTimeout());
@@ -163,7 +170,7 @@ public final class Switchboard implements AutoCloseable {
       EndpointResolver endpoints = new EndpointResolver(outbound, guard, json, clock);
       this.oauthApps = new OAuthApps(database.jdbi(), vault, clock);
       this.refresher = new TokenRefresher(tokenStore, catalog, oauthApps, endpoints, tokenClient, notifications,
-          clock);
+          clock, metrics);
       calls.useFreshener(refresher);
       this.sweep = new RefreshSweep(tokenStore, refresher, clock, settings.refreshWindow());
       this.oauth = new OAuthFlow(catalog, oauthApps, endpoints, new States(database.jdbi()), tokenClient,

@@ -32,6 +32,7 @@ public final class CredentialCalls {
   private final Clock clock;
   private final Duration timeout;
   private volatile TokenFreshener freshener = TokenFreshener.NONE;
+  private volatile dev.switchboard.audit.Metrics metrics;
 
   public CredentialCalls(CredentialRows rows, ProviderRegistry catalog, Vault vault, ToolExecutor executor,
       Executions executions, Clock clock, Duration timeout) {
@@ -42,6 +43,11 @@ public final class CredentialCalls {
     this.executions = executions;
     this.clock = clock;
     this.timeout = timeout;
+  }
+
+  /** Plugs in the metrics (set once at start-up). */
+  public void useMetrics(dev.switchboard.audit.Metrics metrics) {
+    this.metrics = metrics;
   }
 
   /** Plugs in OAuth token refreshing (set once at start-up). */
@@ -78,7 +84,12 @@ public final class CredentialCalls {
     ToolResult result = executor.execute(provider, call.tool(), call.arguments(),
         credential.authMethod(), secrets,
         new CallContext(call.userId(), credential.id(), started.plus(timeout)));
-    long millis = (System.nanoTime() - startNanos) / 1_000_000;
+    long nanos = System.nanoTime() - startNanos;
+    long millis = nanos / 1_000_000;
+    if (metrics != null) {
+      metrics.toolCall(provider.slug(), kind.name(), result.outcome().name(), nanos,
+          result.upstreamStatus().orElse(null));
+    }
     executions.record(new Execution(null, call.userId(), kind, provider.slug(), call.tool().name(),
         Optional.of(credential.id()), call.bundle(), result.outcome().name(), result.upstreamStatus(),
         millis, started));

@@ -34,6 +34,12 @@ public final class CredentialVerifier {
   private final Clock clock;
   private final CredentialEvents events;
   private volatile RemoteToolDirectory remote;
+  private volatile dev.switchboard.audit.Metrics metrics;
+
+  /** Plugs in the metrics (set once at start-up). */
+  public void useMetrics(dev.switchboard.audit.Metrics metrics) {
+    this.metrics = metrics;
+  }
 
   public CredentialVerifier(CredentialRows rows, ProviderRegistry catalog, ToolCatalog tools,
       ArgumentValidator validator, CredentialCalls calls, JsonMapper json, Clock clock,
@@ -82,6 +88,9 @@ public final class CredentialVerifier {
       return rows.find(h, userId, id).orElseThrow();
     });
     events.changed(userId, id);
+    if (metrics != null) {
+      metrics.verification(provider.slug(), after.verification().name());
+    }
     return after;
   }
 

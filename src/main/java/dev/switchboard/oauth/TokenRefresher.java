@@ -50,9 +50,11 @@ public final class TokenRefresher implements TokenFreshener {
   private final TokenClient tokens;
   private final Notifications notifications;
   private final Clock clock;
+  private final dev.switchboard.audit.Metrics metrics;
 
   public TokenRefresher(TokenStore store, ProviderRegistry providers, OAuthApps apps, EndpointResolver endpoints,
-      TokenClient tokens, Notifications notifications, Clock clock) {
+      TokenClient tokens, Notifications notifications, Clock clock, dev.switchboard.audit.Metrics metrics) {
+    this.metrics = metrics;
     this.store = store;
     this.providers = providers;
     this.apps = apps;
@@ -89,6 +91,7 @@ public final class TokenRefresher implements TokenFreshener {
     }
     try {
       Result result = leadRefresh(seen, margin);
+      metrics.refresh(seen.provider(), result.name());
       mine.complete(result);
       return result;
     } catch (RuntimeException e) {

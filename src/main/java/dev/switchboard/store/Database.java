@@ -75,6 +75,18 @@ public final class Database implements AutoCloseable {
     return dialect;
   }
 
+  /** Connections in use now. */
+  public int activeConnections() {
+    var mx = dataSource.getHikariPoolMXBean();
+    return mx == null ? 0 : mx.getActiveConnections();
+  }
+
+  /** Connections open now (in use or idle). */
+  public int openConnections() {
+    var mx = dataSource.getHikariPoolMXBean();
+    return mx == null ? 0 : mx.getTotalConnections();
+  }
+
   /** True when a connection can be taken and answers a trivial query. */
   public boolean healthy() {
     try {

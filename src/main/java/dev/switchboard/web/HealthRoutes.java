@@ -5,20 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** {@code /healthz} (the process answers) and {@code /readyz} (database and vault usable). */
+/**
+ * {@code /healthz} (the process answers), {@code /readyz} (database and vault usable) and
+ * {@code /metrics} (Prometheus text; no secret, no user id in any label).
+ */
 final class HealthRoutes {
   record Health(String status, Map<String, String> checks) {}
 
   private final Map<String, BooleanSupplier> checks;
   private final Json json;
+  private final dev.switchboard.audit.Metrics metrics;
 
-  HealthRoutes(Map<String, BooleanSupplier> checks, Json json) {
+  HealthRoutes(Map<String, BooleanSupplier> checks, Json json, dev.switchboard.audit.Metrics metrics) {
     this.checks = checks;
     this.json = json;
+    this.metrics = metrics;
   }
 
   void register(RoutesConfig routes) {
     routes.get("/healthz", ctx -> json.write(ctx, 200, new Health("ok", Map.of())));
+    routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+        .result(metrics.scrape()));
     routes.get("/readyz", ctx -> {
       Map<String, String> results = new LinkedHashMap<>();
       boolean ready = true;

@@ -5,6 +5,7 @@ import dev.switchboard.account.Sessions;
 import dev.switchboard.account.Users;
 import dev.switchboard.admin.ProviderAdmin;
 import dev.switchboard.audit.Executions;
+import dev.switchboard.audit.Metrics;
 import dev.switchboard.audit.Notifications;
 import dev.switchboard.bundle.AttentionWatcher;
 import dev.switchboard.bundle.Bundles;
@@ -51,6 +52,7 @@ public record WebDependencies(
     TokenRefresher refresher,
     Executions executions,
     Notifications notifications,
+    Metrics metrics,
     McpServer mcp,
     ListChangedBroker broker,
     Map<String, BooleanSupplier> readiness,

@@ -28,7 +28,7 @@ public final class WebServer implements AutoCloseable {
       holder[0] = api;
       RequestLog.install(config.routes);
       ErrorHandlers.install(config.routes, json);
-      new HealthRoutes(deps.readiness(), json).register(config.routes);
+      new HealthRoutes(deps.readiness(), json, deps.metrics()).register(config.routes);
       new OpenApiRoute().register(config.routes);
       new SessionRoutes(deps.sessions(), deps.users(), auth, json, deps.secureCookies(),
           (int) Math.min(Integer.MAX_VALUE, deps.sessionTtl().toSeconds())).register(api);

@@ -80,6 +80,17 @@ class McpEndpointIT {
   }
 
   @Test
+  void metricsCountToolCallsByProviderAndOutcome() {
+    McpClient c = client();
+    c.initialize();
+    c.request("tools/call", Map.of("name", "calculator_add", "arguments", Map.of("a", 1, "b", 1)));
+    String metrics = new Api(server, null).get("/metrics").body();
+    assertThat(metrics).contains("switchboard_tool_calls_seconds_count{")
+        .contains("provider=\"calculator\"").contains("outcome=\"OK\"")
+        .contains("switchboard_db_connections_active").doesNotContain("usr_");
+  }
+
+  @Test
   void unknownVersionIsNegotiatedDownAndUnsupportedHeaderIs400() {
     McpClient c = client();
     c.version = "2099-01-01";

@@ -57,6 +57,7 @@ class CanarySecretIT {
       responses.add(api.post("/api/v1/credentials", Map.of("provider", CANARY,
           "authMethod", "API_KEY", "fields", Map.of("api_key", CANARY))).body());
       responses.add(api.post("/api/v1/credentials", "{\"label\":\"" + CANARY).body());
+      responses.add(new Api(server, null).get("/metrics").body());
       responses.add(server.printed());
     } finally {
       root.detachAppender(logs);
