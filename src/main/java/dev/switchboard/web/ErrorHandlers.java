@@ -30,7 +30,9 @@ final class ErrorHandlers {
           "something went wrong on our side; the request id is in the X-Request-Id header"));
     });
     routes.error(404, ctx -> {
-      if (ctx.result() == null || ctx.result().isEmpty() || !isJson(ctx.res().getContentType())) {
+      // a dashboard page answers its own 404 in HTML (dev.switchboard.web.pages)
+      if (ctx.result() == null || ctx.result().isEmpty() || !isJson(ctx.res().getContentType())
+          && !isHtml(ctx.res().getContentType())) {
         json.write(ctx, 404, ErrorBody.of("not_found", "no such route: " + ctx.method() + " " + ctx.path()));
       }
     });
@@ -40,6 +42,10 @@ final class ErrorHandlers {
 
   private static boolean isJson(String contentType) {
     return contentType != null && contentType.startsWith("application/json");
+  }
+
+  private static boolean isHtml(String contentType) {
+    return contentType != null && contentType.startsWith("text/html");
   }
 
   private static String codeFor(int status) {

@@ -46,6 +46,7 @@ public final class WebServer implements AutoCloseable {
       new LegacySseRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes())
           .register(config.routes);
       new ProtectedResourceRoutes(deps.json(), deps.baseUrl()).register(config.routes);
+      new dev.switchboard.web.pages.Dashboard(deps).register(config);
     });
     this.routes = holder[0].registered();
     this.broker = deps.broker();

@@ -1,0 +1,170 @@
+package dev.switchboard.web.pages;
+
+import dev.switchboard.account.User;
+import dev.switchboard.account.Users;
+import dev.switchboard.admin.ImportRequest;
+import dev.switchboard.admin.ImportResult;
+import dev.switchboard.admin.ProviderAdmin;
+import dev.switchboard.error.FieldErrors;
+import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.provider.ApiKeyMethod;
+import dev.switchboard.provider.AuthMethod;
+import dev.switchboard.provider.BearerMethod;
+import dev.switchboard.provider.Category;
+import dev.switchboard.provider.NoAuthMethod;
+import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.ProviderRegistry;
+import dev.switchboard.provider.ProviderStatus;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Administration: users, provider statuses, OpenAPI imports and remote MCP servers. */
+final class AdminPages {
+  static final String PATH = "/admin";
+  private static final List<String> USER_FIELDS = List.of("email", "admin");
+  private static final List<String> PROVIDER_FIELDS = List.of("slug", "name", "category", "description", "url",
+      "document", "baseUrl", "mcpUrl", "auth", "keyName", "keyPrefix", "validationTool");
+  private final Users users;
+  private final ProviderAdmin admin;
+  private final ProviderRegistry catalog;
+  private final Guard guard;
+  private final Renderer renderer;
+  private final Frames frames;
+
+  AdminPages(Users users, ProviderAdmin admin, ProviderRegistry catalog, Guard guard, Renderer renderer,
+      Frames frames) {
+    this.users = users;
+    this.admin = admin;
+    this.catalog = catalog;
+    this.guard = guard;
+    this.renderer = renderer;
+    this.frames = frames;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get(PATH, guard.admin((ctx, caller) -> show(ctx, caller, 200, null, Map.of(), Map.of())));
+    routes.post(PATH + "/users", guard.admin(this::createUser));
+    routes.post(PATH + "/providers/{slug}/status", guard.admin(this::status));
+    routes.post(PATH + "/providers/openapi", guard.admin((ctx, caller) -> addProvider(ctx, caller, "openapi")));
+    routes.post(PATH + "/providers/mcp", guard.admin((ctx, caller) -> addProvider(ctx, caller, "mcp")));
+  }
+
+  private void createUser(Context ctx, Caller caller) {
+    Map<String, String> values = values(ctx, USER_FIELDS);
+    try {
+      User user = users.create(values.get("email"), ctx.formParam("password"), "on".equals(values.get("admin")), true);
+      Flash.ok("Created " + (user.admin() ? "admin " : "user ") + user.email()
+          + ". Give them the password; they choose a new one at their first sign-in.").leave(ctx, guard.secureCookies());
+      ctx.redirect(PATH + "#users", HttpStatus.SEE_OTHER);
+    } catch (SwitchboardException e) {
+      String field = e.code().contains("password") ? "password" : "email";
+      show(ctx, caller, 400, "user", values, Map.of(field, Text.sentence(e.getMessage())));
+    }
+  }
+
+  private void status(Context ctx, Caller caller) {
+    String raw = String.valueOf(ctx.formParam("status")).toUpperCase(Locale.ROOT);
+    ProviderStatus status;
+    try {
+      status = ProviderStatus.valueOf(raw);
+    } catch (IllegalArgumentException e) {
+      throw SwitchboardException.invalid("invalid_status", "status must be ACTIVE, INACTIVE or DEPRECATED");
+    }
+    Provider p = admin.setStatus(ctx.pathParam("slug"), status);
+    Flash.ok(p.name() + " is now " + Text.word(status.name()) + ".").leave(ctx, guard.secureCookies());
+    ctx.redirect(PATH + "#providers", HttpStatus.SEE_OTHER);
+  }
+
+  private void addProvider(Context ctx, Caller caller, String form) {
+    Map<String, String> values = values(ctx, PROVIDER_FIELDS);
+    Map<String, String> errors = new LinkedHashMap<>();
+    List<AuthMethod> auth;
+    try {
+      auth = List.of(auth(values));
+    } catch (IllegalArgumentException e) {
+      show(ctx, caller, 400, form, values, Map.of("keyName", "Give the header or query parameter name."));
+      return;
+    }
+    ImportRequest request = new ImportRequest(values.get("slug"), blankToNull(values.get("name")),
+        blankToNull(values.get("category")), blankToNull(values.get("description")),
+        blankToNull(values.get("document")), blankToNull(values.get("url")), blankToNull(values.get("baseUrl")),
+        blankToNull(values.get("mcpUrl")), auth, blankToNull(values.get("validationTool")), null);
+    try {
+      String message;
+      Provider p;
+      if (form.equals("openapi")) {
+        ImportResult result = admin.importOpenApi(caller.userId(), request);
+        p = result.provider();
+        message = "Imported " + p.name() + " with " + result.tools().size() + " tools"
+            + (result.skipped().isEmpty() ? "." : "; " + result.skipped().size() + " operations were skipped.");
+      } else {
+        p = admin.registerMcp(caller.userId(), request);
+        message = "Registered the MCP server " + p.name() + ".";
+      }
+      Flash.ok(message).leave(ctx, guard.secureCookies());
+      ctx.redirect(ProviderPages.PATH + "/" + p.slug(), HttpStatus.SEE_OTHER);
+    } catch (FieldErrors e) {
+      e.fields().forEach((k, v) -> errors.put(k, Text.sentence(v)));
+      show(ctx, caller, 400, form, values, errors);
+    } catch (SwitchboardException e) {
+      show(ctx, caller, e.kind().httpStatus(), form, values, Map.of("form", Text.sentence(e.getMessage())));
+    }
+  }
+
+  private void show(Context ctx, Caller caller, int status, String form, Map<String, String> values,
+      Map<String, String> errors) {
+    List<UserRow> userRows = users.all().stream().map(u -> new UserRow(u.email(), u.admin(),
+        u.mustChangePassword(), Text.when(u.createdAt()))).toList();
+    List<AdminProvider> providers = catalog.all().stream().map(p -> {
+      List<Option> statuses = new ArrayList<>();
+      for (ProviderStatus s : ProviderStatus.values()) {
+        statuses.add(new Option(s.name(), Text.word(s.name()), s == p.status()));
+      }
+      return new AdminProvider(p.slug(), p.name(), Labels.kind(p.kind()), Text.word(p.status().name()), statuses);
+    }).toList();
+    String category = values.getOrDefault("category", "");
+    List<Option> categories = new ArrayList<>();
+    for (Category c : Category.values()) {
+      categories.add(new Option(c.name(), c.displayName(),
+          category.isEmpty() ? c == Category.DEVELOPER_TOOLS : c.name().equals(category)));
+    }
+    String auth = values.getOrDefault("auth", "NONE");
+    List<Option> auths = List.of(new Option("NONE", "No authentication", auth.equals("NONE")),
+        new Option("API_KEY_HEADER", "API key in a header", auth.equals("API_KEY_HEADER")),
+        new Option("API_KEY_QUERY", "API key in a query parameter", auth.equals("API_KEY_QUERY")),
+        new Option("BEARER", "Bearer token", auth.equals("BEARER")));
+    renderer.page(ctx, status, "admin.jte", frames.of(caller, "Admin", "admin"),
+        new AdminPage(userRows, providers, categories, auths, form, values, errors));
+  }
+
+  private static AuthMethod auth(Map<String, String> values) {
+    String name = values.getOrDefault("keyName", "");
+    return switch (values.getOrDefault("auth", "NONE")) {
+      case "API_KEY_HEADER" -> ApiKeyMethod.header(name, values.getOrDefault("keyPrefix", ""));
+      case "API_KEY_QUERY" -> ApiKeyMethod.query(name);
+      case "BEARER" -> new BearerMethod();
+      default -> new NoAuthMethod();
+    };
+  }
+
+  private static Map<String, String> values(Context ctx, List<String> names) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : names) {
+      String v = ctx.formParam(name);
+      if (v != null) {
+        out.put(name, name.equals("document") || name.equals("keyPrefix") ? v : v.trim());
+      }
+    }
+    return out;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,12 @@
+package dev.switchboard.web.pages;
+
+import java.util.List;
+
+/**
+ * One credential on its provider's page. {@code fields} hold masked secrets only.
+ *
+ * @param message the last validation's message, or null
+ */
+public record CredentialRow(String id, String label, String method, boolean active, Badge verification,
+    String message, boolean current, String account, String lastUsed, String lastVerified, String created,
+    List<String> fields, String scopes) {}

@@ -1,0 +1,54 @@
+package dev.switchboard.web.pages;
+
+import dev.switchboard.web.WebDependencies;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import java.util.Map;
+
+/**
+ * The server-rendered dashboard (DESIGN.md §7): sign-in, Providers and each provider's page,
+ * Bundles, Connections & Profiles, Executions, Notifications, Access tokens and Admin. Pages call the
+ * same services as the REST API, so the rules are the API's; they render jte templates compiled at
+ * build time; their scripts are static files (htmx from its webjar, {@code /static/app.js}) so that
+ * the Content-Security-Policy allows no inline script. Every state change needs the session's CSRF
+ * token.
+ */
+public final class Dashboard {
+  private final WebDependencies deps;
+
+  public Dashboard(WebDependencies deps) {
+    this.deps = deps;
+  }
+
+  /** Adds the pages and their static files to a Javalin configuration. */
+  public void register(JavalinConfig config) {
+    config.staticFiles.enableWebjars();
+    config.staticFiles.add(files -> {
+      files.hostedPath = "/static";
+      files.directory = "/dashboard";
+      files.location = Location.CLASSPATH;
+      files.headers = Map.of("Cache-Control", "max-age=300", "X-Content-Type-Options", "nosniff");
+    });
+    Renderer renderer = new Renderer();
+    Frames frames = new Frames(deps.notifications());
+    Guard guard = new Guard(deps.sessions(), deps.users(), renderer, frames, deps.secureCookies());
+    ToolArguments arguments = new ToolArguments(deps.json());
+    ProviderPageBuilder providerPage = new ProviderPageBuilder(deps.credentials(), deps.tools(), arguments);
+    var routes = config.routes;
+    new SignInPages(deps.sessions(), guard, renderer,
+        (int) Math.min(Integer.MAX_VALUE, deps.sessionTtl().toSeconds())).register(routes);
+    new PasswordPage(deps.users(), guard, renderer, frames).register(routes);
+    new ProviderPages(deps.catalog(), deps.credentials(), providerPage, guard, renderer, frames).register(routes);
+    new CredentialActions(deps.catalog(), deps.credentials(), deps.creation(), deps.verifier(), deps.tools(),
+        arguments, providerPage, guard, renderer, frames).register(routes);
+    new BundlePages(deps.bundles(), deps.attention(), new BundlePageBuilder(deps.bundles(), deps.credentials(),
+        deps.tools(), deps.catalog(), new ClientConfigs(deps.json()), deps.baseUrl()), guard, renderer, frames)
+        .register(routes);
+    new ConnectionPages(deps.credentials(), deps.bundles(), deps.catalog(), guard, renderer, frames)
+        .register(routes);
+    new ActivityPages(deps.executions(), deps.notifications(), deps.bundles(), deps.catalog(), guard, renderer,
+        frames).register(routes);
+    new TokenPages(deps.tokens(), guard, renderer, frames).register(routes);
+    new AdminPages(deps.users(), deps.providerAdmin(), deps.catalog(), guard, renderer, frames).register(routes);
+  }
+}

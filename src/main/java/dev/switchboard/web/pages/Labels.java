@@ -1,0 +1,22 @@
+package dev.switchboard.web.pages;
+
+import dev.switchboard.provider.AuthMethodType;
+import dev.switchboard.provider.ProviderKind;
+
+/** The words the dashboard uses for enum values. */
+final class Labels {
+  private Labels() {}
+
+  static String method(AuthMethodType type) {
+    return switch (type) {
+      case API_KEY -> "API key";
+      case BEARER -> "Bearer token";
+      case OAUTH2 -> "OAuth 2.0";
+      case NONE -> "No authentication";
+    };
+  }
+
+  static String kind(ProviderKind kind) {
+    return kind == ProviderKind.MCP ? "MCP server" : "REST API";
+  }
+}
