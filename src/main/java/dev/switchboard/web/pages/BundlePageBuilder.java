@@ -69,7 +69,8 @@ final class BundlePageBuilder {
         }
         Availability a = access.of(t);
         choices.add(new ToolChoice(t.name(), t.title(), providerName(t.provider()), t.description(),
-            Badge.available(a.available())));
+            a.available() ? Badge.available(true)
+                : new Badge("🔴", a.reason().map(r -> Text.word(r.name())).orElse("Not available"), "bad")));
       }
     }
     List<Option> modes = new ArrayList<>();

@@ -118,7 +118,9 @@ final class ProviderPageBuilder {
         c.status() == CredentialStatus.ACTIVE, Badge.of(c.verification()),
         c.verificationMessage().orElse(null), c.current(), c.account().orElse(null),
         Text.when(c.lastUsedAt()), Text.when(c.lastVerifiedAt()), Text.when(c.createdAt()), fields,
-        c.grantedScopes().isEmpty() ? null : String.join(", ", c.grantedScopes().stream().sorted().toList()));
+        c.grantedScopes().isEmpty() ? null : String.join(", ", c.grantedScopes().stream().sorted().toList()),
+        c.authMethod() == AuthMethodType.OAUTH2 && p.supports(AuthMethodType.OAUTH2)
+            ? "/api/v1/oauth/" + p.slug() + "/start?credential=" + c.id() : null);
   }
 
   private static String title(Provider p, String field) {
