@@ -51,7 +51,7 @@ final class BundlePages {
         "Removed " + String.join(", ", ctx.formParams("tool")) + ".", "Choose a tool to remove.")));
     routes.post(PATH + "/{slug}/mode", guard.page((ctx, caller) -> change(ctx, caller,
         new BundleChange(null, null, null, null, ctx.formParam("mode"), null, null, null),
-        "Mode is now " + ctx.formParam("mode") + ".", "Choose a mode.")));
+        "Mode is now " + Text.word(String.valueOf(ctx.formParam("mode"))) + ".", "Choose a mode.")));
     routes.post(PATH + "/{slug}/publish", guard.page((ctx, caller) -> {
       Bundle b = bundles.publish(caller.userId(), ctx.pathParam("slug"), Publication.PUBLISHED);
       done(ctx, b.slug(), Flash.ok("“" + b.name() + "” is published: every user can now enable it and use it "

@@ -91,6 +91,17 @@ class DashboardBundlesIT {
     assertThat(result.path("isError").asBoolean()).isFalse();
     assertThat(result.path("content").get(0).path("text").asString()).isEqualTo("2.5");
 
+    browser.open("/bundles/maths").click(By.cssSelector("button[data-copy='#mcp-url']"));
+    browser.until(d -> d.findElement(By.cssSelector("button[data-copy='#mcp-url']")).getText().startsWith("Copied")
+        || !d.findElement(By.id("live")).getAttribute("textContent").isEmpty());
+    new Select(browser.find(By.id("mode-select"))).selectByValue("DYNAMIC");
+    browser.submit(By.xpath("//button[normalize-space(.)='Save mode']"));
+    assertThat(browser.text(By.id("flash"))).contains("Mode is now Dynamic");
+    assertThat(new McpCall(server, token, "/mcp/bundle/maths").toolNames()).contains("search_tools", "call_tool");
+    browser.submit(By.xpath("//button[normalize-space(.)='Publish']"));
+    assertThat(browser.text(By.id("flash"))).contains("is published");
+    assertThat(browser.source()).contains("Published · Dynamic");
+
     browser.open("/executions");
     new Select(browser.find(By.id("x-bundle"))).selectByValue("maths");
     new Select(browser.find(By.id("x-outcome"))).selectByValue("OK");
@@ -109,6 +120,7 @@ class DashboardBundlesIT {
     Api.Answer created = api.post("/api/v1/bundles", Map.of("slug", "sums", "name", "Sums",
         "tools", List.of("calculator_add", "calculator_subtract")));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(api.post("/api/v1/bundles/sums/enable", Map.of()).status()).isEqualTo(200);
     assertThat(api.get("/api/v1/bundles/sums/readiness").json().path("status").asString()).isEqualTo("OPERATIONAL");
 
     browser.open("/connections");
@@ -133,6 +145,15 @@ class DashboardBundlesIT {
     browser.open("/bundles/sums");
     assertThat(browser.text(By.id("readiness"))).contains("Blocked");
     assertThat(browser.text(By.cssSelector("tr[data-tool=calculator_add]"))).contains("Not available")
-        .contains("Fix it");
+        .contains("No credential").contains("Fix it");
+
+    // the bundle was enabled, so its fall raised a notification that links back to it
+    assertThat(browser.text(By.cssSelector("a[href='/notifications'] .count"))).isEqualTo("1");
+    browser.open("/notifications");
+    assertThat(browser.text(By.cssSelector("li.notification.unread"))).contains("Bundle needs attention: Sums")
+        .contains("Fix:");
+    browser.submit(By.xpath("//button[starts-with(normalize-space(.),'Mark as read')]"));
+    assertThat(browser.all(By.cssSelector("li.notification.unread"))).isEmpty();
+    assertThat(browser.all(By.cssSelector("a[href='/notifications'] .count"))).isEmpty();
   }
 }

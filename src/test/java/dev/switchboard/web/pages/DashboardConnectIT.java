@@ -110,6 +110,38 @@ class DashboardConnectIT {
   }
 
   @Test
+  void bearerCredentialsAreMadeCurrentDisabledAndEnabled() {
+    for (String label : List.of("First", "Second")) {
+      browser.open("/providers/github");
+      browser.type(By.id("f-BEARER-label"), label).type(By.id("f-BEARER-token"), "ghp_" + label + "_0000000000");
+      browser.submit(By.cssSelector("#method-BEARER button[value=false]"));
+      assertThat(browser.text(By.id("flash"))).contains("Saved “" + label + "”");
+    }
+    assertThat(card("First")).contains("Current").contains("Unverified").contains("ghp…0000");
+    assertThat(card("Second")).doesNotContain("Current");
+    assertThat(browser.text(By.id("connection-state"))).contains("Unverified");
+
+    browser.submit(By.xpath(credential("Second") + "//button[starts-with(normalize-space(.),'Make current')]"));
+    assertThat(browser.text(By.id("flash"))).contains("“Second” is now the current credential");
+    assertThat(card("Second")).contains("Current");
+    assertThat(card("First")).doesNotContain("Current");
+
+    browser.submit(By.xpath(credential("Second") + "//button[starts-with(normalize-space(.),'Disable')]"));
+    assertThat(browser.text(By.id("flash"))).contains("“Second” is disabled");
+    assertThat(card("Second")).contains("Disabled").doesNotContain("Current");
+    browser.submit(By.xpath(credential("Second") + "//button[starts-with(normalize-space(.),'Enable')]"));
+    assertThat(card("Second")).doesNotContain("Disabled");
+  }
+
+  private static String credential(String label) {
+    return "//li[contains(@class,'credential')][.//h3[starts-with(normalize-space(.),'" + label + "')]]";
+  }
+
+  private static String card(String label) {
+    return browser.text(By.xpath(credential(label)));
+  }
+
+  @Test
   void aCanarySecretEnteredInFormsAppearsInNoPage() {
     browser.open("/providers/openai");
     browser.type(By.id("f-API_KEY-label"), "Canary");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The dashboard's browser security and accessibility: a state change without the session's CSRF
@@ -136,6 +137,40 @@ class DashboardSecurityIT {
     } finally {
       browser.size(1280, 1000);
     }
+  }
+
+  @Test
+  void anAdminSetsAProviderStatusAndAddsAUserAndThePagesExplainIt() {
+    browser.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+    browser.open("/admin");
+    new Select(browser.find(By.id("status-stripe"))).selectByValue("DEPRECATED");
+    browser.submit(By.cssSelector("tr[data-provider=stripe] button[type=submit]"));
+    assertThat(browser.text(By.id("flash"))).contains("Stripe is now Deprecated");
+    browser.open("/providers/stripe");
+    assertThat(browser.text(By.id("provider-status"))).contains("Deprecated").contains("phased out");
+    browser.open("/providers?q=stripe");
+    assertThat(browser.text(By.cssSelector("[data-provider=stripe]"))).contains("Deprecated");
+
+    browser.open("/admin");
+    new Select(browser.find(By.id("status-stripe"))).selectByValue("INACTIVE");
+    browser.submit(By.cssSelector("tr[data-provider=stripe] button[type=submit]"));
+    browser.open("/providers/stripe");
+    assertThat(browser.text(By.id("provider-status"))).contains("Inactive").contains("credentials are kept");
+
+    browser.open("/admin");
+    new Select(browser.find(By.id("status-stripe"))).selectByValue("ACTIVE");
+    browser.submit(By.cssSelector("tr[data-provider=stripe] button[type=submit]"));
+    browser.open("/providers/stripe");
+    assertThat(browser.all(By.id("provider-status"))).isEmpty();
+
+    browser.open("/admin").click(By.xpath("//summary[.//h3[normalize-space(.)='Add a user']]"));
+    browser.type(By.id("user-email"), "newcomer@example.com").type(By.id("user-password"), "short");
+    browser.submit(By.xpath("//button[normalize-space(.)='Add user']"));
+    assertThat(browser.text(By.id("user-password-error"))).contains("at least 10 characters");
+    browser.type(By.id("user-password"), "a-long-enough-one");
+    browser.submit(By.xpath("//button[normalize-space(.)='Add user']"));
+    assertThat(browser.text(By.id("flash"))).contains("Created user newcomer@example.com");
+    assertThat(browser.text(By.id("users"))).contains("newcomer@example.com").contains("Must change at next sign-in");
   }
 
   @Test
