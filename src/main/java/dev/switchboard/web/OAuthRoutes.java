@@ -42,7 +42,9 @@ final class OAuthRoutes {
     api.post("/api/v1/oauth/{provider}/start", ctx -> {
       Principal p = auth.require(ctx);
       Start body = json.read(ctx, Start.class);
-      String url = flow.start(p.userId(), ctx.pathParam("provider"), Optional.ofNullable(body.credential()));
+      Optional<String> credential = Optional.ofNullable(body.credential())
+          .or(() -> Optional.ofNullable(ctx.queryParam("credential")));
+      String url = flow.start(p.userId(), ctx.pathParam("provider"), credential);
       json.write(ctx, 200, Map.of("authorizationUrl", url, "redirectUri", flow.redirectUri()));
     });
     api.post("/api/v1/credentials/{id}/refresh", ctx -> {
@@ -89,9 +91,12 @@ final class OAuthRoutes {
   private static void page(Context ctx, int status, String title, String message, String provider) {
     String link = provider == null ? "/" : "/providers/" + Html.escape(provider);
     ctx.status(status).contentType("text/html; charset=utf-8").header("Cache-Control", "no-store")
+        .header("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
         .result("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title)
-            + " — Switchboard</title></head><body><main><h1>" + Html.escape(title) + "</h1><p>"
-            + Html.escape(message) + "</p><p><a href=\"" + link + "\">Back to Switchboard</a></p></main>"
-            + "</body></html>");
+            + " — Switchboard</title><link rel=\"stylesheet\" href=\"/static/app.css\">"
+            + "<script src=\"/static/oauth-done.js\" defer></script></head><body><main><h1 id=\"oauth-title\">"
+            + Html.escape(title) + "</h1><p>" + Html.escape(message) + "</p><p><a href=\"" + link
+            + "\">Back to Switchboard</a></p></main></body></html>");
   }
 }

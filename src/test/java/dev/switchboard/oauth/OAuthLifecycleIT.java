@@ -36,33 +36,7 @@ import tools.jackson.databind.JsonNode;
  * once for 50 concurrent calls. Failure modes are in {@link RefreshFailuresIT}.
  */
 class OAuthLifecycleIT {
-  static final String API = """
-      openapi: 3.0.3
-      info: {title: Acme, version: "1"}
-      servers: [{url: https://acme.example}]
-      components:
-        securitySchemes:
-          oauth:
-            type: oauth2
-            flows:
-              authorizationCode:
-                authorizationUrl: https://acme.example/authorize
-                tokenUrl: https://acme.example/token
-                scopes: {read: Read, write: Write}
-      paths:
-        /me:
-          get:
-            operationId: get_me
-            security: [{oauth: [read]}]
-            responses: {'200': {description: ok}}
-        /things:
-          post:
-            operationId: create_thing
-            security: [{oauth: [read, write]}]
-            requestBody:
-              content: {application/json: {schema: {type: object}}}
-            responses: {'200': {description: ok}}
-      """;
+  static final String API = dev.switchboard.testing.AcmeApi.OPENAPI;
 
   @TempDir
   static Path dir;
