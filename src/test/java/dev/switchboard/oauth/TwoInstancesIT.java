@@ -64,6 +64,12 @@ class TwoInstancesIT {
     assertThat(imported.status()).as(imported.body()).isEqualTo(201);
     admin.post("/api/v1/admin/oauth-apps/acme", Map.of("clientId", "switchboard", "clientSecret", "two-secret"));
     token = Cli.userWithToken(first.env(), "two@example.com");
+    // the second instance learns of the imported provider from the database within its refresh period
+    java.time.Instant until = java.time.Instant.now().plusSeconds(15);
+    while (new Api(second, token).get("/api/v1/providers/acme").status() != 200
+        && java.time.Instant.now().isBefore(until)) {
+      Thread.sleep(100);
+    }
   }
 
   @AfterAll

@@ -9,7 +9,8 @@ import java.util.Map;
  * null; {@code values} and {@code errors} are its typed values and messages per field.
  */
 public record AdminPage(List<UserRow> users, List<AdminProvider> providers, List<Option> categories,
-    List<Option> auths, String form, Map<String, String> values, Map<String, String> errors) {
+    List<Option> auths, List<OAuthAppRow> oauthApps, String redirectUri, String form, Map<String, String> values,
+    Map<String, String> errors) {
   public String value(String which, String field) {
     return which.equals(form) ? values.getOrDefault(field, "") : "";
   }

@@ -7,7 +7,9 @@ import dev.switchboard.admin.ImportResult;
 import dev.switchboard.admin.ProviderAdmin;
 import dev.switchboard.error.FieldErrors;
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.oauth.OAuthApps;
 import dev.switchboard.provider.ApiKeyMethod;
+import dev.switchboard.provider.AuthMethodType;
 import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.BearerMethod;
 import dev.switchboard.provider.Category;
@@ -36,9 +38,13 @@ final class AdminPages {
   private final Guard guard;
   private final Renderer renderer;
   private final Frames frames;
+  private final OAuthApps oauthApps;
+  private final String redirectUri;
 
-  AdminPages(Users users, ProviderAdmin admin, ProviderRegistry catalog, Guard guard, Renderer renderer,
-      Frames frames) {
+  AdminPages(Users users, ProviderAdmin admin, ProviderRegistry catalog, OAuthApps oauthApps, String redirectUri,
+      Guard guard, Renderer renderer, Frames frames) {
+    this.oauthApps = oauthApps;
+    this.redirectUri = redirectUri;
     this.users = users;
     this.admin = admin;
     this.catalog = catalog;
@@ -53,6 +59,26 @@ final class AdminPages {
     routes.post(PATH + "/providers/{slug}/status", guard.admin(this::status));
     routes.post(PATH + "/providers/openapi", guard.admin((ctx, caller) -> addProvider(ctx, caller, "openapi")));
     routes.post(PATH + "/providers/mcp", guard.admin((ctx, caller) -> addProvider(ctx, caller, "mcp")));
+    routes.post(PATH + "/oauth-apps", guard.admin(this::oauthApp));
+  }
+
+  private void oauthApp(Context ctx, Caller caller) {
+    Map<String, String> values = values(ctx, List.of("provider", "clientId"));
+    String provider = values.getOrDefault("provider", "");
+    if (catalog.find(provider).flatMap(p -> p.authMethod(AuthMethodType.OAUTH2)).isEmpty()) {
+      show(ctx, caller, 400, "oauth", values, Map.of("provider", "Choose a provider that offers OAuth."));
+      return;
+    }
+    try {
+      oauthApps.set(provider, values.get("clientId"), ctx.formParam("clientSecret"));
+      Flash.ok("Saved the OAuth client of " + catalog.require(provider).name()
+          + ". Register " + redirectUri + " as its redirect URI.").leave(ctx, guard.secureCookies());
+      ctx.redirect(PATH + "#oauth", HttpStatus.SEE_OTHER);
+    } catch (FieldErrors e) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      e.fields().forEach((k, v) -> errors.put(k, Text.sentence(v)));
+      show(ctx, caller, 400, "oauth", values, errors);
+    }
   }
 
   private void createUser(Context ctx, Caller caller) {
@@ -139,8 +165,14 @@ final class AdminPages {
         new Option("API_KEY_HEADER", "API key in a header", auth.equals("API_KEY_HEADER")),
         new Option("API_KEY_QUERY", "API key in a query parameter", auth.equals("API_KEY_QUERY")),
         new Option("BEARER", "Bearer token", auth.equals("BEARER")));
+    List<OAuthAppRow> apps = catalog.all().stream()
+        .filter(p -> p.authMethod(AuthMethodType.OAUTH2).isPresent())
+        .map(p -> oauthApps.find(p.slug())
+            .map(a -> new OAuthAppRow(p.slug(), p.name(), a.clientId(), a.hasSecret()))
+            .orElse(new OAuthAppRow(p.slug(), p.name(), "", false)))
+        .toList();
     renderer.page(ctx, status, "admin.jte", frames.of(caller, "Admin", "admin"),
-        new AdminPage(userRows, providers, categories, auths, form, values, errors));
+        new AdminPage(userRows, providers, categories, auths, apps, redirectUri, form, values, errors));
   }
 
   private static AuthMethod auth(Map<String, String> values) {

@@ -49,6 +49,7 @@ public final class Dashboard {
     new ActivityPages(deps.executions(), deps.notifications(), deps.bundles(), deps.catalog(), guard, renderer,
         frames).register(routes);
     new TokenPages(deps.tokens(), guard, renderer, frames).register(routes);
-    new AdminPages(deps.users(), deps.providerAdmin(), deps.catalog(), guard, renderer, frames).register(routes);
+    new AdminPages(deps.users(), deps.providerAdmin(), deps.catalog(), deps.oauthApps(), deps.oauth().redirectUri(),
+        guard, renderer, frames).register(routes);
   }
 }

@@ -48,7 +48,6 @@ class DashboardOAuthIT {
         "authMethods", List.of(Map.of("type", "OAUTH2", "issuer", authServer.issuerUrl("acme").toString(),
             "defaultScopes", List.of("openid", "read"), "pkce", true))));
     assertThat(imported.status()).as(imported.body()).isEqualTo(201);
-    admin.post("/api/v1/admin/oauth-apps/acme", Map.of("clientId", "switchboard", "clientSecret", "browser-secret"));
     admin.post("/api/v1/bundles", Map.of("slug", "acme-ui", "name", "Acme UI", "tools", List.of("acme_get_me")));
     admin.post("/api/v1/bundles/acme-ui/enable", Map.of());
     browser = Browser.start(server);
@@ -76,6 +75,14 @@ class DashboardOAuthIT {
 
   @Test
   void connectWithOAuthThenFixAnExpiredTokenWithReauthorize() throws Exception {
+    browser.open("/admin#oauth");
+    new org.openqa.selenium.support.ui.Select(browser.find(By.id("oauth-provider"))).selectByValue("acme");
+    browser.type(By.id("oauth-clientId"), "switchboard");
+    browser.type(By.id("oauth-clientSecret"), "browser-client-secret-42");
+    browser.submit(By.cssSelector("form[action='/admin/oauth-apps'] button[type=submit]"));
+    assertThat(browser.text(By.cssSelector("[data-oauth-app=acme]"))).contains("switchboard").contains("Stored");
+    assertThat(browser.source()).doesNotContain("browser-client-secret-42");
+
     browser.open("/providers/acme");
     authorizeWith(By.id("oauth-connect"));
     assertThat(browser.text(By.cssSelector("li.credential"))).contains("Verified");
