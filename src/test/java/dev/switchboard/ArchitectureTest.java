@@ -67,7 +67,7 @@ class ArchitectureTest {
 
   @Test
   void onlyThePostgresToolsUseTheDriverDirectly() {
-    confined("org.postgresql..", "dev.switchboard.postgres..");
+    confined("org.postgresql..", "dev.switchboard.postgres..", "dev.switchboard.store..");
   }
 
   @Test

@@ -46,6 +46,7 @@ public final class ProviderAdmin {
   private final JsonMapper json;
   private final Clock clock;
   private volatile String seen = "";
+  private volatile Runnable onChange = () -> { };
 
   public ProviderAdmin(ProviderRows rows, Catalog shipped, ProviderRegistry registry, ToolCatalog tools,
       OutboundGuard guard, OutboundHttp http, JsonMapper json, Clock clock) {
@@ -57,6 +58,11 @@ public final class ProviderAdmin {
     this.http = http;
     this.json = json;
     this.clock = clock;
+  }
+
+  /** What to do after a change is stored (tell the other instances). */
+  public void onChange(Runnable action) {
+    this.onChange = action;
   }
 
   /** Imports an OpenAPI document (text or URL) as an API provider; re-importing keeps tool names. */
@@ -77,6 +83,7 @@ public final class ProviderAdmin {
         authMethods(request), null, validation(request, report.tools()));
     rows.save(provider.slug(), json.writeValueAsString(provider), document, actor, clock.instant());
     apply(provider, report.tools());
+    onChange.run();
     return new ImportResult(provider, report.tools().stream().map(Tool::name).toList(), report.skipped());
   }
 
@@ -93,6 +100,7 @@ public final class ProviderAdmin {
         authMethods(request), null, validation(request, List.of()));
     rows.save(provider.slug(), json.writeValueAsString(provider), null, actor, clock.instant());
     apply(provider, List.of());
+    onChange.run();
     return provider;
   }
 
@@ -101,6 +109,7 @@ public final class ProviderAdmin {
     registry.require(slug);
     rows.setStatus(slug, status.name(), clock.instant());
     registry.update(c -> c.withStatus(slug, status));
+    onChange.run();
     return registry.require(slug);
   }
 

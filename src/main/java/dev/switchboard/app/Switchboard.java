@@ -55,6 +55,7 @@ import dev.switchboard.upstream.OutboundPolicy;
 import dev.switchboard.upstream.RemoteMcp;
 import dev.switchboard.upstream.ToolExecutor;
 import dev.switchboard.upstream.internal.HttpToolCall;
+import dev.switchboard.store.ClusterSignals;
 import dev.switchboard.store.Database;
 import dev.switchboard.vault.KeyringSource;
 import dev.switchboard.vault.LoadedKeyring;
@@ -100,6 +101,7 @@ public final class Switchboard implements AutoCloseable {
   final McpServer mcp;
   final PostgresToolset postgres;
   final ProviderAdmin providerAdmin;
+  final ClusterSignals signals;
   final Metrics metrics = new Metrics();
   final OAuthApps oauthApps;
   final OAuthFlow oauth;
@@ -123,6 +125,8 @@ public final class Switchboard implements AutoCloseable {
       this.tokens = new AccessTokens(new TokenRows(database.jdbi()), users, clock);
       this.sessions = new Sessions(new SessionRows(database.jdbi()), users, clock, settings.sessionTtl());
       CredentialRows credentialRows = new CredentialRows(database.jdbi(), new CredentialMapper(json));
+      this.signals = new ClusterSignals(database, settings.dbUrl(), settings.dbUser(), settings.dbPassword(),
+          this::received);
       this.broker = new ListChangedBroker(json);
       this.executions = new Executions(new ExecutionRows(database.jdbi()));
       this.notifications = new Notifications(database.jdbi(), clock);
@@ -165,6 +169,7 @@ public final class Switchboard implements AutoCloseable {
       this.providerAdmin = new ProviderAdmin(new ProviderRows(database.jdbi()), shipped, catalog, tools,
           guard, outbound, json, clock);
       providerAdmin.refresh();
+      providerAdmin.onChange(() -> signals.publish("catalog"));
       TokenStore tokenStore = new TokenStore(credentialRows, vault, clock, events);
       TokenClient tokenClient = new TokenClient(outbound, guard, json, clock);
       EndpointResolver endpoints = new EndpointResolver(outbound, guard, json, clock);
@@ -208,14 +213,24 @@ public final class Switchboard implements AutoCloseable {
   }
 
   /**
-   * After a credential change: drop what was kept for it (database pools), tell open MCP streams
-   * and recompute bundle readiness.
+   * After a credential change: recompute bundle readiness here, and tell every instance (this one
+   * included) so that each drops what it kept for the credential and tells its open MCP streams.
    */
   private void changed(String userId, String credentialId) {
-    postgres.forget(credentialId);
-    catalog.all().forEach(p -> remoteMcp.forget(RemoteMcp.cacheKey(p.slug(), credentialId)));
-    broker.changed(userId);
     attention.check(userId);
+    signals.publish("credential " + userId + " " + credentialId);
+  }
+
+  /** A message from some instance (see {@link #changed}); also "catalog" after an admin change. */
+  private void received(String message) {
+    String[] parts = message.split(" ");
+    if (parts[0].equals("credential") && parts.length == 3) {
+      postgres.forget(parts[2]);
+      catalog.all().forEach(p -> remoteMcp.forget(RemoteMcp.cacheKey(p.slug(), parts[2])));
+      broker.changed(parts[1]);
+    } else if (parts[0].equals("catalog")) {
+      providerAdmin.refresh();
+    }
   }
 
   /** Starts what runs in the background (the outbound client's pool). */

@@ -108,6 +108,31 @@ class TwoInstancesIT {
   }
 
   @Test
+  void aCredentialChangeOnOneInstanceReachesTheStreamsOfTheOther() throws Exception {
+    String other = Cli.userWithToken(first.env(), "stream@example.com");
+    Api onFirst = new Api(first, other);
+    onFirst.post("/api/v1/bundles", Map.of("slug", "calc-two", "name", "Calc", "tools", List.of("calculator_add")));
+    Api onSecond = new Api(second, other);
+    Api.Answer init = onSecond.send(onSecond.builder("/mcp/bundle/calc-two").header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream").header("MCP-Protocol-Version", "2025-11-25")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+            + "\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+            + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}")));
+    String session = init.raw().headers().firstValue("Mcp-Session-Id").orElseThrow();
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<java.util.stream.Stream<String>> stream = http.send(onSecond.builder("/mcp/bundle/calc-two")
+        .header("Accept", "text/event-stream").header("Mcp-Session-Id", session)
+        .header("MCP-Protocol-Version", "2025-11-25").GET().build(), HttpResponse.BodyHandlers.ofLines());
+    java.util.concurrent.CompletableFuture<String> changed = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> stream.body().filter(l -> l.contains("list_changed")).findFirst().orElse(""));
+    Thread.sleep(300);
+    assertThat(onFirst.post("/api/v1/credentials?verify=true", Map.of("provider", "calculator", "authMethod", "NONE"))
+        .json().path("verification").asString()).isEqualTo("VERIFIED");
+    assertThat(changed.get(5, TimeUnit.SECONDS)).contains("notifications/tools/list_changed");
+    stream.body().close();
+  }
+
+  @Test
   void fiftyCallsAcrossTwoInstancesRefreshOnceAndSessionsMove() throws Exception {
     Api user = new Api(first, token);
     String url = user.post("/api/v1/oauth/acme/start", Map.of()).json().path("authorizationUrl").asString();
