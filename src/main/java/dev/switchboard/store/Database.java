@@ -57,7 +57,7 @@ public final class Database implements AutoCloseable {
     try {
       Flyway.configure()
           .dataSource(dataSource)
-          .locations("classpath:" + dialect.migrations())
+          .locations("classpath:" + dialect.migrations(), "classpath:" + Dialect.COMMON_MIGRATIONS)
           .load()
           .migrate();
     } catch (RuntimeException e) {

@@ -1,9 +1,15 @@
 package dev.switchboard.store;
 
-/** The two databases Switchboard runs on. Each has its own migration folder. */
+/**
+ * The two databases Switchboard runs on. Each has its own migration folder for what differs between
+ * them (column types); migrations written the same for both live in {@link #COMMON_MIGRATIONS}.
+ */
 public enum Dialect {
   SQLITE("db/sqlite"),
   POSTGRESQL("db/postgresql");
+
+  /** Classpath folder of the migrations both dialects share. */
+  public static final String COMMON_MIGRATIONS = "db/common";
 
   private final String migrations;
 
