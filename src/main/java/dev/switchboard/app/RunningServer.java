@@ -95,7 +95,7 @@ public final class RunningServer implements AutoCloseable {
     return new WebDependencies(app.json, app.users, app.sessions, app.tokens, app.catalog,
         app.credentials, app.creation, app.verifier, app.tools, app.remoteTools, app.bundles, app.attention,
         app.providerAdmin, app.oauth, app.oauthApps, app.refresher,
-        app.executions, app.notifications, app.metrics, app.mcp, app.broker, readiness, app.settings.baseUrl(),
+        app.executions, app.notifications, app.audit, app.metrics, app.mcp, app.broker, readiness, app.settings.baseUrl(),
         app.settings.maxBodyBytes(), app.settings.baseUrl().startsWith("https:"),
         app.settings.sessionTtl());
   }

@@ -14,6 +14,7 @@ import dev.switchboard.credential.internal.CredentialMapper;
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.admin.ProviderAdmin;
 import dev.switchboard.admin.internal.ProviderRows;
+import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.audit.Executions;
 import dev.switchboard.audit.Metrics;
 import dev.switchboard.audit.Notifications;
@@ -102,6 +103,7 @@ public final class Switchboard implements AutoCloseable {
   final PostgresToolset postgres;
   final ProviderAdmin providerAdmin;
   final ClusterSignals signals;
+  final AuditTrail audit;
   final Metrics metrics = new Metrics();
   final OAuthApps oauthApps;
   final OAuthFlow oauth;
@@ -130,6 +132,7 @@ public final class Switchboard implements AutoCloseable {
       this.broker = new ListChangedBroker(json);
       this.executions = new Executions(new ExecutionRows(database.jdbi()));
       this.notifications = new Notifications(database.jdbi(), clock);
+      this.audit = new AuditTrail(database.jdbi(), clock);
       CredentialEvents events = this::changed;
       this.credentials = new Credentials(credentialRows, catalog, events);
       this.creation = new CredentialCreation(credentialRows, catalog, vault, clock, events);
@@ -156,6 +159,10 @@ public final class Switchboard implements AutoCloseable {
           clock, events);
       calls.useMetrics(metrics);
       verifier.useMetrics(metrics);
+      calls.useAudit(audit);
+      verifier.useAudit(audit);
+      credentials.useAudit(audit);
+      creation.useAudit(audit);
       BundleRows bundleRows = new BundleRows(database.jdbi());
       this.remoteTools = new RemoteToolDirectory(credentialRows, catalog, vault, executor, clock,
           settings.callTimeout());
@@ -171,6 +178,7 @@ public final class Switchboard implements AutoCloseable {
       providerAdmin.refresh();
       providerAdmin.onChange(() -> signals.publish("catalog"));
       TokenStore tokenStore = new TokenStore(credentialRows, vault, clock, events);
+      tokenStore.useAudit(audit);
       TokenClient tokenClient = new TokenClient(outbound, guard, json, clock);
       EndpointResolver endpoints = new EndpointResolver(outbound, guard, json, clock);
       this.oauthApps = new OAuthApps(database.jdbi(), vault, clock);

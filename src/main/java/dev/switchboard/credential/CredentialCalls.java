@@ -33,6 +33,7 @@ public final class CredentialCalls {
   private final Duration timeout;
   private volatile TokenFreshener freshener = TokenFreshener.NONE;
   private volatile dev.switchboard.audit.Metrics metrics;
+  private volatile dev.switchboard.audit.AuditTrail audit;
 
   public CredentialCalls(CredentialRows rows, ProviderRegistry catalog, Vault vault, ToolExecutor executor,
       Executions executions, Clock clock, Duration timeout) {
@@ -43,6 +44,17 @@ public final class CredentialCalls {
     this.executions = executions;
     this.clock = clock;
     this.timeout = timeout;
+  }
+
+  /** Plugs in the audit trail (set once at start-up). */
+  public void useAudit(dev.switchboard.audit.AuditTrail audit) {
+    this.audit = audit;
+  }
+
+  private void auditEvent(String userId, String action, String credentialId, String provider, String detail) {
+    if (audit != null) {
+      audit.record(userId, userId, action, credentialId, provider, detail);
+    }
   }
 
   /** Plugs in the metrics (set once at start-up). */
@@ -94,6 +106,9 @@ public final class CredentialCalls {
         Optional.of(credential.id()), call.bundle(), result.outcome().name(), result.upstreamStatus(),
         millis, started));
     rows.touchLastUsed(credential.id(), started);
+    if (kind == Execution.Kind.TOOL_CALL) {
+      auditEvent(call.userId(), "USED", credential.id(), provider.slug(), call.tool().name());
+    }
     return result;
   }
 }

@@ -33,6 +33,7 @@ public final class CredentialCreation {
   private final Vault vault;
   private final Clock clock;
   private final CredentialEvents events;
+  private volatile dev.switchboard.audit.AuditTrail audit;
 
   public CredentialCreation(CredentialRows rows, ProviderRegistry catalog, Vault vault, Clock clock,
       CredentialEvents events) {
@@ -41,6 +42,17 @@ public final class CredentialCreation {
     this.vault = vault;
     this.clock = clock;
     this.events = events;
+  }
+
+  /** Plugs in the audit trail (set once at start-up). */
+  public void useAudit(dev.switchboard.audit.AuditTrail audit) {
+    this.audit = audit;
+  }
+
+  private void audit(String userId, String action, String credentialId, String provider, String detail) {
+    if (audit != null) {
+      audit.record(userId, userId, action, credentialId, provider, detail);
+    }
   }
 
   public Credential create(String userId, NewCredential request) {
@@ -79,6 +91,7 @@ public final class CredentialCreation {
       return rows.find(h, userId, id).orElseThrow();
     });
     events.changed(userId, id);
+    audit(userId, "CREATED", id, saved.provider(), saved.authMethod().name());
     return saved;
   }
 

@@ -26,12 +26,24 @@ public final class Credentials {
   private final ProviderRegistry catalog;
   private final CredentialEvents events;
   private volatile CredentialEraseHook eraseHook = CredentialEraseHook.NONE;
+  private volatile dev.switchboard.audit.AuditTrail audit;
   private volatile java.util.function.Function<Credential, dev.switchboard.vault.SecretFields> secrets;
 
   public Credentials(CredentialRows rows, ProviderRegistry catalog, CredentialEvents events) {
     this.rows = rows;
     this.catalog = catalog;
     this.events = events;
+  }
+
+  /** Plugs in the audit trail (set once at start-up). */
+  public void useAudit(dev.switchboard.audit.AuditTrail audit) {
+    this.audit = audit;
+  }
+
+  private void audit(String userId, String action, String credentialId, String provider, String detail) {
+    if (audit != null) {
+      audit.record(userId, userId, action, credentialId, provider, detail);
+    }
   }
 
   /** Plugs in what runs before an erase (OAuth revocation) and how to read the secrets it needs. */
@@ -86,6 +98,7 @@ public final class Credentials {
       return require(h, userId, id);
     });
     events.changed(userId, id);
+    audit(userId, "DISABLED", id, result.provider(), null);
     return result;
   }
 
@@ -100,6 +113,7 @@ public final class Credentials {
       return require(h, userId, id);
     });
     events.changed(userId, id);
+    audit(userId, "ENABLED", id, result.provider(), null);
     return result;
   }
 
@@ -118,6 +132,7 @@ public final class Credentials {
       return c;
     });
     events.changed(userId, id);
+    audit(userId, "REVOKED", id, result.provider(), null);
     return result;
   }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.web;
 
 import dev.switchboard.account.Principal;
+import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.audit.ExecutionFilter;
 import dev.switchboard.audit.Executions;
 import dev.switchboard.audit.Notifications;
@@ -8,16 +9,19 @@ import dev.switchboard.store.Page;
 import io.javalin.http.Context;
 import java.util.Optional;
 
-/** The caller's executions and notifications: {@code /api/v1/executions}, {@code /api/v1/notifications}. */
+/** The caller's executions, notifications and audit trail: {@code /api/v1/executions}, {@code …/notifications}, {@code …/audit}. */
 final class ActivityRoutes {
   private final Executions executions;
   private final Notifications notifications;
+  private final AuditTrail audit;
   private final Authenticator auth;
   private final Json json;
 
-  ActivityRoutes(Executions executions, Notifications notifications, Authenticator auth, Json json) {
+  ActivityRoutes(Executions executions, Notifications notifications, AuditTrail audit, Authenticator auth,
+      Json json) {
     this.executions = executions;
     this.notifications = notifications;
+    this.audit = audit;
     this.auth = auth;
     this.json = json;
   }
@@ -25,6 +29,11 @@ final class ActivityRoutes {
   void register(ApiRoutes routes) {
     routes.get("/api/v1/executions", this::executions);
     routes.get("/api/v1/notifications", this::notifications);
+    routes.get("/api/v1/audit", ctx -> {
+      Principal p = auth.require(ctx);
+      write(ctx, audit.list(p.userId(), Optional.ofNullable(ctx.queryParam("credential")),
+          Optional.ofNullable(ctx.queryParam("cursor")), Limits.of(ctx.queryParam("limit"))));
+    });
     routes.post("/api/v1/notifications/{id}/read", ctx -> {
       Principal p = auth.require(ctx);
       notifications.markRead(p.userId(), ctx.pathParam("id"));

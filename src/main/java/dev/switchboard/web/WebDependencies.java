@@ -4,6 +4,7 @@ import dev.switchboard.account.AccessTokens;
 import dev.switchboard.account.Sessions;
 import dev.switchboard.account.Users;
 import dev.switchboard.admin.ProviderAdmin;
+import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.audit.Executions;
 import dev.switchboard.audit.Metrics;
 import dev.switchboard.audit.Notifications;
@@ -52,6 +53,7 @@ public record WebDependencies(
     TokenRefresher refresher,
     Executions executions,
     Notifications notifications,
+    AuditTrail audit,
     Metrics metrics,
     McpServer mcp,
     ListChangedBroker broker,

@@ -37,7 +37,7 @@ public final class WebServer implements AutoCloseable {
       new CredentialRoutes(deps.credentials(), deps.creation(), deps.verifier(), auth, json).register(api);
       new ToolRoutes(deps.tools(), deps.remoteTools(), deps.credentials(), deps.bundles(), auth, json).register(api);
       new BundleRoutes(deps.bundles(), deps.attention(), auth, json, deps.baseUrl()).register(api);
-      new ActivityRoutes(deps.executions(), deps.notifications(), auth, json).register(api);
+      new ActivityRoutes(deps.executions(), deps.notifications(), deps.audit(), auth, json).register(api);
       new AdminRoutes(deps.providerAdmin(), deps.users(), auth, json).register(api);
       new OAuthRoutes(deps.oauth(), deps.oauthApps(), deps.refresher(), deps.credentials(), auth, json)
           .register(api, config.routes);

@@ -170,6 +170,11 @@ class ApiToolExecutionIT {
     JsonNode again = api.post("/api/v1/credentials/" + first.path("id").asString() + "/verify", Map.of()).json();
     assertThat(again.path("current").asBoolean()).isTrue();
     assertThat(api.get("/api/v1/executions?provider=openai").json().path("items").size()).isGreaterThanOrEqualTo(4);
+    JsonNode trail = api.get("/api/v1/audit?credential=" + first.path("id").asString()).json().path("items");
+    List<String> actions = new java.util.ArrayList<>();
+    trail.forEach(e -> actions.add(e.path("action").asString()));
+    assertThat(actions).containsExactly("VERIFIED", "VERIFIED", "CREATED");
+    assertThat(trail.toString()).doesNotContain("sk-first-000000000");
   }
 
   @Test
