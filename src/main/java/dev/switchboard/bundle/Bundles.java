@@ -135,7 +135,12 @@ public final class Bundles {
 
   /** The bundle with each tool resolved for the user, for MCP and readiness. */
   public BundleView view(String userId, String slug) {
-    return view(userId, get(userId, slug), credentials.access(userId));
+    return view(userId, get(userId, slug));
+  }
+
+  /** Like {@link #view(String, String)} for a bundle already read (saves reading it twice). */
+  public BundleView view(String userId, Bundle bundle) {
+    return view(userId, bundle, credentials.access(userId));
   }
 
   BundleView view(String userId, Bundle bundle, UserAccess access) {

@@ -90,16 +90,6 @@ final class LegacySseRoutes {
   }
 
   private Optional<Principal> admit(Context ctx) {
-    Optional<String> problem = gate.originProblem(ctx);
-    if (problem.isPresent()) {
-      ctx.status(403).result(problem.get());
-      return Optional.empty();
-    }
-    Optional<Principal> caller = gate.caller(ctx);
-    if (caller.isEmpty()) {
-      ctx.header("WWW-Authenticate", gate.challenge(ctx.path()));
-      ctx.status(401).result("send an access token as 'Authorization: Bearer sb_pat_…'");
-    }
-    return caller;
+    return gate.admit(ctx, (status, message) -> ctx.status(status).result(message));
   }
 }

@@ -54,6 +54,25 @@ final class McpGate {
     return tokens.authenticate(authorization.substring(7).trim());
   }
 
+  /**
+   * The caller of an MCP request after the Host/Origin and token checks; when one fails, the
+   * refusal (status and message) has been handed to {@code refuse} and the answer is empty.
+   */
+  Optional<Principal> admit(Context ctx, java.util.function.BiConsumer<Integer, String> refuse) {
+    Optional<String> problem = originProblem(ctx);
+    if (problem.isPresent()) {
+      refuse.accept(403, problem.get());
+      return Optional.empty();
+    }
+    Optional<Principal> caller = caller(ctx);
+    if (caller.isEmpty()) {
+      ctx.header("WWW-Authenticate", challenge(ctx.path()));
+      refuse.accept(401, "send an access token as 'Authorization: Bearer sb_pat_…' "
+          + "(create one in the dashboard under Access tokens)");
+    }
+    return caller;
+  }
+
   /** The {@code WWW-Authenticate} value of a 401 (RFC 6750 + RFC 9728 §5.1). */
   String challenge(String path) {
     return "Bearer realm=\"switchboard\", resource_metadata=\"" + baseUrl

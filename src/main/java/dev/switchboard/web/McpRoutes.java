@@ -126,18 +126,7 @@ final class McpRoutes {
 
   /** Origin, Host and token checks; answers the request itself and returns empty when they fail. */
   private Optional<Principal> admit(Context ctx) {
-    Optional<String> problem = gate.originProblem(ctx);
-    if (problem.isPresent()) {
-      rpcError(ctx, 403, -32600, problem.get());
-      return Optional.empty();
-    }
-    Optional<Principal> caller = gate.caller(ctx);
-    if (caller.isEmpty()) {
-      ctx.header("WWW-Authenticate", gate.challenge(ctx.path()));
-      rpcError(ctx, 401, -32600, "send an access token as 'Authorization: Bearer sb_pat_…' "
-          + "(create one in the dashboard under Access tokens)");
-    }
-    return caller;
+    return gate.admit(ctx, (status, message) -> rpcError(ctx, status, -32600, message));
   }
 
   private McpExchange exchange(Context ctx, Principal caller, McpTarget target, byte[] body) {

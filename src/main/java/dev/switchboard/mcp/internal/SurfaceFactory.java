@@ -37,7 +37,7 @@ public final class SurfaceFactory {
         throw new McpError(McpError.INVALID_REQUEST, "enable the bundle '" + b.slug()
             + "' in the dashboard (Bundles) before using it", 403);
       }
-      BundleView view = bundles.view(userId, b.slug());
+      BundleView view = bundles.view(userId, bundle);
       return bundle.mode() == BundleMode.DIRECT
           ? new DirectSurface(view, runner, json, userId)
           : new MetaSurface(List.of(view), false, runner, json, userId);
@@ -46,7 +46,7 @@ public final class SurfaceFactory {
     for (String slug : bundles.enabledSlugs(userId)) {
       Bundle bundle = bundles.get(userId, slug);
       if (bundles.usable(userId, bundle)) {
-        views.add(bundles.view(userId, slug));
+        views.add(bundles.view(userId, bundle));
       }
     }
     return new MetaSurface(views, true, runner, json, userId);
