@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.switchboard.testing.LocalHttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -138,7 +139,13 @@ class OutboundHttpTest {
     try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       Thread answerer = new Thread(() -> {
         try (Socket socket = plain.accept()) {
+          // Answer the ClientHello with plain HTTP, then hold the connection until the client
+          // gives up: closing first would race the client into seeing an early EOF instead.
+          socket.setSoTimeout(5000);
+          socket.getInputStream().read();
           socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          socket.getOutputStream().flush();
+          socket.getInputStream().transferTo(OutputStream.nullOutputStream());
         } catch (IOException ignored) {
           // the test ends either way
         }
