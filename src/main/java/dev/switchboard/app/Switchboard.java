@@ -58,10 +58,13 @@ import dev.switchboard.upstream.ToolExecutor;
 import dev.switchboard.upstream.internal.HttpToolCall;
 import dev.switchboard.store.ClusterSignals;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.WriteBehind;
 import dev.switchboard.vault.KeyringSource;
 import dev.switchboard.vault.LoadedKeyring;
 import dev.switchboard.vault.Vault;
+import dev.switchboard.vault.VaultCounts;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -93,12 +96,14 @@ public final class Switchboard implements AutoCloseable {
   final RemoteMcp remoteMcp;
   final RemoteToolDirectory remoteTools;
   final ToolCatalog tools;
+  final WriteBehind records;
   final Executions executions;
   final Notifications notifications;
   final CredentialVerifier verifier;
   final Bundles bundles;
   final AttentionWatcher attention;
   final ListChangedBroker broker;
+  final SurfaceFactory surfaces;
   final McpServer mcp;
   final PostgresToolset postgres;
   final ProviderAdmin providerAdmin;
@@ -109,6 +114,16 @@ public final class Switchboard implements AutoCloseable {
   final OAuthFlow oauth;
   final TokenRefresher refresher;
   final RefreshSweep sweep;
+
+  private void countVaultOperations() {
+    String name = "switchboard.vault.operations";
+    String description = "Vault operations by result";
+    VaultCounts counts = vault.counts();
+    metrics.counter(name, description, "result", "sealed", counts::sealed);
+    metrics.counter(name, description, "result", "opened", counts::opened);
+    metrics.counter(name, description, "result", "open_failed", counts::openFailed);
+    metrics.counter(name, description, "result", "key_missing", counts::keyMissing);
+  }
 
   private Switchboard(Settings settings, Clock clock, boolean createKeyFile) {
     this.settings = settings;
@@ -130,9 +145,10 @@ public final class Switchboard implements AutoCloseable {
       this.signals = new ClusterSignals(database, settings.dbUrl(), settings.dbUser(), settings.dbPassword(),
           this::received);
       this.broker = new ListChangedBroker(json);
-      this.executions = new Executions(new ExecutionRows(database.jdbi()));
+      this.records = new WriteBehind(database.jdbi(), Duration.ofMillis(100), 10_000);
+      this.executions = new Executions(new ExecutionRows(database.jdbi()), records);
       this.notifications = new Notifications(database.jdbi(), clock);
-      this.audit = new AuditTrail(database.jdbi(), clock);
+      this.audit = new AuditTrail(database.jdbi(), clock, records);
       CredentialEvents events = this::changed;
       this.credentials = new Credentials(credentialRows, catalog, events);
       this.creation = new CredentialCreation(credentialRows, catalog, vault, clock, events);
@@ -153,6 +169,7 @@ public final class Switchboard implements AutoCloseable {
       metrics.gauge("switchboard.db.connections.active", "Database connections in use", database::activeConnections);
       metrics.gauge("switchboard.db.connections.open", "Database connections open", database::openConnections);
       metrics.gauge("switchboard.mcp.streams.open", "Open MCP notification streams", broker::openStreams);
+      countVaultOperations();
       CredentialCalls calls = new CredentialCalls(credentialRows, catalog, vault, executor, executions,
           clock, settings.callTimeout());
       this.verifier = new CredentialVerifier(credentialRows, catalog, tools, validator, calls, json,
@@ -169,14 +186,18 @@ public final class Switchboard implements AutoCloseable {
       verifier.useRemoteTools(remoteTools);
       this.bundles = new Bundles(bundleRows, tools, credentials, remoteTools, clock);
       this.attention = new AttentionWatcher(bundles, bundleRows, credentials, notifications);
-      SurfaceFactory surfaces = new SurfaceFactory(bundles,
+      this.surfaces = new SurfaceFactory(bundles,
           new ToolRunner(calls, validator, json, settings.baseUrl()), json);
+      bundles.onChange(surfaces::forget);
       this.mcp = new McpServer(json, new SessionTokens(vault.signer()),
           new EndedSessions(database.jdbi()), surfaces, clock, VERSION);
       this.providerAdmin = new ProviderAdmin(new ProviderRows(database.jdbi()), shipped, catalog, tools,
           guard, outbound, json, clock);
       providerAdmin.refresh();
-      providerAdmin.onChange(() -> signals.publish("catalog"));
+      providerAdmin.onChange(() -> {
+        surfaces.forget();
+        signals.publish("catalog");
+      });
       TokenStore tokenStore = new TokenStore(credentialRows, vault, clock, events);
       tokenStore.useAudit(audit);
       TokenClient tokenClient = new TokenClient(outbound, guard, json, clock);
@@ -204,6 +225,21 @@ public final class Switchboard implements AutoCloseable {
     return new Switchboard(settings, clock, createKeyFile);
   }
 
+  /** The MCP server surface, for in-process benchmarks that skip HTTP. */
+  public McpServer mcp() {
+    return mcp;
+  }
+
+  /** Bundles, for in-process benchmarks. */
+  public Bundles bundles() {
+    return bundles;
+  }
+
+  /** Access tokens, for in-process benchmarks that act as a caller. */
+  public AccessTokens accessTokens() {
+    return tokens;
+  }
+
   /** The background OAuth refresh, for operators' tools and tests that run a sweep on demand. */
   public RefreshSweep refreshSweep() {
     return sweep;
@@ -225,12 +261,14 @@ public final class Switchboard implements AutoCloseable {
    * included) so that each drops what it kept for the credential and tells its open MCP streams.
    */
   private void changed(String userId, String credentialId) {
+    surfaces.forget();
     attention.check(userId);
     signals.publish("credential " + userId + " " + credentialId);
   }
 
   /** A message from some instance (see {@link #changed}); also "catalog" after an admin change. */
   private void received(String message) {
+    surfaces.forget();
     String[] parts = message.split(" ");
     if (parts[0].equals("credential") && parts.length == 3) {
       postgres.forget(parts[2]);
@@ -251,6 +289,7 @@ public final class Switchboard implements AutoCloseable {
     remoteMcp.close();
     outbound.close();
     postgres.close();
+    records.close();
     database.close();
   }
 }

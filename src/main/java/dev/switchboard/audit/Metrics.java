@@ -1,6 +1,7 @@
 package dev.switchboard.audit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -43,6 +44,16 @@ public final class Metrics {
   /** A gauge read on every scrape, e.g. the database pool's active connections. */
   public void gauge(String name, String description, Supplier<Number> value) {
     Gauge.builder(name, value).description(description).register(registry);
+  }
+
+  /**
+   * A monotonically increasing count read on every scrape, such as vault operations, with one
+   * label: {@code name{labelName="labelValue"}}.
+   */
+  public void counter(String name, String description, String labelName, String labelValue,
+      Supplier<Number> value) {
+    FunctionCounter.builder(name, value, v -> v.get().doubleValue()).description(description)
+        .tag(labelName, labelValue).register(registry);
   }
 
   /** The text exposition of every metric. */

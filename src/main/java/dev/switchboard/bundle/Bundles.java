@@ -31,6 +31,7 @@ public final class Bundles {
   private final BundleRules rules;
   private final Clock clock;
   private final RemoteToolDirectory remote;
+  private volatile Runnable onChange = () -> { };
 
   public Bundles(BundleRows rows, ToolCatalog tools, Credentials credentials, RemoteToolDirectory remote,
       Clock clock) {
@@ -42,37 +43,48 @@ public final class Bundles {
     this.clock = clock;
   }
 
+  /** Runs {@code action} after every change to a bundle, its publication, enablement or bindings. */
+  public void onChange(Runnable action) {
+    this.onChange = action;
+  }
+
+  private <T> T changed(T result) {
+    onChange.run();
+    return result;
+  }
+
   public Bundle create(String userId, BundleChange change) {
     Bundle bundle = rules.created(Ids.next("bdl"), userId, change, clock.instant());
-    return rows.jdbi().inTransaction(h -> {
+    return changed(rows.jdbi().inTransaction(h -> {
       if (rows.bySlug(h, bundle.slug()).isPresent()) {
         throw SwitchboardException.conflict("slug_taken", "a bundle with slug '" + bundle.slug() + "' exists");
       }
       rows.insert(h, bundle);
       return bundle;
-    });
+    }));
   }
 
   public Bundle update(String userId, String slug, BundleChange change) {
-    return rows.jdbi().inTransaction(h -> {
+    return changed(rows.jdbi().inTransaction(h -> {
       Bundle updated = rules.updated(owned(h, userId, slug), change, clock.instant());
       rows.update(h, updated);
       return updated;
-    });
+    }));
   }
 
   public void delete(String userId, String slug) {
     rows.jdbi().useTransaction(h -> rows.delete(h, owned(h, userId, slug).id()));
+    onChange.run();
   }
 
   public Bundle publish(String userId, String slug, Publication publication) {
-    return rows.jdbi().inTransaction(h -> {
+    return changed(rows.jdbi().inTransaction(h -> {
       Bundle b = owned(h, userId, slug);
       Bundle changed = new Bundle(b.id(), b.slug(), b.ownerId(), b.name(), b.description(),
           b.category(), publication, b.mode(), b.tools(), b.createdAt(), clock.instant());
       rows.update(h, changed);
       return changed;
-    });
+    }));
   }
 
   public Bundle get(String userId, String slug) {
@@ -93,7 +105,7 @@ public final class Bundles {
   }
 
   public Bundle enable(String userId, String slug) {
-    return rows.jdbi().inTransaction(h -> {
+    return changed(rows.jdbi().inTransaction(h -> {
       Bundle b = visible(h, userId, slug);
       if (!b.publication().shared() && !b.ownedBy(userId)) {
         throw SwitchboardException.notFound("bundle");
@@ -103,15 +115,15 @@ public final class Bundles {
       }
       rows.enable(h, b.id(), userId, clock.instant());
       return b;
-    });
+    }));
   }
 
   public Bundle disable(String userId, String slug) {
-    return rows.jdbi().inTransaction(h -> {
+    return changed(rows.jdbi().inTransaction(h -> {
       Bundle b = visible(h, userId, slug);
       rows.disable(h, b.id(), userId);
       return b;
-    });
+    }));
   }
 
   /** Binds one of the caller's credentials to a provider of the bundle (empty: use the current one). */
@@ -127,6 +139,7 @@ public final class Bundles {
       }
       rows.bind(h, b.id(), userId, provider, credentialId);
     });
+    onChange.run();
   }
 
   public Map<String, String> bindings(String userId, String slug) {

@@ -105,7 +105,9 @@ public final class CredentialCalls {
     executions.record(new Execution(null, call.userId(), kind, provider.slug(), call.tool().name(),
         Optional.of(credential.id()), call.bundle(), result.outcome().name(), result.upstreamStatus(),
         millis, started));
-    rows.touchLastUsed(credential.id(), started);
+    if (credential.lastUsedAt().map(at -> at.isBefore(started.minusSeconds(60))).orElse(true)) {
+      rows.touchLastUsed(credential.id(), started); // at most once a minute: a write per call costs a commit
+    }
     if (kind == Execution.Kind.TOOL_CALL) {
       auditEvent(call.userId(), "USED", credential.id(), provider.slug(), call.tool().name());
     }

@@ -28,6 +28,7 @@ public final class Vault {
   private final Fernet fernet;
   private final PayloadCodec codec;
   private final Signer signer;
+  private final VaultCounts counts = new VaultCounts();
   private volatile Keyring keyring;
   private volatile Runnable onMissingKey = () -> {};
 
@@ -66,7 +67,9 @@ public final class Vault {
     VaultKey primary = keyring.primary();
     byte[] plaintext = codec.write(ownerId, credentialId, fields.values());
     try {
-      return new SealedPayload(primary.id(), fernet.encrypt(primary.material(), plaintext));
+      SealedPayload sealed = new SealedPayload(primary.id(), fernet.encrypt(primary.material(), plaintext));
+      counts.countSeal();
+      return sealed;
     } finally {
       Arrays.fill(plaintext, (byte) 0);
     }
@@ -76,11 +79,18 @@ public final class Vault {
   public SecretFields open(String ownerId, String credentialId, SealedPayload sealed) {
     requireIds(ownerId, credentialId);
     VaultKey key = keyFor(sealed.keyId());
-    byte[] plaintext = fernet.decrypt(key.material(), sealed.token());
+    boolean ok = false;
+    byte[] plaintext = null;
     try {
-      return SecretFields.of(codec.read(plaintext, ownerId, credentialId));
+      plaintext = fernet.decrypt(key.material(), sealed.token());
+      SecretFields fields = SecretFields.of(codec.read(plaintext, ownerId, credentialId));
+      ok = true;
+      return fields;
     } finally {
-      Arrays.fill(plaintext, (byte) 0);
+      counts.countOpen(ok);
+      if (plaintext != null) {
+        Arrays.fill(plaintext, (byte) 0);
+      }
     }
   }
 
@@ -103,7 +113,16 @@ public final class Vault {
       onMissingKey.run();
       key = keyring.byId(keyId);
     }
-    return key.orElseThrow(() -> VaultException.keyMissing(keyId));
+    if (key.isEmpty()) {
+      counts.countKeyMissing();
+      throw VaultException.keyMissing(keyId);
+    }
+    return key.get();
+  }
+
+  /** Operation counts since start, for the metrics. */
+  public VaultCounts counts() {
+    return counts;
   }
 
   /** True if the current keyring holds key {@code keyId}. */

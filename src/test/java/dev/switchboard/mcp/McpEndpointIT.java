@@ -87,7 +87,8 @@ class McpEndpointIT {
     String metrics = new Api(server, null).get("/metrics").body();
     assertThat(metrics).contains("switchboard_tool_calls_seconds_count{")
         .contains("provider=\"calculator\"").contains("outcome=\"OK\"")
-        .contains("switchboard_db_connections_active").doesNotContain("usr_");
+        .contains("switchboard_db_connections_active")
+        .contains("switchboard_vault_operations_total{result=\"opened\"}").doesNotContain("usr_");
   }
 
   @Test

@@ -166,4 +166,17 @@ class VaultTest {
     assertThat(e).isNotNull().hasMessage("stored secret cannot be decrypted").hasNoCause();
     assertThat(e.code()).isEqualTo("vault_decrypt_failed");
   }
+
+  @Test
+  void countsSealsOpensAndFailuresForTheMetrics() {
+    SealedPayload sealed = vault.seal("u1", "c1", FIELDS);
+    vault.open("u1", "c1", sealed);
+    catchThrowableOfType(VaultException.class, () -> vault.open("u2", "c1", sealed));
+    catchThrowableOfType(VaultException.class, () -> vault.open("u1", "c1", new SealedPayload("gone", sealed.token())));
+
+    assertThat(vault.counts().sealed()).isEqualTo(1);
+    assertThat(vault.counts().opened()).isEqualTo(1);
+    assertThat(vault.counts().openFailed()).isEqualTo(1);
+    assertThat(vault.counts().keyMissing()).isEqualTo(1);
+  }
 }

@@ -6,6 +6,7 @@ import dev.switchboard.store.Cursor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -30,8 +31,8 @@ public final class ExecutionRows {
     this.jdbi = jdbi;
   }
 
-  public void insert(Execution e) {
-    jdbi.useHandle(h -> h.createUpdate("INSERT INTO executions (id, user_id, kind, provider, tool, "
+  public void insert(Handle h, Execution e) {
+    h.createUpdate("INSERT INTO executions (id, user_id, kind, provider, tool, "
             + "credential_id, bundle, outcome, upstream_status, duration_ms, started_at) VALUES "
             + "(:id, :user, :kind, :provider, :tool, :credential, :bundle, :outcome, :status, "
             + ":duration, :started)")
@@ -40,7 +41,7 @@ public final class ExecutionRows {
         .bind("credential", e.credentialId().orElse(null)).bind("bundle", e.bundle().orElse(null))
         .bind("outcome", e.outcome()).bind("status", e.upstreamStatus().orElse(null))
         .bind("duration", e.durationMillis()).bind("started", e.startedAt().toEpochMilli())
-        .execute());
+        .execute();
   }
 
   public List<Execution> list(String userId, ExecutionFilter filter, Optional<Cursor> after, int limit) {

@@ -8,12 +8,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A DIRECT bundle: its available tools, listed and called by name. */
+/** A DIRECT bundle: its available tools, listed and called by name. Definitions are built once. */
 public final class DirectSurface implements ToolSurface {
   private final BundleView view;
   private final ToolRunner runner;
   private final JsonMapper json;
   private final String userId;
+  private volatile List<ObjectNode> definitions;
 
   public DirectSurface(BundleView view, ToolRunner runner, JsonMapper json, String userId) {
     this.view = view;
@@ -24,7 +25,12 @@ public final class DirectSurface implements ToolSurface {
 
   @Override
   public List<ObjectNode> tools() {
-    return view.available().stream().map(t -> ToolDefinitions.of(json, t.tool())).toList();
+    List<ObjectNode> known = definitions;
+    if (known == null) {
+      known = view.available().stream().map(t -> ToolDefinitions.of(json, t.tool())).toList();
+      definitions = known;
+    }
+    return known;
   }
 
   @Override

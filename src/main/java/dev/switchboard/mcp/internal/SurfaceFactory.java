@@ -10,13 +10,29 @@ import dev.switchboard.mcp.McpError;
 import dev.switchboard.mcp.McpTarget;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds the tool surface of an endpoint for a caller, from their bundles and credentials. */
+/**
+ * Builds the tool surface of an endpoint for a caller, from their bundles and credentials, and
+ * keeps it for up to {@value #KEEP_MILLIS} ms so that a tool call does not read the bundle and
+ * every credential of its caller again. {@link #forget} drops everything kept: the composition root
+ * calls it on every bundle, credential or catalog change of this instance and on every change
+ * another instance announces, so a change shows at once here; what no announcement covers shows
+ * within the keeping time. The secret itself is never kept: each call reads it. Thread safe.
+ */
 public final class SurfaceFactory {
+  static final long KEEP_MILLIS = 1_000;
+  private static final int MOST_KEPT = 10_000;
   private final Bundles bundles;
   private final ToolRunner runner;
   private final JsonMapper json;
+  private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+  private final AtomicLong generation = new AtomicLong();
+
+  private record Kept(long generation, long untilNanos, ToolSurface surface) {}
 
   public SurfaceFactory(Bundles bundles, ToolRunner runner, JsonMapper json) {
     this.bundles = bundles;
@@ -24,7 +40,29 @@ public final class SurfaceFactory {
     this.json = json;
   }
 
+  /** Drops every kept surface: something they were built from changed. */
+  public void forget() {
+    generation.incrementAndGet();
+    kept.clear();
+  }
+
   public ToolSurface build(Principal caller, McpTarget target) {
+    String key = caller.userId() + "\n" + target.key();
+    long now = System.nanoTime();
+    long current = generation.get();
+    Kept k = kept.get(key);
+    if (k != null && k.generation() == current && now - k.untilNanos() < 0) {
+      return k.surface();
+    }
+    ToolSurface surface = fresh(caller, target);
+    if (kept.size() >= MOST_KEPT) {
+      kept.clear();
+    }
+    kept.put(key, new Kept(current, now + KEEP_MILLIS * 1_000_000, surface));
+    return surface;
+  }
+
+  private ToolSurface fresh(Principal caller, McpTarget target) {
     String userId = caller.userId();
     if (target instanceof McpTarget.Bundle b) {
       Bundle bundle;
