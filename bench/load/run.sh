@@ -141,6 +141,13 @@ lua() { # file body authorization session version
 }
 lua "$WORK/sb.lua" "$CALL_SB" "Bearer $TOKEN" "" "2025-11-25"
 lua "$WORK/node.lua" "$CALL_NODE" "" "$NODE_SID" "2025-06-18"
+if [ -n "${HOLD_SECONDS:-}" ]; then # for profiling by hand: everything stays up this long, then stops
+  cp "$WORK/sb.lua" "$OUT/sb.lua"
+  echo "holding for ${HOLD_SECONDS}s: gateway pid $GATEWAY_PID, token in $OUT/token, wrk script $OUT/sb.lua"
+  echo "$TOKEN" > "$OUT/token"
+  sleep "$HOLD_SECONDS"
+  exit 0
+fi
 
 openloop() { # label rate connections url method [args...]
   local label=$1 rate=$2 conns=$3; shift 3
@@ -186,6 +193,11 @@ run_wrk() { # label target cpus-for-wrk
     "cpu_us_per_call=$(awk -v t=$((after - before)) -v hz="$HZ" -v n="$requests" 'BEGIN{printf "%.1f", t * 1e6 / hz / n}')" \
     "wrk_p50=$(echo "$out" | awk '/Latency/{print $2}')"
 }
+
+WARMUP=${WARMUP:-30}
+echo "== warming up: ${WARMUP}s of calls through Switchboard (JIT compilation), ${WARMUP}s through the Node proxy"
+wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$GATEWAY/mcp/bundle/bench" >/dev/null
+wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/node.lua" "http://127.0.0.1:$NODE/mcp" >/dev/null
 
 {
   echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(java -version 2>&1 | head -1), duration ${DURATION}s per run"

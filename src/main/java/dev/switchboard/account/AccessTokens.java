@@ -8,17 +8,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Personal access tokens ({@code sb_pat_…}) that AI clients and scripts send as
  * {@code Authorization: Bearer}. Only a SHA-256 hash is stored; the token is shown once. The
  * last-used time is written at most once a minute per token so that calls do not all write.
+ * Who a token names is kept for up to {@value #KEEP_MILLIS} ms, so that a stream of tool calls
+ * does not read the token and its user every time; a revocation on this instance takes effect at
+ * once, on another instance within that time.
  */
 public final class AccessTokens {
   /** Every token starts with this, so that leaked tokens are easy to recognise and scan for. */
   public static final String PREFIX = "sb_pat_";
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+  static final long KEEP_MILLIS = 1_000;
+  private static final int MOST_KEPT = 10_000;
+  private final Map<String, Kept> kept = new ConcurrentHashMap<>();
   private final TokenRows rows;
   private final Users users;
   private final Clock clock;
@@ -46,7 +54,24 @@ public final class AccessTokens {
     if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
       return Optional.empty();
     }
-    return rows.liveByHash(TokenHash.of(token)).flatMap(owner -> {
+    String hash = TokenHash.of(token);
+    long now = System.nanoTime();
+    Kept k = kept.get(hash);
+    if (k != null && now - k.untilNanos() < 0) {
+      return Optional.of(k.principal());
+    }
+    Optional<Principal> found = lookUp(hash);
+    if (kept.size() >= MOST_KEPT) {
+      kept.clear();
+    }
+    found.ifPresentOrElse(p -> kept.put(hash, new Kept(p, now + KEEP_MILLIS * 1_000_000)), () -> kept.remove(hash));
+    return found;
+  }
+
+  private record Kept(Principal principal, long untilNanos) {}
+
+  private Optional<Principal> lookUp(String hash) {
+    return rows.liveByHash(hash).flatMap(owner -> {
       Instant now = clock.instant();
       if (owner.lastUsedAt().map(t -> t.plus(TOUCH_EVERY).isBefore(now)).orElse(true)) {
         rows.touch(owner.tokenId(), now);
@@ -65,6 +90,7 @@ public final class AccessTokens {
     AccessToken token = rows.byId(userId, tokenId)
         .orElseThrow(() -> SwitchboardException.notFound("access token"));
     rows.revoke(userId, tokenId, clock.instant());
+    kept.clear();
     return rows.byId(userId, tokenId).orElse(token);
   }
 }

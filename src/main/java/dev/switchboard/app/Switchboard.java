@@ -15,6 +15,7 @@ import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.admin.ProviderAdmin;
 import dev.switchboard.admin.internal.ProviderRows;
 import dev.switchboard.audit.AuditTrail;
+import dev.switchboard.audit.Execution;
 import dev.switchboard.audit.Executions;
 import dev.switchboard.audit.Metrics;
 import dev.switchboard.audit.Notifications;
@@ -96,7 +97,7 @@ public final class Switchboard implements AutoCloseable {
   final RemoteMcp remoteMcp;
   final RemoteToolDirectory remoteTools;
   final ToolCatalog tools;
-  final WriteBehind records;
+  final WriteBehind<Execution> records;
   final Executions executions;
   final Notifications notifications;
   final CredentialVerifier verifier;
@@ -145,10 +146,11 @@ public final class Switchboard implements AutoCloseable {
       this.signals = new ClusterSignals(database, settings.dbUrl(), settings.dbUser(), settings.dbPassword(),
           this::received);
       this.broker = new ListChangedBroker(json);
-      this.records = new WriteBehind(database.jdbi(), Duration.ofMillis(100), 10_000);
-      this.executions = new Executions(new ExecutionRows(database.jdbi()), records);
+      ExecutionRows executionRows = new ExecutionRows(database.jdbi());
+      this.records = new WriteBehind<>(database.jdbi(), executionRows::insertAll, Duration.ofMillis(100), 10_000);
+      this.executions = new Executions(executionRows, records);
       this.notifications = new Notifications(database.jdbi(), clock);
-      this.audit = new AuditTrail(database.jdbi(), clock, records);
+      this.audit = new AuditTrail(database.jdbi(), clock);
       CredentialEvents events = this::changed;
       this.credentials = new Credentials(credentialRows, catalog, events);
       this.creation = new CredentialCreation(credentialRows, catalog, vault, clock, events);

@@ -17,9 +17,9 @@ import java.util.Optional;
 public final class Executions {
   private static final int MAX_PAGE = 200;
   private final ExecutionRows rows;
-  private final WriteBehind writes;
+  private final WriteBehind<Execution> writes;
 
-  public Executions(ExecutionRows rows, WriteBehind writes) {
+  public Executions(ExecutionRows rows, WriteBehind<Execution> writes) {
     this.rows = rows;
     this.writes = writes;
   }
@@ -30,7 +30,7 @@ public final class Executions {
         execution.provider(), execution.tool(), execution.credentialId(), execution.bundle(),
         execution.outcome(), execution.upstreamStatus(), execution.durationMillis(),
         execution.startedAt());
-    writes.submit(h -> rows.insert(h, withId));
+    writes.submit(withId);
   }
 
   /** The caller's executions, newest first. */

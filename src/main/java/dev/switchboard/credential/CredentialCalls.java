@@ -16,12 +16,16 @@ import dev.switchboard.vault.SecretFields;
 import dev.switchboard.vault.Vault;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Runs a tool with a credential (DESIGN.md §2): decrypt the payload, execute, record the execution
- * and the credential's last use. The plaintext lives only for the duration of the call.
+ * and the credential's last use. The plaintext lives only for the duration of the call. The
+ * sealed (encrypted) payload of a credential version is kept for up to {@value #KEEP_MILLIS} ms,
+ * so that a stream of calls does not read it every time; every call still decrypts it.
  */
 public final class CredentialCalls {
   private final CredentialRows rows;
@@ -34,6 +38,11 @@ public final class CredentialCalls {
   private volatile TokenFreshener freshener = TokenFreshener.NONE;
   private volatile dev.switchboard.audit.Metrics metrics;
   private volatile dev.switchboard.audit.AuditTrail audit;
+  static final long KEEP_MILLIS = 1_000;
+  private static final int MOST_KEPT = 10_000;
+  private final Map<String, KeptPayload> kept = new ConcurrentHashMap<>();
+
+  private record KeptPayload(SealedPayload sealed, long untilNanos) {}
 
   public CredentialCalls(CredentialRows rows, ProviderRegistry catalog, Vault vault, ToolExecutor executor,
       Executions executions, Clock clock, Duration timeout) {
@@ -67,6 +76,23 @@ public final class CredentialCalls {
     this.freshener = freshener;
   }
 
+  /** The payload of this version of the credential: kept, or read. */
+  private SealedPayload sealed(String userId, Credential credential) {
+    String key = credential.id() + ":" + credential.version();
+    long now = System.nanoTime();
+    KeptPayload k = kept.get(key);
+    if (k != null && now - k.untilNanos() < 0) {
+      return k.sealed();
+    }
+    SealedPayload sealed = rows.jdbi().withHandle(h -> rows.payload(h, userId, credential.id()))
+        .orElseThrow(() -> SwitchboardException.notFound("credential"));
+    if (kept.size() >= MOST_KEPT) {
+      kept.clear();
+    }
+    kept.put(key, new KeptPayload(sealed, now + KEEP_MILLIS * 1_000_000));
+    return sealed;
+  }
+
   /** Runs a tool call and records it as a {@link Execution.Kind#TOOL_CALL}. */
   public ToolResult call(ToolCall call) {
     return run(call, Execution.Kind.TOOL_CALL);
@@ -88,8 +114,7 @@ public final class CredentialCalls {
 
   private ToolResult once(ToolCall call, Credential credential, Execution.Kind kind) {
     Provider provider = catalog.require(call.tool().provider());
-    SealedPayload sealed = rows.jdbi().withHandle(h -> rows.payload(h, call.userId(), credential.id()))
-        .orElseThrow(() -> SwitchboardException.notFound("credential"));
+    SealedPayload sealed = sealed(call.userId(), credential);
     Instant started = clock.instant();
     long startNanos = System.nanoTime();
     SecretFields secrets = vault.open(call.userId(), credential.id(), sealed);

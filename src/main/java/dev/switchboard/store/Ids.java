@@ -1,15 +1,18 @@
 package dev.switchboard.store;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
  * Random identifiers and tokens: a short type prefix and base-62 characters from a
  * {@link SecureRandom}, so that ids are unguessable and say what they name ({@code cred_…}).
+ * Each thread draws from its own DRBG generator (seeded by the system), so that requests never
+ * queue on one shared generator.
  */
 public final class Ids {
   private static final char[] ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Ids::generator);
 
   private Ids() {}
 
@@ -20,10 +23,27 @@ public final class Ids {
 
   /** {@code length} random base-62 characters (about 5.95 bits each). */
   public static String random(int length) {
+    SecureRandom random = RANDOM.get();
     char[] out = new char[length];
-    for (int i = 0; i < length; i++) {
-      out[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+    byte[] bytes = new byte[length + 8];
+    int filled = 0;
+    while (filled < length) {
+      random.nextBytes(bytes);
+      for (int i = 0; i < bytes.length && filled < length; i++) {
+        int b = bytes[i] & 0xff;
+        if (b < 248) { // 248 = 4 × 62: below it, b % 62 is uniform
+          out[filled++] = ALPHABET[b % ALPHABET.length];
+        }
+      }
     }
     return new String(out);
+  }
+
+  private static SecureRandom generator() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
   }
 }

@@ -46,7 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The credentials are written straight into the database (sealed by the same vault, in batches)
  * because creating 100,000 through the OAuth flow would measure the flow, not the refresh. A real
- * Switchboard (in this process, SQLite) then runs one sweep. Run: {@code RefreshBenchmark [N]}.
+ * Switchboard (in this process, SQLite) then runs one sweep. Run: {@code RefreshBenchmark [N [DIR]]}.
+ * With DIR, the data stays there with a 1,000-operation API provider added, and {@code
+ * DIR/switchboard.env} holds the settings to start the gateway on it (the start-up and memory
+ * measurement, {@code bench/startup-memory.sh}, does).
  */
 public final class RefreshBenchmark {
   private static final int USERS = 10;
@@ -55,7 +58,9 @@ public final class RefreshBenchmark {
 
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    Path dir = Files.createTempDirectory("switchboard-refresh");
+    // the JDK's server writes headers and body apart: without this, Nagle and delayed ACKs add 40 ms
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    Path dir = args.length > 1 ? Files.createDirectories(Path.of(args[1])) : Files.createTempDirectory("switchboard-refresh");
     TokenEndpoint tokens = TokenEndpoint.start();
     Map<String, String> env = TestServer.environment(dir, Map.of("SWITCHBOARD_REFRESH_INTERVAL_MINUTES", "100000"));
     try (TestServer server = TestServer.start(dir, Map.of("SWITCHBOARD_REFRESH_INTERVAL_MINUTES", "100000"))) {
@@ -65,6 +70,14 @@ public final class RefreshBenchmark {
           "authMethods", List.of(Map.of("type", "OAUTH2", "issuer", tokens.url(""),
               "defaultScopes", List.of("read"), "pkce", true)))));
       check(admin.post("/api/v1/admin/oauth-apps/acme", Map.of("clientId", "bench", "clientSecret", "bench-secret")));
+      if (args.length > 1) {
+        check(admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "bench", "name", "Bench",
+            "document", BenchApi.document(1000), "baseUrl", "http://127.0.0.1:18081", "validationTool", "list_items",
+            "authMethods", List.of(Map.of("type", "BEARER")))));
+        StringBuilder settings = new StringBuilder();
+        env.forEach((k, v) -> settings.append(k).append('=').append(v).append('\n'));
+        Files.writeString(dir.resolve("switchboard.env"), settings.toString());
+      }
       long seedStart = System.nanoTime();
       seed(env, count);
       System.out.printf("seeded %,d due OAuth credentials for %d users in %.1f s%n", count, USERS,
@@ -84,6 +97,7 @@ public final class RefreshBenchmark {
     } finally {
       tokens.stop();
     }
+    System.exit(0);
   }
 
   /** Writes {@code count} OAuth credentials, access tokens due in a minute, in batches of 1,000. */
@@ -92,7 +106,7 @@ public final class RefreshBenchmark {
     Clock clock = Clock.systemUTC();
     Vault vault = new Vault(new KeyringSource(null, clock)
         .load(Path.of(env.get("SWITCHBOARD_VAULT_KEY_FILE"))).keyring(), clock, json);
-    Database database = Database.open(env.get("SWITCHBOARD_DB_URL"), null, null);
+    Database database = Database.open(env.get("SWITCHBOARD_DB_URL"), "", "");
     try {
       CredentialRows rows = new CredentialRows(database.jdbi(), new CredentialMapper(json));
       String[] users = new String[USERS];
@@ -144,6 +158,7 @@ public final class RefreshBenchmark {
   /** OpenID discovery and a token endpoint that answers every refresh and counts them per refresh token. */
   private static final class TokenEndpoint {
     private final HttpServer http;
+    private final java.util.concurrent.ExecutorService threads = Executors.newFixedThreadPool(4);
     private final Map<String, AtomicInteger> perToken = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
 
@@ -154,7 +169,7 @@ public final class RefreshBenchmark {
     static TokenEndpoint start() throws IOException {
       HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 128);
       TokenEndpoint endpoint = new TokenEndpoint(http);
-      http.setExecutor(Executors.newFixedThreadPool(4));
+      http.setExecutor(endpoint.threads);
       http.createContext("/.well-known/openid-configuration", ex -> endpoint.answer(ex, 200,
           "{\"issuer\":\"" + endpoint.url("") + "\",\"authorization_endpoint\":\"" + endpoint.url("/authorize")
               + "\",\"token_endpoint\":\"" + endpoint.url("/token") + "\"}"));
@@ -202,6 +217,7 @@ public final class RefreshBenchmark {
 
     void stop() {
       http.stop(0);
+      threads.shutdown();
     }
   }
 }

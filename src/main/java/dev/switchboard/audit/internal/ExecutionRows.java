@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL of the {@code executions} table; every read names the user. */
 public final class ExecutionRows {
@@ -31,17 +32,21 @@ public final class ExecutionRows {
     this.jdbi = jdbi;
   }
 
-  public void insert(Handle h, Execution e) {
-    h.createUpdate("INSERT INTO executions (id, user_id, kind, provider, tool, "
-            + "credential_id, bundle, outcome, upstream_status, duration_ms, started_at) VALUES "
-            + "(:id, :user, :kind, :provider, :tool, :credential, :bundle, :outcome, :status, "
-            + ":duration, :started)")
-        .bind("id", e.id()).bind("user", e.userId()).bind("kind", e.kind().name())
-        .bind("provider", e.provider()).bind("tool", e.tool())
-        .bind("credential", e.credentialId().orElse(null)).bind("bundle", e.bundle().orElse(null))
-        .bind("outcome", e.outcome()).bind("status", e.upstreamStatus().orElse(null))
-        .bind("duration", e.durationMillis()).bind("started", e.startedAt().toEpochMilli())
-        .execute();
+  /** Inserts many rows as one JDBC batch. */
+  public void insertAll(Handle h, List<Execution> executions) {
+    PreparedBatch batch = h.prepareBatch("INSERT INTO executions (id, user_id, kind, provider, tool, "
+        + "credential_id, bundle, outcome, upstream_status, duration_ms, started_at) VALUES "
+        + "(:id, :user, :kind, :provider, :tool, :credential, :bundle, :outcome, :status, "
+        + ":duration, :started)");
+    for (Execution e : executions) {
+      batch.bind("id", e.id()).bind("user", e.userId()).bind("kind", e.kind().name())
+          .bind("provider", e.provider()).bind("tool", e.tool())
+          .bind("credential", e.credentialId().orElse(null)).bind("bundle", e.bundle().orElse(null))
+          .bind("outcome", e.outcome()).bind("status", e.upstreamStatus().orElse(null))
+          .bind("duration", e.durationMillis()).bind("started", e.startedAt().toEpochMilli())
+          .add();
+    }
+    batch.execute();
   }
 
   public List<Execution> list(String userId, ExecutionFilter filter, Optional<Cursor> after, int limit) {

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Start-up time and resident memory of the gateway (target/switchboard.jar) on a database holding
+# 100,000 stored OAuth credentials and a 1,000-tool API provider, as left by
+# `RefreshBenchmark 100000 DIR`. Start-up is the time from launching `java` to the first 200 of
+# /readyz (database and vault checked); memory is VmRSS and its peak (VmHWM) from /proc after the
+# start and after listing credentials, the provider catalog and the metrics.
+#
+# Usage: bench/startup-memory.sh DIR [RUNS]      JAVA_OPTS adds JVM options.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+DIR=$1
+RUNS=${2:-3}
+PORT=18084
+export SWITCHBOARD_CONFIG=$DIR/switchboard.env SWITCHBOARD_PORT=$PORT
+PID=
+trap '[ -n "$PID" ] && kill -TERM "$PID" 2>/dev/null; true' EXIT
+
+rss() { awk -v k="$2:" '$1==k{printf "%d", $2/1024}' "/proc/$1/status"; }
+
+TOKEN=$(java -jar target/switchboard.jar token create --email admin@example.com --name memory | tail -n 1)
+for run in $(seq 1 "$RUNS"); do
+  start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java ${JAVA_OPTS:-} -jar target/switchboard.jar serve >/dev/null 2>&1 &
+  PID=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/readyz"; do
+    kill -0 "$PID" 2>/dev/null || { echo "the gateway exited during start-up" >&2; exit 1; }
+    sleep 0.01
+  done
+  ready=$(( ($(date +%s%N) - start) / 1000000 ))
+  after_start=$(rss "$PID" VmRSS)
+  for _ in $(seq 1 20); do
+    curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/credentials?limit=100"
+    curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/providers/bench"
+    curl -sf -o /dev/null "http://127.0.0.1:$PORT/metrics"
+  done
+  sleep 2
+  echo "run=$run startup_to_ready_ms=$ready rss_after_start_mb=$after_start rss_after_use_mb=$(rss "$PID" VmRSS)" \
+    "rss_peak_mb=$(rss "$PID" VmHWM) java_opts='${JAVA_OPTS:-}'"
+  kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; PID=
+done
