@@ -5,6 +5,9 @@
 # /readyz (database and vault checked); memory is VmRSS and its peak (VmHWM) from /proc after the
 # start and after listing credentials, the provider catalog and the metrics.
 #
+# Each measured twice: plain `java -jar`, and with the class-data archive (AppCDS) that the
+# `./switchboard` launcher writes on its first serve and maps afterwards (a training run here).
+#
 # Usage: bench/startup-memory.sh DIR [RUNS]      JAVA_OPTS adds JVM options.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -18,10 +21,13 @@ trap '[ -n "$PID" ] && kill -TERM "$PID" 2>/dev/null; true' EXIT
 rss() { awk -v k="$2:" '$1==k{printf "%d", $2/1024}' "/proc/$1/status"; }
 
 TOKEN=$(java -jar target/switchboard.jar token create --email admin@example.com --name memory | tail -n 1)
+ARCHIVE=$DIR/switchboard.jsa
+measure() { # label extra-jvm-options...
+  local label=$1; shift
 for run in $(seq 1 "$RUNS"); do
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  java ${JAVA_OPTS:-} -jar target/switchboard.jar serve >/dev/null 2>&1 &
+  java ${JAVA_OPTS:-} "$@" -jar target/switchboard.jar serve >/dev/null 2>&1 &
   PID=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/readyz"; do
     kill -0 "$PID" 2>/dev/null || { echo "the gateway exited during start-up" >&2; exit 1; }
@@ -35,7 +41,12 @@ for run in $(seq 1 "$RUNS"); do
     curl -sf -o /dev/null "http://127.0.0.1:$PORT/metrics"
   done
   sleep 2
-  echo "run=$run startup_to_ready_ms=$ready rss_after_start_mb=$after_start rss_after_use_mb=$(rss "$PID" VmRSS)" \
+  echo "$label run=$run startup_to_ready_ms=$ready rss_after_start_mb=$after_start rss_after_use_mb=$(rss "$PID" VmRSS)" \
     "rss_peak_mb=$(rss "$PID" VmHWM) java_opts='${JAVA_OPTS:-}'"
   kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; PID=
 done
+}
+measure plain
+rm -f "$ARCHIVE"
+RUNS=1 measure training -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off >/dev/null
+measure appcds -XX:SharedArchiveFile="$ARCHIVE" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off

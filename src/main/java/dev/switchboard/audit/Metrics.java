@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -17,15 +19,21 @@ import java.util.function.Supplier;
  */
 public final class Metrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  // meters of the tool-call path, found by a plain key rather than rebuilt and looked up per call
+  private final Map<String, Timer> callTimers = new ConcurrentHashMap<>();
+  private final Map<String, Counter> upstreamCounters = new ConcurrentHashMap<>();
 
   /** One tool call or validation run. */
   public void toolCall(String provider, String kind, String outcome, long nanos, Integer upstreamStatus) {
-    Timer.builder("switchboard.tool.calls").description("Tool calls and validation runs through Switchboard")
-        .tag("provider", provider).tag("kind", kind).tag("outcome", outcome)
-        .publishPercentileHistogram().register(registry).record(Duration.ofNanos(nanos));
+    callTimers.computeIfAbsent(provider + "\n" + kind + "\n" + outcome, k ->
+        Timer.builder("switchboard.tool.calls").description("Tool calls and validation runs through Switchboard")
+            .tag("provider", provider).tag("kind", kind).tag("outcome", outcome)
+            .publishPercentileHistogram().register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     if (upstreamStatus != null) {
-      Counter.builder("switchboard.upstream.responses").description("Upstream HTTP answers by status")
-          .tag("provider", provider).tag("status", Integer.toString(upstreamStatus)).register(registry).increment();
+      upstreamCounters.computeIfAbsent(provider + "\n" + upstreamStatus, k ->
+          Counter.builder("switchboard.upstream.responses").description("Upstream HTTP answers by status")
+              .tag("provider", provider).tag("status", Integer.toString(upstreamStatus)).register(registry))
+          .increment();
     }
   }
 

@@ -2,8 +2,6 @@ package dev.switchboard.web.pages;
 
 import dev.switchboard.web.WebDependencies;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.staticfiles.Location;
-import java.util.Map;
 
 /**
  * The server-rendered dashboard (DESIGN.md §7): sign-in, Providers and each provider's page,
@@ -22,19 +20,13 @@ public final class Dashboard {
 
   /** Adds the pages and their static files to a Javalin configuration. */
   public void register(JavalinConfig config) {
-    config.staticFiles.enableWebjars();
-    config.staticFiles.add(files -> {
-      files.hostedPath = "/static";
-      files.directory = "/dashboard";
-      files.location = Location.CLASSPATH;
-      files.headers = Map.of("Cache-Control", "max-age=300", "X-Content-Type-Options", "nosniff");
-    });
     Renderer renderer = new Renderer();
     Frames frames = new Frames(deps.notifications());
     Guard guard = new Guard(deps.sessions(), deps.users(), renderer, frames, deps.secureCookies());
     ToolArguments arguments = new ToolArguments(deps.json());
     ProviderPageBuilder providerPage = new ProviderPageBuilder(deps.credentials(), deps.tools(), arguments);
     var routes = config.routes;
+    new StaticAssets().register(routes);
     new SignInPages(deps.sessions(), guard, renderer,
         (int) Math.min(Integer.MAX_VALUE, deps.sessionTtl().toSeconds())).register(routes);
     new PasswordPage(deps.users(), guard, renderer, frames).register(routes);
