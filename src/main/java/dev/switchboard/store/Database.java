@@ -49,6 +49,10 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("busy_timeout", "10000");
       config.addDataSourceProperty("foreign_keys", "true");
       config.addDataSourceProperty("synchronous", "NORMAL");
+      // BEGIN IMMEDIATE: a transaction that reads then writes takes the write lock up front (waiting
+      // out the busy timeout), instead of failing with SQLITE_BUSY_SNAPSHOT when another connection
+      // (such as the execution-record writer) committed between its read and its write
+      config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     } else {
       config.setMaximumPoolSize(10);
     }
