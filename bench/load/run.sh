@@ -11,6 +11,7 @@
 # Then the same wrk/CPU measurement in a pinned layout: the gateway under test on CPU 0, upstream
 # and load generator on CPU 1.
 #
+# GATEWAY_JAVA=/path/to/bin/java runs the gateway on another JDK (virtual threads from Java 21).
 # Usage: bench/load/run.sh [RESULTS_DIR]     (needs: wrk, nginx, target/switchboard.jar,
 #        target/bench-load/OpenLoop.class, target/npm from scripts/fetch-test-fixtures.sh)
 set -euo pipefail
@@ -100,7 +101,7 @@ export SWITCHBOARD_PORT=$GATEWAY SWITCHBOARD_DATA_DIR=$WORK/data SWITCHBOARD_DB_
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 start_gateway() {
   # shellcheck disable=SC2086
-  start "$1" java $JAVA_OPTS -jar target/switchboard.jar serve
+  start "$1" "${GATEWAY_JAVA:-java}" $JAVA_OPTS -jar target/switchboard.jar serve
   GATEWAY_PID=$LAST
 }
 start_node() {

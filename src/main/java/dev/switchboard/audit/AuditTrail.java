@@ -47,6 +47,9 @@ public final class AuditTrail {
       if (last != null && now - last < USED_EVERY_MILLIS) {
         return;
       }
+      if (usedRecorded.size() >= 100_000) {
+        usedRecorded.clear(); // only saves work: the database check below still holds
+      }
       usedRecorded.put(credentialId, now);
     }
     try {

@@ -26,7 +26,7 @@ public final class Executions {
 
   /** Records one execution; fills in the id. */
   public void record(Execution execution) {
-    Execution withId = new Execution(Ids.next("exe"), execution.userId(), execution.kind(),
+    Execution withId = new Execution(Ids.ordered("exe", execution.startedAt().toEpochMilli()), execution.userId(), execution.kind(),
         execution.provider(), execution.tool(), execution.credentialId(), execution.bundle(),
         execution.outcome(), execution.upstreamStatus(), execution.durationMillis(),
         execution.startedAt());

@@ -15,13 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rows written after the request that made them, many in one transaction and one batch: the record
- * of each tool call must not cost the call a database commit. A background thread writes what is queued every
- * {@code period}; {@link #flush} writes it at once (readers of those rows call it first, so a
- * caller always reads what it just did); when the queue is full the caller writes its row itself.
- * On {@link #close} everything queued is written. A crash loses at most one period of records.
- * A failed batch is logged (its size and the error's class) and dropped: records never fail a call.
- * Thread safe.
+ * Rows written after the request that made them, many in one transaction and one batch: the
+ * record of each tool call must not cost the call a database commit. A background thread writes
+ * what is queued every {@code period}; {@link #flush} writes it at once (readers of those rows call
+ * it first, so a caller always reads what it just did); when the queue is full the caller writes
+ * its row itself. On {@link #close} everything queued is written. A crash loses at most one period
+ * of records. A failed batch is logged (its size and the error's class) and dropped: records never
+ * fail a call. Thread safe.
  */
 public final class WriteBehind<T> implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WriteBehind.class);
