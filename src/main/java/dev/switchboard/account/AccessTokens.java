@@ -4,13 +4,12 @@ import dev.switchboard.account.internal.TokenHash;
 import dev.switchboard.account.internal.TokenRows;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.store.Ids;
+import dev.switchboard.store.ShortLived;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Personal access tokens ({@code sb_pat_…}) that AI clients and scripts send as
@@ -25,8 +24,7 @@ public final class AccessTokens {
   public static final String PREFIX = "sb_pat_";
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
   static final long KEEP_MILLIS = 1_000;
-  private static final int MOST_KEPT = 10_000;
-  private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+  private final ShortLived<String, Principal> kept = new ShortLived<>(Duration.ofMillis(KEEP_MILLIS), 10_000);
   private final TokenRows rows;
   private final Users users;
   private final Clock clock;
@@ -54,21 +52,8 @@ public final class AccessTokens {
     if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
       return Optional.empty();
     }
-    String hash = TokenHash.of(token);
-    long now = System.nanoTime();
-    Kept k = kept.get(hash);
-    if (k != null && now - k.untilNanos() < 0) {
-      return Optional.of(k.principal());
-    }
-    Optional<Principal> found = lookUp(hash);
-    if (kept.size() >= MOST_KEPT) {
-      kept.clear();
-    }
-    found.ifPresentOrElse(p -> kept.put(hash, new Kept(p, now + KEEP_MILLIS * 1_000_000)), () -> kept.remove(hash));
-    return found;
+    return Optional.ofNullable(kept.get(TokenHash.of(token), hash -> lookUp(hash).orElse(null)));
   }
-
-  private record Kept(Principal principal, long untilNanos) {}
 
   private Optional<Principal> lookUp(String hash) {
     return rows.liveByHash(hash).flatMap(owner -> {

@@ -4,6 +4,7 @@ import dev.switchboard.audit.Execution;
 import dev.switchboard.audit.Executions;
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.store.ShortLived;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.AuthMethodType;
@@ -16,8 +17,6 @@ import dev.switchboard.vault.SecretFields;
 import dev.switchboard.vault.Vault;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -37,12 +36,9 @@ public final class CredentialCalls {
   private final Duration timeout;
   private volatile TokenFreshener freshener = TokenFreshener.NONE;
   private volatile dev.switchboard.audit.Metrics metrics;
-  private volatile dev.switchboard.audit.AuditTrail audit;
+  private final AuditHook audit = new AuditHook();
   static final long KEEP_MILLIS = 1_000;
-  private static final int MOST_KEPT = 10_000;
-  private final Map<String, KeptPayload> kept = new ConcurrentHashMap<>();
-
-  private record KeptPayload(SealedPayload sealed, long untilNanos) {}
+  private final ShortLived<String, SealedPayload> kept = new ShortLived<>(Duration.ofMillis(KEEP_MILLIS), 10_000);
 
   public CredentialCalls(CredentialRows rows, ProviderRegistry catalog, Vault vault, ToolExecutor executor,
       Executions executions, Clock clock, Duration timeout) {
@@ -57,13 +53,7 @@ public final class CredentialCalls {
 
   /** Plugs in the audit trail (set once at start-up). */
   public void useAudit(dev.switchboard.audit.AuditTrail audit) {
-    this.audit = audit;
-  }
-
-  private void auditEvent(String userId, String action, String credentialId, String provider, String detail) {
-    if (audit != null) {
-      audit.record(userId, userId, action, credentialId, provider, detail);
-    }
+    this.audit.use(audit);
   }
 
   /** Plugs in the metrics (set once at start-up). */
@@ -78,19 +68,9 @@ public final class CredentialCalls {
 
   /** The payload of this version of the credential: kept, or read. */
   private SealedPayload sealed(String userId, Credential credential) {
-    String key = credential.id() + ":" + credential.version();
-    long now = System.nanoTime();
-    KeptPayload k = kept.get(key);
-    if (k != null && now - k.untilNanos() < 0) {
-      return k.sealed();
-    }
-    SealedPayload sealed = rows.jdbi().withHandle(h -> rows.payload(h, userId, credential.id()))
-        .orElseThrow(() -> SwitchboardException.notFound("credential"));
-    if (kept.size() >= MOST_KEPT) {
-      kept.clear();
-    }
-    kept.put(key, new KeptPayload(sealed, now + KEEP_MILLIS * 1_000_000));
-    return sealed;
+    return kept.get(credential.id() + ":" + credential.version(), key ->
+        rows.jdbi().withHandle(h -> rows.payload(h, userId, credential.id()))
+            .orElseThrow(() -> SwitchboardException.notFound("credential")));
   }
 
   /** Runs a tool call and records it as a {@link Execution.Kind#TOOL_CALL}. */
@@ -134,7 +114,7 @@ public final class CredentialCalls {
       rows.touchLastUsed(credential.id(), started); // at most once a minute: a write per call costs a commit
     }
     if (kind == Execution.Kind.TOOL_CALL) {
-      auditEvent(call.userId(), "USED", credential.id(), provider.slug(), call.tool().name());
+      audit.record(call.userId(), "USED", credential.id(), provider.slug(), call.tool().name());
     }
     return result;
   }

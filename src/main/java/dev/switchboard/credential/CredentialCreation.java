@@ -33,7 +33,7 @@ public final class CredentialCreation {
   private final Vault vault;
   private final Clock clock;
   private final CredentialEvents events;
-  private volatile dev.switchboard.audit.AuditTrail audit;
+  private final AuditHook audit = new AuditHook();
 
   public CredentialCreation(CredentialRows rows, ProviderRegistry catalog, Vault vault, Clock clock,
       CredentialEvents events) {
@@ -46,13 +46,7 @@ public final class CredentialCreation {
 
   /** Plugs in the audit trail (set once at start-up). */
   public void useAudit(dev.switchboard.audit.AuditTrail audit) {
-    this.audit = audit;
-  }
-
-  private void audit(String userId, String action, String credentialId, String provider, String detail) {
-    if (audit != null) {
-      audit.record(userId, userId, action, credentialId, provider, detail);
-    }
+    this.audit.use(audit);
   }
 
   public Credential create(String userId, NewCredential request) {
@@ -91,7 +85,7 @@ public final class CredentialCreation {
       return rows.find(h, userId, id).orElseThrow();
     });
     events.changed(userId, id);
-    audit(userId, "CREATED", id, saved.provider(), saved.authMethod().name());
+    audit.record(userId, "CREATED", id, saved.provider(), saved.authMethod().name());
     return saved;
   }
 

@@ -34,7 +34,7 @@ public final class CredentialVerifier {
   private final Clock clock;
   private final CredentialEvents events;
   private volatile RemoteToolDirectory remote;
-  private volatile dev.switchboard.audit.AuditTrail audit;
+  private final AuditHook audit = new AuditHook();
   private volatile dev.switchboard.audit.Metrics metrics;
 
   /** Plugs in the metrics (set once at start-up). */
@@ -57,13 +57,7 @@ public final class CredentialVerifier {
 
   /** Plugs in the audit trail (set once at start-up). */
   public void useAudit(dev.switchboard.audit.AuditTrail audit) {
-    this.audit = audit;
-  }
-
-  private void audit(String userId, String action, String credentialId, String provider, String detail) {
-    if (audit != null) {
-      audit.record(userId, userId, action, credentialId, provider, detail);
-    }
+    this.audit.use(audit);
   }
 
   /** Lets verification use the tools of remote MCP providers (set once at start-up). */
@@ -100,7 +94,7 @@ public final class CredentialVerifier {
       return rows.find(h, userId, id).orElseThrow();
     });
     events.changed(userId, id);
-    audit(userId, after.verification() == Verification.VERIFIED ? "VERIFIED" : "VERIFICATION_FAILED", id,
+    audit.record(userId, after.verification() == Verification.VERIFIED ? "VERIFIED" : "VERIFICATION_FAILED", id,
         provider.slug(), tool.name() + ": " + after.verificationCode().orElse("ok"));
     if (metrics != null) {
       metrics.verification(provider.slug(), after.verification().name());

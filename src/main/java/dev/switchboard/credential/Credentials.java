@@ -26,7 +26,7 @@ public final class Credentials {
   private final ProviderRegistry catalog;
   private final CredentialEvents events;
   private volatile CredentialEraseHook eraseHook = CredentialEraseHook.NONE;
-  private volatile dev.switchboard.audit.AuditTrail audit;
+  private final AuditHook audit = new AuditHook();
   private volatile java.util.function.Function<Credential, dev.switchboard.vault.SecretFields> secrets;
 
   public Credentials(CredentialRows rows, ProviderRegistry catalog, CredentialEvents events) {
@@ -37,13 +37,7 @@ public final class Credentials {
 
   /** Plugs in the audit trail (set once at start-up). */
   public void useAudit(dev.switchboard.audit.AuditTrail audit) {
-    this.audit = audit;
-  }
-
-  private void audit(String userId, String action, String credentialId, String provider, String detail) {
-    if (audit != null) {
-      audit.record(userId, userId, action, credentialId, provider, detail);
-    }
+    this.audit.use(audit);
   }
 
   /** Plugs in what runs before an erase (OAuth revocation) and how to read the secrets it needs. */
@@ -98,7 +92,7 @@ public final class Credentials {
       return require(h, userId, id);
     });
     events.changed(userId, id);
-    audit(userId, "DISABLED", id, result.provider(), null);
+    audit.record(userId, "DISABLED", id, result.provider(), null);
     return result;
   }
 
@@ -113,7 +107,7 @@ public final class Credentials {
       return require(h, userId, id);
     });
     events.changed(userId, id);
-    audit(userId, "ENABLED", id, result.provider(), null);
+    audit.record(userId, "ENABLED", id, result.provider(), null);
     return result;
   }
 
@@ -132,7 +126,7 @@ public final class Credentials {
       return c;
     });
     events.changed(userId, id);
-    audit(userId, "REVOKED", id, result.provider(), null);
+    audit.record(userId, "REVOKED", id, result.provider(), null);
     return result;
   }
 

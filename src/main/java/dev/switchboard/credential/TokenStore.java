@@ -24,7 +24,7 @@ public final class TokenStore {
   private final Vault vault;
   private final Clock clock;
   private final CredentialEvents events;
-  private volatile dev.switchboard.audit.AuditTrail audit;
+  private final AuditHook audit = new AuditHook();
 
   public TokenStore(dev.switchboard.credential.internal.CredentialRows rows, Vault vault, Clock clock,
       CredentialEvents events) {
@@ -40,13 +40,7 @@ public final class TokenStore {
 
   /** Plugs in the audit trail (set once at start-up). */
   public void useAudit(dev.switchboard.audit.AuditTrail audit) {
-    this.audit = audit;
-  }
-
-  private void audit(String userId, String action, String credentialId, String provider, String detail) {
-    if (audit != null) {
-      audit.record(userId, userId, action, credentialId, provider, detail);
-    }
+    this.audit.use(audit);
   }
 
   /** Creates an OAuth credential from a grant: ACTIVE, UNVERIFIED until its validation tool runs. */
@@ -66,7 +60,7 @@ public final class TokenStore {
       return rows.find(h, userId, id).orElseThrow();
     });
     events.changed(userId, id);
-    audit(userId, "CREATED", id, provider, "OAUTH2");
+    audit.record(userId, "CREATED", id, provider, "OAUTH2");
     return saved;
   }
 
@@ -113,9 +107,8 @@ public final class TokenStore {
       rows.replaceSecrets(h, id, sealed);
       rows.recordRefresh(h, id, scopes, expiresAt);
     });
-    if (audit != null) {
-      audit.record(userId, "switchboard", "REFRESHED", id, reread(userId, id).map(Credential::provider).orElse(""), null);
-    }
+    audit.recordBySwitchboard(userId, "REFRESHED", id, reread(userId, id).map(Credential::provider).orElse(""),
+        null);
   }
 
   /** A refresh failed for good: EXPIRED, tools hidden. */
@@ -123,9 +116,8 @@ public final class TokenStore {
     jdbi().useTransaction(h -> rows.setVerification(h, userId, id, Verification.EXPIRED,
         "refresh_failed", message, null));
     events.changed(userId, id);
-    if (audit != null) {
-      audit.record(userId, "switchboard", "EXPIRED", id, reread(userId, id).map(Credential::provider).orElse(""), message);
-    }
+    audit.recordBySwitchboard(userId, "EXPIRED", id, reread(userId, id).map(Credential::provider).orElse(""),
+        message);
   }
 
   /** A refresh failed for now: counted, retried after {@code retryAt}; state unchanged. */

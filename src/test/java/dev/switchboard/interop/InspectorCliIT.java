@@ -2,16 +2,12 @@ package dev.switchboard.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,32 +17,12 @@ import tools.jackson.databind.JsonNode;
 class InspectorCliIT {
   /** Exit code of the Inspector CLI when the called tool answered {@code isError: true}. */
   private static final int TOOL_IS_ERROR = 5;
-  @TempDir
-  static Path dir;
-  static CalculatorBundle bundle;
-
-  @BeforeAll
-  static void start() {
-    if (NodePeers.installed()) {
-      bundle = CalculatorBundle.start(dir);
-    }
-  }
-
-  @BeforeEach
-  void requirePeers() {
-    NodePeers.require();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (bundle != null) {
-      bundle.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeBundle peers = new NodeBundle();
 
   @Test
   void listsTheBundleTools() {
-    NodeProcess.Result result = inspector("http", bundle.url(), "--method", "tools/list");
+    NodeProcess.Result result = inspector("http", peers.bundle().url(), "--method", "tools/list");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     JsonNode tools = result.json().path("result").path("tools");
@@ -58,7 +34,7 @@ class InspectorCliIT {
 
   @Test
   void callsATool() {
-    NodeProcess.Result result = inspector("http", bundle.url(), "--method", "tools/call",
+    NodeProcess.Result result = inspector("http", peers.bundle().url(), "--method", "tools/call",
         "--tool-name", "calculator_add", "--tool-arg", "a=1", "--tool-arg", "b=41");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -69,7 +45,7 @@ class InspectorCliIT {
 
   @Test
   void overTheLegacySseTransportAFailingCallIsReportedAsAToolError() {
-    NodeProcess.Result result = inspector("sse", bundle.url() + "/sse", "--method", "tools/call",
+    NodeProcess.Result result = inspector("sse", peers.bundle().url() + "/sse", "--method", "tools/call",
         "--tool-name", "calculator_divide", "--tool-arg", "a=1", "--tool-arg", "b=0");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(TOOL_IS_ERROR);
@@ -80,7 +56,7 @@ class InspectorCliIT {
 
   private static NodeProcess.Result inspector(String transport, String url, String... method) {
     List<String> args = new ArrayList<>(List.of("--cli", url, "--transport", transport,
-        "--header", "Authorization: Bearer " + bundle.token(), "--format", "json"));
+        "--header", "Authorization: Bearer " + peers.bundle().token(), "--format", "json"));
     args.addAll(List.of(method));
     return NodeProcess.run(
         NodePeers.module("@modelcontextprotocol/inspector", "clients/launcher/build/index.js"),

@@ -2,15 +2,11 @@ package dev.switchboard.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,33 +15,13 @@ import tools.jackson.databind.JsonNode;
  * carry their own {@code _meta}, with no session.
  */
 class TypeScriptClient2IT {
-  @TempDir
-  static Path dir;
-  static CalculatorBundle bundle;
-
-  @BeforeAll
-  static void start() {
-    if (NodePeers.installed()) {
-      bundle = CalculatorBundle.start(dir);
-    }
-  }
-
-  @BeforeEach
-  void requirePeers() {
-    NodePeers.require();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (bundle != null) {
-      bundle.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeBundle peers = new NodeBundle();
 
   @Test
   void pinnedToTheStatelessRevisionItDiscoversListsAndCalls() {
     NodeProcess.Result result = NodeProcess.run(NodePeers.script("client2-stateless.mjs"), List.of(),
-        Map.of("MCP_URL", bundle.url(), "MCP_TOKEN", bundle.token(), "MCP_TOOL", "calculator_add",
+        Map.of("MCP_URL", peers.bundle().url(), "MCP_TOKEN", peers.bundle().token(), "MCP_TOOL", "calculator_add",
             "MCP_ARGS", "{\"a\":2,\"b\":40}", "MCP_PROTOCOL_VERSION", "2026-07-28"),
         Duration.ofSeconds(60));
     assertThat(result.exitCode()).as(result.toString()).isZero();

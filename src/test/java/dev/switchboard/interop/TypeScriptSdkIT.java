@@ -2,15 +2,11 @@ package dev.switchboard.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -20,28 +16,8 @@ import tools.jackson.databind.JsonNode;
  * against a bundle over Streamable HTTP, for each revision negotiated with {@code initialize}.
  */
 class TypeScriptSdkIT {
-  @TempDir
-  static Path dir;
-  static CalculatorBundle bundle;
-
-  @BeforeAll
-  static void start() {
-    if (NodePeers.installed()) {
-      bundle = CalculatorBundle.start(dir);
-    }
-  }
-
-  @BeforeEach
-  void requirePeers() {
-    NodePeers.require();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (bundle != null) {
-      bundle.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeBundle peers = new NodeBundle();
 
   @ParameterizedTest
   @ValueSource(strings = {"2025-03-26", "2025-06-18", "2025-11-25"})
@@ -70,7 +46,7 @@ class TypeScriptSdkIT {
 
   private static JsonNode run(String version, String tool, String arguments) {
     NodeProcess.Result result = NodeProcess.run(NodePeers.script("sdk-client.mjs"), List.of(),
-        Map.of("MCP_URL", bundle.url(), "MCP_TOKEN", bundle.token(), "MCP_TOOL", tool,
+        Map.of("MCP_URL", peers.bundle().url(), "MCP_TOKEN", peers.bundle().token(), "MCP_TOOL", tool,
             "MCP_ARGS", arguments, "MCP_PROTOCOL_VERSION", version),
         Duration.ofSeconds(60));
     assertThat(result.exitCode()).as(result.toString()).isZero();

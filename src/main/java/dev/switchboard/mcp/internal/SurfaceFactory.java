@@ -8,11 +8,10 @@ import dev.switchboard.bundle.Bundles;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.mcp.McpError;
 import dev.switchboard.mcp.McpTarget;
+import dev.switchboard.store.ShortLived;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,14 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SurfaceFactory {
   static final long KEEP_MILLIS = 1_000;
-  private static final int MOST_KEPT = 10_000;
   private final Bundles bundles;
   private final ToolRunner runner;
   private final JsonMapper json;
-  private final Map<String, Kept> kept = new ConcurrentHashMap<>();
-  private final AtomicLong generation = new AtomicLong();
-
-  private record Kept(long generation, long untilNanos, ToolSurface surface) {}
+  private final ShortLived<String, ToolSurface> kept = new ShortLived<>(Duration.ofMillis(KEEP_MILLIS), 10_000);
 
   public SurfaceFactory(Bundles bundles, ToolRunner runner, JsonMapper json) {
     this.bundles = bundles;
@@ -42,24 +37,11 @@ public final class SurfaceFactory {
 
   /** Drops every kept surface: something they were built from changed. */
   public void forget() {
-    generation.incrementAndGet();
     kept.clear();
   }
 
   public ToolSurface build(Principal caller, McpTarget target) {
-    String key = caller.userId() + "\n" + target.key();
-    long now = System.nanoTime();
-    long current = generation.get();
-    Kept k = kept.get(key);
-    if (k != null && k.generation() == current && now - k.untilNanos() < 0) {
-      return k.surface();
-    }
-    ToolSurface surface = fresh(caller, target);
-    if (kept.size() >= MOST_KEPT) {
-      kept.clear();
-    }
-    kept.put(key, new Kept(current, now + KEEP_MILLIS * 1_000_000, surface));
-    return surface;
+    return kept.get(caller.userId() + "\n" + target.key(), key -> fresh(caller, target));
   }
 
   private ToolSurface fresh(Principal caller, McpTarget target) {

@@ -1,0 +1,33 @@
+package dev.switchboard.credential;
+
+import dev.switchboard.audit.AuditTrail;
+
+/**
+ * Where the credential classes record what their owners did: the audit trail, once start-up plugs
+ * it in (until then nothing is recorded). Thread safe.
+ */
+final class AuditHook {
+  private volatile AuditTrail trail;
+
+  void use(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  /** Records an action on a credential, its owner being the actor. */
+  void record(String userId, String action, String credentialId, String provider, String detail) {
+    record(userId, userId, action, credentialId, provider, detail);
+  }
+
+  /** Records an action Switchboard took by itself (a background refresh, say). */
+  void recordBySwitchboard(String userId, String action, String credentialId, String provider, String detail) {
+    record(userId, "switchboard", action, credentialId, provider, detail);
+  }
+
+  private void record(String userId, String actor, String action, String credentialId, String provider,
+      String detail) {
+    AuditTrail current = trail;
+    if (current != null) {
+      current.record(userId, actor, action, credentialId, provider, detail);
+    }
+  }
+}
