@@ -61,8 +61,8 @@ public final class AccessTokens {
       if (owner.lastUsedAt().map(t -> t.plus(TOUCH_EVERY).isBefore(now)).orElse(true)) {
         rows.touch(owner.tokenId(), now);
       }
-      return users.byId(owner.userId()).map(u ->
-          new Principal(u.id(), u.email(), u.admin(), Principal.Via.ACCESS_TOKEN, ""));
+      return users.byId(owner.userId()).filter(u -> !u.disabled()).map(u ->
+          Principal.of(u, Principal.Via.ACCESS_TOKEN, ""));
     });
   }
 
@@ -77,5 +77,17 @@ public final class AccessTokens {
     rows.revoke(userId, tokenId, clock.instant());
     kept.clear();
     return rows.byId(userId, tokenId).orElse(token);
+  }
+
+  /** Revokes every token of a user; answers how many were live. */
+  public int revokeAll(String userId) {
+    int revoked = rows.revokeAll(userId, clock.instant());
+    kept.clear();
+    return revoked;
+  }
+
+  /** Forgets who the kept tokens name, so that the next call reads its user again (disabled, deleted). */
+  void forgetKept() {
+    kept.clear();
   }
 }

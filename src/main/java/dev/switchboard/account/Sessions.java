@@ -25,17 +25,34 @@ public final class Sessions {
   private final Users users;
   private final Clock clock;
   private final Duration ttl;
+  private final SignInThrottle throttle;
 
-  public Sessions(SessionRows rows, Users users, Clock clock, Duration ttl) {
+  public Sessions(SessionRows rows, Users users, Clock clock, Duration ttl, SignInThrottle throttle) {
     this.rows = rows;
     this.users = users;
     this.clock = clock;
     this.ttl = ttl;
+    this.throttle = throttle;
   }
 
-  /** Checks email and password and opens a session. */
-  public Opened signIn(String email, String password) {
-    User user = users.authenticate(email, password);
+  /**
+   * Checks email and password and opens a session. Refuses with {@link TooManyAttempts} (before
+   * checking the password) when the email or the client address failed too often lately.
+   *
+   * @param clientAddress the address the request came from, as the server sees it
+   */
+  public Opened signIn(String email, String password, String clientAddress) {
+    String account = Users.normalize(email);
+    String address = clientAddress == null ? "" : clientAddress;
+    throttle.check(account, address);
+    User user;
+    try {
+      user = users.authenticate(account, password);
+    } catch (AccountException e) {
+      throttle.failed(account, address);
+      throw e;
+    }
+    throttle.succeeded(account);
     String token = Ids.random(43);
     String csrf = Ids.random(32);
     Instant now = clock.instant();
@@ -51,8 +68,8 @@ public final class Sessions {
     }
     return rows.find(TokenHash.of(cookieValue))
         .filter(row -> row.expiresAt().isAfter(clock.instant()))
-        .flatMap(row -> users.byId(row.userId()).map(u ->
-            new Principal(u.id(), u.email(), u.admin(), Principal.Via.SESSION, row.csrfToken())));
+        .flatMap(row -> users.byId(row.userId()).filter(u -> !u.disabled()).map(u ->
+            Principal.of(u, Principal.Via.SESSION, row.csrfToken())));
   }
 
   public void signOut(String cookieValue) {
@@ -64,5 +81,14 @@ public final class Sessions {
   /** Ends every session of a user (after a password reset). */
   public void endAll(String userId) {
     rows.deleteForUser(userId);
+  }
+
+  /** Ends every session of a user but the one of {@code keptCookieValue} (after a password change). */
+  public void endAllBut(String userId, String keptCookieValue) {
+    if (keptCookieValue == null || keptCookieValue.isEmpty()) {
+      endAll(userId);
+    } else {
+      rows.deleteForUserExcept(userId, TokenHash.of(keptCookieValue));
+    }
   }
 }

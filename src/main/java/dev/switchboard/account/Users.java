@@ -35,11 +35,18 @@ public final class Users {
     return user;
   }
 
-  /** The user with this email and password; the same error for an unknown email and a bad password. */
+  /**
+   * The user with this email and password. An unknown email, a wrong password and a disabled user
+   * get the same error after the same bcrypt work, so neither the answer nor its time tells which.
+   */
   public User authenticate(String email, String password) {
     Optional<User> user = rows.byEmail(normalize(email));
     String hash = user.flatMap(u -> rows.passwordHash(u.id())).orElse(null);
-    if (hash == null || password == null || !passwords.matches(password, hash)) {
+    if (hash == null || password == null) {
+      passwords.spendCheck(password);
+      throw AccountException.badLogin();
+    }
+    if (!passwords.matches(password, hash) || user.get().disabled()) {
       throw AccountException.badLogin();
     }
     return user.get();
@@ -79,7 +86,21 @@ public final class Users {
     setPassword(userId, next, false);
   }
 
-  private static String normalize(String email) {
+  /** Disables (true) or enables (false) a user; false when there is no such user. */
+  boolean setDisabled(String userId, boolean disabled) {
+    return rows.setDisabled(userId, disabled ? clock.instant() : null);
+  }
+
+  boolean delete(String userId) {
+    return rows.delete(userId);
+  }
+
+  long enabledAdmins() {
+    return rows.enabledAdmins();
+  }
+
+  /** The lower-cased, trimmed form an email is stored in; refuses what does not look like one. */
+  static String normalize(String email) {
     String e = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     if (!EMAIL.matcher(e).matches() || e.length() > 254) {
       throw SwitchboardException.invalid("invalid_email", "email must look like name@example.com");

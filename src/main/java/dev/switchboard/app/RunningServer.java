@@ -92,7 +92,7 @@ public final class RunningServer implements AutoCloseable {
     Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
     readiness.put("database", app.database::healthy);
     readiness.put("vault", () -> app.vault.canOpen(app.vault.keyring().primary().id()));
-    return new WebDependencies(app.json, app.users, app.sessions, app.tokens, app.catalog,
+    return new WebDependencies(app.json, app.users, app.sessions, app.tokens, app.accounts, app.catalog,
         app.credentials, app.creation, app.verifier, app.tools, app.remoteTools, app.bundles, app.attention,
         app.providerAdmin, app.oauth, app.oauthApps, app.refresher,
         app.executions, app.notifications, app.audit, app.metrics, app.mcp, app.broker, readiness, app.settings.baseUrl(),

@@ -1,5 +1,6 @@
 package dev.switchboard.app;
 
+import dev.switchboard.account.SignInThrottle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.Optional;
  * @param maxResponseBytes the most bytes of one upstream answer kept for a tool result
  * @param refreshInterval how often the background job refreshes OAuth tokens
  * @param refreshWindow the job refreshes tokens that expire within this window
+ * @param signInLimits failed sign-ins allowed per account and per client address within a window
  */
 public record Settings(
     String host,
@@ -53,7 +55,8 @@ public record Settings(
     Duration callTimeout,
     int maxResponseBytes,
     Duration refreshInterval,
-    Duration refreshWindow) {
+    Duration refreshWindow,
+    SignInThrottle.Limits signInLimits) {
 
   public Settings {
     baseUrlOverrides = Map.copyOf(baseUrlOverrides);
@@ -75,6 +78,6 @@ public record Settings(
     return new Settings(host, newPort, newBaseUrl, dataDir, dbUrl, dbUser, dbPassword, vaultKeys,
         vaultKeyFile, adminEmail, adminPassword, maxBodyBytes, bcryptCost, sessionTtl,
         baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, maxResponseBytes, refreshInterval,
-        refreshWindow);
+        refreshWindow, signInLimits);
   }
 }

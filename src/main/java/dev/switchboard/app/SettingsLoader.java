@@ -1,5 +1,6 @@
 package dev.switchboard.app;
 
+import dev.switchboard.account.SignInThrottle;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,10 @@ public final class SettingsLoader {
         Duration.ofMillis(intValue(values, "CALL_TIMEOUT_MS", 30_000)),
         intValue(values, "MAX_RESPONSE_BYTES", 5 * 1024 * 1024),
         Duration.ofMinutes(intValue(values, "REFRESH_INTERVAL_MINUTES", 60)),
-        Duration.ofMinutes(intValue(values, "REFRESH_WINDOW_MINUTES", 24 * 60)));
+        Duration.ofMinutes(intValue(values, "REFRESH_WINDOW_MINUTES", 24 * 60)),
+        new SignInThrottle.Limits(intValue(values, "SIGNIN_MAX_FAILURES_PER_ACCOUNT", 10),
+            intValue(values, "SIGNIN_MAX_FAILURES_PER_ADDRESS", 50),
+            Duration.ofMinutes(intValue(values, "SIGNIN_WINDOW_MINUTES", 15))));
   }
 
   private static Map<String, String> readFile(Path path) {

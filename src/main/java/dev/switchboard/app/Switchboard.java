@@ -1,13 +1,17 @@
 package dev.switchboard.app;
 
 import dev.switchboard.account.AccessTokens;
+import dev.switchboard.account.Accounts;
 import dev.switchboard.account.Passwords;
 import dev.switchboard.account.Sessions;
+import dev.switchboard.account.SignInThrottle;
 import dev.switchboard.account.Users;
 import dev.switchboard.account.internal.SessionRows;
 import dev.switchboard.account.internal.TokenRows;
 import dev.switchboard.account.internal.UserRows;
+import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.CredentialCreation;
+import dev.switchboard.credential.CredentialFilter;
 import dev.switchboard.credential.Credentials;
 import dev.switchboard.credential.PayloadRotation;
 import dev.switchboard.credential.internal.CredentialMapper;
@@ -70,6 +74,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -90,6 +95,7 @@ public final class Switchboard implements AutoCloseable {
   final Users users;
   final AccessTokens tokens;
   final Sessions sessions;
+  final Accounts accounts;
   final Credentials credentials;
   final CredentialCreation creation;
   final PayloadRotation rotation;
@@ -141,7 +147,8 @@ public final class Switchboard implements AutoCloseable {
     try {
       this.users = new Users(new UserRows(database.jdbi()), new Passwords(settings.bcryptCost()), clock);
       this.tokens = new AccessTokens(new TokenRows(database.jdbi()), users, clock);
-      this.sessions = new Sessions(new SessionRows(database.jdbi()), users, clock, settings.sessionTtl());
+      this.sessions = new Sessions(new SessionRows(database.jdbi()), users, clock, settings.sessionTtl(),
+          new SignInThrottle(settings.signInLimits(), clock));
       CredentialRows credentialRows = new CredentialRows(database.jdbi(), new CredentialMapper(json));
       this.signals = new ClusterSignals(database, settings.dbUrl(), settings.dbUser(), settings.dbPassword(),
           this::received);
@@ -213,9 +220,21 @@ public final class Switchboard implements AutoCloseable {
           tokenStore, credentials, verifier, bundles, tools, json, clock, settings.baseUrl());
       credentials.useEraseHook(new Revoker(catalog, oauthApps, endpoints, tokenClient, notifications),
           c -> tokenStore.secrets(c.userId(), c.id()));
+      this.accounts = new Accounts(users, sessions, tokens, this::eraseCredentials);
     } catch (RuntimeException e) {
       database.close();
       throw e;
+    }
+  }
+
+  /** Erases every credential of a user the way a single delete does: revoked at the provider first. */
+  private void eraseCredentials(String userId) {
+    CredentialFilter all = new CredentialFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty());
+    List<Credential> page = credentials.list(userId, all, Optional.empty(), 200).items();
+    while (!page.isEmpty()) {
+      page.forEach(c -> credentials.delete(userId, c.id()));
+      page = credentials.list(userId, all, Optional.empty(), 200).items();
     }
   }
 

@@ -2,11 +2,12 @@ package dev.switchboard.app;
 
 import dev.switchboard.account.User;
 import dev.switchboard.store.Ids;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code switchboard user …}: manage dashboard users. */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Create, list and reset users.")
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Create, list, reset, disable and delete users.")
 final class UserCommand {
   private final CliEnvironment env;
 
@@ -30,7 +31,8 @@ final class UserCommand {
   int list() {
     try (Switchboard app = env.open()) {
       for (User u : app.users.all()) {
-        env.out().printf("%s  %s%s%n", u.id(), u.email(), u.admin() ? "  admin" : "");
+        env.out().printf("%s  %s%s%s%n", u.id(), u.email(), u.admin() ? "  admin" : "",
+            u.disabled() ? "  disabled" : "");
       }
       return 0;
     }
@@ -54,5 +56,40 @@ final class UserCommand {
       }
       return 0;
     }
+  }
+
+  @Command(name = "disable", mixinStandardHelpOptions = true,
+      description = "Disable a user: sign-in, sessions, access tokens and MCP access stop at once.")
+  int disable(@Option(names = "--email", required = true, description = "The user's email") String email) {
+    try (Switchboard app = env.open()) {
+      User user = app.accounts.disable(Optional.empty(), user(app, email).id());
+      env.out().println("disabled " + user.email() + "; their sessions ended and access tokens were revoked");
+      return 0;
+    }
+  }
+
+  @Command(name = "enable", mixinStandardHelpOptions = true,
+      description = "Enable a disabled user again (their old sessions and tokens stay ended).")
+  int enable(@Option(names = "--email", required = true, description = "The user's email") String email) {
+    try (Switchboard app = env.open()) {
+      User user = app.accounts.enable(user(app, email).id());
+      env.out().println("enabled " + user.email());
+      return 0;
+    }
+  }
+
+  @Command(name = "delete", mixinStandardHelpOptions = true,
+      description = "Delete a user and everything they own; their credentials are revoked at the provider first.")
+  int delete(@Option(names = "--email", required = true, description = "The user's email") String email) {
+    try (Switchboard app = env.open()) {
+      User user = app.accounts.delete(Optional.empty(), user(app, email).id());
+      env.out().println("deleted " + user.email());
+      return 0;
+    }
+  }
+
+  private static User user(Switchboard app, String email) {
+    return app.users.byEmail(email)
+        .orElseThrow(() -> new IllegalArgumentException("no user with email " + email));
   }
 }

@@ -17,6 +17,8 @@ public enum ErrorKind {
   CONFLICT(409),
   /** The body is larger than the configured limit. */
   PAYLOAD_TOO_LARGE(413),
+  /** Too many attempts in a while (sign-in failures); try again later. */
+  TOO_MANY_REQUESTS(429),
   /** The provider rejected the credential (401/403 upstream). */
   CREDENTIAL_REJECTED(502),
   /** The provider could not be reached or failed (network, 5xx). */

@@ -1,5 +1,6 @@
 package dev.switchboard.web;
 
+import dev.switchboard.account.Accounts;
 import dev.switchboard.account.Principal;
 import dev.switchboard.account.User;
 import dev.switchboard.account.Users;
@@ -8,9 +9,12 @@ import dev.switchboard.admin.ImportResult;
 import dev.switchboard.admin.ProviderAdmin;
 import dev.switchboard.credential.ConnectionState;
 import dev.switchboard.error.FieldErrors;
+import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.provider.ProviderStatus;
+import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Administrators' routes: {@code /api/v1/admin/…} — provider imports and statuses, users. */
 final class AdminRoutes {
@@ -20,12 +24,14 @@ final class AdminRoutes {
 
   private final ProviderAdmin admin;
   private final Users users;
+  private final Accounts accounts;
   private final Authenticator auth;
   private final Json json;
 
-  AdminRoutes(ProviderAdmin admin, Users users, Authenticator auth, Json json) {
+  AdminRoutes(ProviderAdmin admin, Users users, Accounts accounts, Authenticator auth, Json json) {
     this.admin = admin;
     this.users = users;
+    this.accounts = accounts;
     this.auth = auth;
     this.json = json;
   }
@@ -64,5 +70,27 @@ final class AdminRoutes {
       User user = users.create(body.email(), body.password(), Boolean.TRUE.equals(body.admin()), true);
       json.write(ctx, 201, Views.UserView.of(user));
     });
+    routes.post("/api/v1/admin/users/{id}/disable", ctx -> {
+      Principal p = adminOrNotFound(ctx);
+      json.write(ctx, 200, Views.UserView.of(accounts.disable(Optional.of(p.userId()), ctx.pathParam("id"))));
+    });
+    routes.post("/api/v1/admin/users/{id}/enable", ctx -> {
+      adminOrNotFound(ctx);
+      json.write(ctx, 200, Views.UserView.of(accounts.enable(ctx.pathParam("id"))));
+    });
+    routes.delete("/api/v1/admin/users/{id}", ctx -> {
+      Principal p = adminOrNotFound(ctx);
+      accounts.delete(Optional.of(p.userId()), ctx.pathParam("id"));
+      ctx.status(204);
+    });
+  }
+
+  /** An admin; anyone else learns nothing about which user ids exist: 404 as for a missing one. */
+  private Principal adminOrNotFound(Context ctx) {
+    Principal p = auth.require(ctx);
+    if (!p.admin()) {
+      throw SwitchboardException.notFound("user");
+    }
+    return p;
   }
 }

@@ -28,8 +28,23 @@ final class Authenticator {
     this.sessions = sessions;
   }
 
-  /** The caller, or a 401 whose message says how to authenticate. */
+  /**
+   * The caller, or a 401 whose message says how to authenticate; a 403
+   * {@code password_change_required} while the caller must change their password first.
+   */
   Principal require(Context ctx) {
+    Principal principal = requireEvenBeforePasswordChange(ctx);
+    if (principal.mustChangePassword()) {
+      throw passwordChangeRequired();
+    }
+    return principal;
+  }
+
+  /**
+   * The caller, who may still have to change their password: only for reading the session,
+   * changing the password and signing out.
+   */
+  Principal requireEvenBeforePasswordChange(Context ctx) {
     String authorization = ctx.header("Authorization");
     if (authorization != null) {
       if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -72,6 +87,11 @@ final class Authenticator {
   private static boolean sameToken(String expected, String given) {
     return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
         given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static SwitchboardException passwordChangeRequired() {
+    return new SwitchboardException(ErrorKind.FORBIDDEN, "password_change_required",
+        "change your password first (POST /api/v1/me/password, or the dashboard's Change password page)");
   }
 
   private static SwitchboardException unauthenticated(String message) {

@@ -1,5 +1,6 @@
 package dev.switchboard.web;
 
+import dev.switchboard.account.TooManyAttempts;
 import dev.switchboard.error.FieldErrors;
 import dev.switchboard.error.SwitchboardException;
 import io.javalin.config.RoutesConfig;
@@ -20,6 +21,10 @@ final class ErrorHandlers {
   static void install(RoutesConfig routes, Json json) {
     routes.exception(FieldErrors.class, (e, ctx) ->
         json.write(ctx, e.kind().httpStatus(), ErrorBody.of(e.code(), e.getMessage(), e.fields())));
+    routes.exception(TooManyAttempts.class, (e, ctx) -> {
+      ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+      json.write(ctx, e.kind().httpStatus(), ErrorBody.of(e.code(), e.getMessage()));
+    });
     routes.exception(SwitchboardException.class, (e, ctx) ->
         json.write(ctx, e.kind().httpStatus(), ErrorBody.of(e.code(), e.getMessage())));
     routes.exception(HttpResponseException.class, (e, ctx) ->

@@ -69,6 +69,9 @@ final class McpGate {
       ctx.header("WWW-Authenticate", challenge(ctx.path()));
       refuse.accept(401, "send an access token as 'Authorization: Bearer sb_pat_…' "
           + "(create one in the dashboard under Access tokens)");
+    } else if (caller.get().mustChangePassword()) {
+      refuse.accept(403, "the token's user must change their password first (in the dashboard)");
+      return Optional.empty();
     }
     return caller;
   }

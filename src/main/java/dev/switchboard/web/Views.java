@@ -16,9 +16,10 @@ import java.util.Map;
 final class Views {
   private Views() {}
 
-  record UserView(String id, String email, boolean admin, boolean mustChangePassword, Instant createdAt) {
+  record UserView(String id, String email, boolean admin, boolean mustChangePassword, boolean disabled,
+      Instant createdAt) {
     static UserView of(User u) {
-      return new UserView(u.id(), u.email(), u.admin(), u.mustChangePassword(), u.createdAt());
+      return new UserView(u.id(), u.email(), u.admin(), u.mustChangePassword(), u.disabled(), u.createdAt());
     }
   }
 

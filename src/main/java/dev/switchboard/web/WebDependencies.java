@@ -1,6 +1,7 @@
 package dev.switchboard.web;
 
 import dev.switchboard.account.AccessTokens;
+import dev.switchboard.account.Accounts;
 import dev.switchboard.account.Sessions;
 import dev.switchboard.account.Users;
 import dev.switchboard.admin.ProviderAdmin;
@@ -39,6 +40,7 @@ public record WebDependencies(
     Users users,
     Sessions sessions,
     AccessTokens tokens,
+    Accounts accounts,
     ProviderRegistry catalog,
     Credentials credentials,
     CredentialCreation creation,

@@ -30,7 +30,7 @@ public final class WebServer implements AutoCloseable {
       ErrorHandlers.install(config.routes, json);
       new HealthRoutes(deps.readiness(), json, deps.metrics()).register(config.routes);
       new OpenApiRoute().register(config.routes);
-      new SessionRoutes(deps.sessions(), deps.users(), auth, json, deps.secureCookies(),
+      new SessionRoutes(deps.sessions(), deps.users(), deps.accounts(), auth, json, deps.secureCookies(),
           (int) Math.min(Integer.MAX_VALUE, deps.sessionTtl().toSeconds())).register(api);
       new TokenRoutes(deps.tokens(), auth, json).register(api);
       new ProviderRoutes(deps.catalog(), deps.credentials(), auth, json).register(api);
@@ -38,7 +38,7 @@ public final class WebServer implements AutoCloseable {
       new ToolRoutes(deps.tools(), deps.remoteTools(), deps.credentials(), deps.bundles(), auth, json).register(api);
       new BundleRoutes(deps.bundles(), deps.attention(), auth, json, deps.baseUrl()).register(api);
       new ActivityRoutes(deps.executions(), deps.notifications(), deps.audit(), auth, json).register(api);
-      new AdminRoutes(deps.providerAdmin(), deps.users(), auth, json).register(api);
+      new AdminRoutes(deps.providerAdmin(), deps.users(), deps.accounts(), auth, json).register(api);
       new OAuthRoutes(deps.oauth(), deps.oauthApps(), deps.refresher(), deps.credentials(), auth, json)
           .register(api, config.routes);
       McpGate gate = new McpGate(deps.tokens(), deps.baseUrl());

@@ -46,4 +46,10 @@ public final class SessionRows {
     jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE user_id = :u")
         .bind("u", userId).execute());
   }
+
+  /** Deletes every session of a user but the one with {@code keptHash}. */
+  public void deleteForUserExcept(String userId, String keptHash) {
+    jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE user_id = :u AND token_hash <> :kept")
+        .bind("u", userId).bind("kept", keptHash).execute());
+  }
 }

@@ -61,6 +61,13 @@ public final class TokenRows {
         .bind("at", at.toEpochMilli()).bind("u", userId).bind("id", id).execute()) == 1;
   }
 
+  /** Revokes every live token of a user; answers how many. */
+  public int revokeAll(String userId, Instant at) {
+    return jdbi.withHandle(h -> h.createUpdate("UPDATE access_tokens SET revoked_at = :at "
+            + "WHERE user_id = :u AND revoked_at IS NULL")
+        .bind("at", at.toEpochMilli()).bind("u", userId).execute());
+  }
+
   public void touch(String id, Instant at) {
     jdbi.useHandle(h -> h.createUpdate("UPDATE access_tokens SET last_used_at = :at WHERE id = :id")
         .bind("at", at.toEpochMilli()).bind("id", id).execute());

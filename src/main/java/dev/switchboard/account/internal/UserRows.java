@@ -10,13 +10,14 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** SQL of the {@code users} table. */
 public final class UserRows {
-  private static final String COLUMNS = "id, email, admin, must_change_password, created_at";
+  private static final String COLUMNS = "id, email, admin, must_change_password, created_at, disabled_at";
   private static final RowMapper<User> USER = (rs, ctx) -> new User(
       rs.getString("id"),
       rs.getString("email"),
       rs.getBoolean("admin"),
       rs.getBoolean("must_change_password"),
-      Instant.ofEpochMilli(rs.getLong("created_at")));
+      Instant.ofEpochMilli(rs.getLong("created_at")),
+      rs.getObject("disabled_at") != null);
 
   private final Jdbi jdbi;
 
@@ -68,5 +69,24 @@ public final class UserRows {
     return jdbi.withHandle(h -> h.createUpdate(
             "UPDATE users SET password_hash = :hash, must_change_password = :must WHERE id = :id")
         .bind("hash", hash).bind("must", mustChange).bind("id", userId).execute()) == 1;
+  }
+
+  /** Disables ({@code at} given) or enables (null) a user; false when there is no such user. */
+  public boolean setDisabled(String userId, Instant at) {
+    return jdbi.withHandle(h -> h.createUpdate("UPDATE users SET disabled_at = :at WHERE id = :id")
+        .bind("at", at == null ? null : at.toEpochMilli()).bind("id", userId).execute()) == 1;
+  }
+
+  /** Deletes a user; their sessions, tokens, credentials and the rest go with them (ON DELETE CASCADE). */
+  public boolean delete(String userId) {
+    return jdbi.withHandle(h -> h.createUpdate("DELETE FROM users WHERE id = :id")
+        .bind("id", userId).execute()) == 1;
+  }
+
+  /** How many enabled administrators there are. */
+  public long enabledAdmins() {
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT COUNT(*) FROM users WHERE admin = :admin AND disabled_at IS NULL")
+        .bind("admin", true).mapTo(Long.class).one());
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.web.pages;
 
+import dev.switchboard.account.Accounts;
 import dev.switchboard.account.User;
 import dev.switchboard.account.Users;
 import dev.switchboard.admin.ImportRequest;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Administration: users, provider statuses, OpenAPI imports and remote MCP servers. */
 final class AdminPages {
@@ -33,6 +35,7 @@ final class AdminPages {
   private static final List<String> PROVIDER_FIELDS = List.of("slug", "name", "category", "description", "url",
       "document", "baseUrl", "mcpUrl", "auth", "keyName", "keyPrefix", "validationTool");
   private final Users users;
+  private final Accounts accounts;
   private final ProviderAdmin admin;
   private final ProviderRegistry catalog;
   private final Guard guard;
@@ -41,8 +44,9 @@ final class AdminPages {
   private final OAuthApps oauthApps;
   private final String redirectUri;
 
-  AdminPages(Users users, ProviderAdmin admin, ProviderRegistry catalog, OAuthApps oauthApps, String redirectUri,
-      Guard guard, Renderer renderer, Frames frames) {
+  AdminPages(Users users, Accounts accounts, ProviderAdmin admin, ProviderRegistry catalog, OAuthApps oauthApps,
+      String redirectUri, Guard guard, Renderer renderer, Frames frames) {
+    this.accounts = accounts;
     this.oauthApps = oauthApps;
     this.redirectUri = redirectUri;
     this.users = users;
@@ -56,6 +60,9 @@ final class AdminPages {
   void register(RoutesConfig routes) {
     routes.get(PATH, guard.admin((ctx, caller) -> show(ctx, caller, 200, null, Map.of(), Map.of())));
     routes.post(PATH + "/users", guard.admin(this::createUser));
+    routes.post(PATH + "/users/{id}/disable", guard.admin((ctx, caller) -> userAction(ctx, caller, "disable")));
+    routes.post(PATH + "/users/{id}/enable", guard.admin((ctx, caller) -> userAction(ctx, caller, "enable")));
+    routes.post(PATH + "/users/{id}/delete", guard.admin((ctx, caller) -> userAction(ctx, caller, "delete")));
     routes.post(PATH + "/providers/{slug}/status", guard.admin(this::status));
     routes.post(PATH + "/providers/openapi", guard.admin((ctx, caller) -> addProvider(ctx, caller, "openapi")));
     routes.post(PATH + "/providers/mcp", guard.admin((ctx, caller) -> addProvider(ctx, caller, "mcp")));
@@ -92,6 +99,27 @@ final class AdminPages {
       String field = e.code().contains("password") ? "password" : "email";
       show(ctx, caller, 400, "user", values, Map.of(field, Text.sentence(e.getMessage())));
     }
+  }
+
+  /** Disables, enables or deletes a user; refusals (oneself, the last admin) come back as a message. */
+  private void userAction(Context ctx, Caller caller, String action) {
+    String id = ctx.pathParam("id");
+    Optional<String> actor = Optional.of(caller.userId());
+    try {
+      Flash done = switch (action) {
+        case "disable" -> Flash.ok("Disabled " + accounts.disable(actor, id).email()
+            + ": their sessions ended and their access tokens are revoked.");
+        case "enable" -> Flash.ok("Enabled " + accounts.enable(id).email() + ".");
+        default -> "on".equals(ctx.formParam("confirm"))
+            ? Flash.ok("Deleted " + accounts.delete(actor, id).email()
+                + " and their credentials (revoked at the provider where it can be).")
+            : Flash.error("Tick the box beside Delete to confirm; nothing was deleted.");
+      };
+      done.leave(ctx, guard.secureCookies());
+    } catch (SwitchboardException e) {
+      Flash.error(Text.sentence(e.getMessage())).leave(ctx, guard.secureCookies());
+    }
+    ctx.redirect(PATH + "#users", HttpStatus.SEE_OTHER);
   }
 
   private void status(Context ctx, Caller caller) {
@@ -145,8 +173,8 @@ final class AdminPages {
 
   private void show(Context ctx, Caller caller, int status, String form, Map<String, String> values,
       Map<String, String> errors) {
-    List<UserRow> userRows = users.all().stream().map(u -> new UserRow(u.email(), u.admin(),
-        u.mustChangePassword(), Text.when(u.createdAt()))).toList();
+    List<UserRow> userRows = users.all().stream().map(u -> new UserRow(u.id(), u.email(), u.admin(),
+        u.mustChangePassword(), u.disabled(), u.id().equals(caller.userId()), Text.when(u.createdAt()))).toList();
     List<AdminProvider> providers = catalog.all().stream().map(p -> {
       List<Option> statuses = new ArrayList<>();
       for (ProviderStatus s : ProviderStatus.values()) {

@@ -29,7 +29,7 @@ public final class Dashboard {
     new StaticAssets().register(routes);
     new SignInPages(deps.sessions(), guard, renderer,
         (int) Math.min(Integer.MAX_VALUE, deps.sessionTtl().toSeconds())).register(routes);
-    new PasswordPage(deps.users(), guard, renderer, frames).register(routes);
+    new PasswordPage(deps.accounts(), guard, renderer, frames).register(routes);
     new ProviderPages(deps.catalog(), deps.credentials(), providerPage, guard, renderer, frames).register(routes);
     new CredentialActions(deps.catalog(), deps.credentials(), deps.creation(), deps.verifier(), deps.tools(),
         arguments, providerPage, guard, renderer, frames).register(routes);
@@ -41,7 +41,7 @@ public final class Dashboard {
     new ActivityPages(deps.executions(), deps.notifications(), deps.bundles(), deps.catalog(), guard, renderer,
         frames).register(routes);
     new TokenPages(deps.tokens(), guard, renderer, frames).register(routes);
-    new AdminPages(deps.users(), deps.providerAdmin(), deps.catalog(), deps.oauthApps(), deps.oauth().redirectUri(),
+    new AdminPages(deps.users(), deps.accounts(), deps.providerAdmin(), deps.catalog(), deps.oauthApps(), deps.oauth().redirectUri(),
         guard, renderer, frames).register(routes);
   }
 }

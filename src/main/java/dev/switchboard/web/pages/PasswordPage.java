@@ -1,21 +1,25 @@
 package dev.switchboard.web.pages;
 
-import dev.switchboard.account.Users;
+import dev.switchboard.account.Accounts;
 import dev.switchboard.error.SwitchboardException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.Optional;
 
-/** Changing one's own password; the bootstrap admin is sent here until they do. */
+/**
+ * Changing one's own password; the bootstrap admin is sent here until they do. A change ends the
+ * person's other sessions and, when they tick the box, revokes their access tokens.
+ */
 final class PasswordPage {
   static final String PATH = "/password";
-  private final Users users;
+  private final Accounts accounts;
   private final Guard guard;
   private final Renderer renderer;
   private final Frames frames;
 
-  PasswordPage(Users users, Guard guard, Renderer renderer, Frames frames) {
-    this.users = users;
+  PasswordPage(Accounts accounts, Guard guard, Renderer renderer, Frames frames) {
+    this.accounts = accounts;
     this.guard = guard;
     this.renderer = renderer;
     this.frames = frames;
@@ -38,14 +42,17 @@ final class PasswordPage {
       return;
     }
     try {
-      users.changePassword(caller.userId(), current, next);
+      accounts.changePassword(caller.userId(), Optional.ofNullable(ctx.cookie(Guard.SESSION_COOKIE)), current,
+          next, "on".equals(ctx.formParam("revokeTokens")));
     } catch (SwitchboardException e) {
       boolean aboutCurrent = e.code().equals("bad_current_password");
       String message = Text.sentence(e.getMessage());
       show(ctx, caller, 400, aboutCurrent ? message : null, aboutCurrent ? null : message, null);
       return;
     }
-    Flash.ok("Your password is changed.").leave(ctx, guard.secureCookies());
+    Flash.ok("Your password is changed" + ("on".equals(ctx.formParam("revokeTokens"))
+        ? ", your other sessions ended and your access tokens are revoked." : " and your other sessions ended."))
+        .leave(ctx, guard.secureCookies());
     ctx.redirect(ProviderPages.PATH, HttpStatus.SEE_OTHER);
   }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.web.pages;
 
 import dev.switchboard.account.Sessions;
+import dev.switchboard.account.TooManyAttempts;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.store.Ids;
 import io.javalin.config.RoutesConfig;
@@ -52,9 +53,13 @@ final class SignInPages {
     }
     Sessions.Opened opened;
     try {
-      opened = sessions.signIn(email, value(ctx.formParam("password")));
+      opened = sessions.signIn(email, value(ctx.formParam("password")), ctx.ip());
+    } catch (TooManyAttempts e) {
+      ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+      show(ctx, 429, email, next, Text.sentence(e.getMessage()), null);
+      return;
     } catch (SwitchboardException e) {
-      show(ctx, 401, email, next, Text.sentence(e.getMessage()), null);
+      show(ctx, e.kind().httpStatus() == 400 ? 400 : 401, email, next, Text.sentence(e.getMessage()), null);
       return;
     }
     ctx.cookie(new Cookie(FORM_COOKIE, "", "/", 0, guard.secureCookies(), true, null, SameSite.STRICT));
@@ -78,13 +83,10 @@ final class SignInPages {
         new SignInPage(email, next == null ? "" : next, error, token));
   }
 
-  /** Only a path on this site, never another origin ({@code //evil} or {@code https:…}). */
+  /** Only a path on this site ({@link LocalPath}), never another origin, nor sign-in again. */
   static String next(String next) {
-    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-        || next.startsWith(PATH)) {
-      return ProviderPages.PATH;
-    }
-    return next;
+    String target = LocalPath.orElse(next, ProviderPages.PATH);
+    return target.startsWith(PATH) ? ProviderPages.PATH : target;
   }
 
   private static String value(String s) {

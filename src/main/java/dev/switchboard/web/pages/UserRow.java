@@ -1,4 +1,5 @@
 package dev.switchboard.web.pages;
 
-/** One user on the Admin page. */
-public record UserRow(String email, boolean admin, boolean mustChangePassword, String created) {}
+/** One user on the Admin page; {@code self} is the admin looking at it (no disable or delete). */
+public record UserRow(String id, String email, boolean admin, boolean mustChangePassword, boolean disabled,
+    boolean self, String created) {}
