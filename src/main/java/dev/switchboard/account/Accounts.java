@@ -34,6 +34,8 @@ public final class Accounts {
     sessions.endAllBut(userId, keptSessionCookie.orElse(null));
     if (revokeTokens) {
       tokens.revokeAll(userId);
+    } else {
+      tokens.forgetKept(); // the kept principals still say "must change the password"
     }
   }
 
