@@ -26,7 +26,7 @@ class CommandLineIT {
   void everyCommandHasHelp() {
     List<List<String>> commands = List.of(List.of(), List.of("serve"), List.of("user"),
         List.of("user", "create"), List.of("user", "list"), List.of("user", "reset-password"),
-        List.of("token"), List.of("token", "create"), List.of("token", "list"),
+        List.of("user", "disable"), List.of("user", "enable"), List.of("user", "delete"), List.of("token"), List.of("token", "create"), List.of("token", "list"),
         List.of("token", "revoke"), List.of("vault"), List.of("vault", "generate-key"),
         List.of("vault", "status"), List.of("vault", "check"), List.of("vault", "rotate"),
         List.of("vault", "retire"), List.of("provider"), List.of("provider", "list"));
