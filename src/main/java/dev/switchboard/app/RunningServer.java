@@ -91,7 +91,7 @@ public final class RunningServer implements AutoCloseable {
   private static WebDependencies dependencies(Switchboard app) {
     Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
     readiness.put("database", app.database::healthy);
-    readiness.put("vault", () -> app.vault.canOpen(app.vault.keyring().primary().id()));
+    readiness.put("vault", new VaultReadiness(app.rotation, app.oauthApps, app.vault));
     return new WebDependencies(app.json, app.users, app.sessions, app.tokens, app.accounts, app.catalog,
         app.credentials, app.creation, app.verifier, app.tools, app.remoteTools, app.bundles, app.attention,
         app.providerAdmin, app.oauth, app.oauthApps, app.refresher,

@@ -33,6 +33,8 @@ import java.util.Optional;
  * @param refreshInterval how often the background job refreshes OAuth tokens
  * @param refreshWindow the job refreshes tokens that expire within this window
  * @param signInLimits failed sign-ins allowed per account and per client address within a window
+ * @param vaultLockLease how long a key rotation's database lock outlives its last renewal, so
+ *     that a rotation killed while holding it stops blocking the next one after this long
  */
 public record Settings(
     String host,
@@ -56,12 +58,16 @@ public record Settings(
     int maxResponseBytes,
     Duration refreshInterval,
     Duration refreshWindow,
-    SignInThrottle.Limits signInLimits) {
+    SignInThrottle.Limits signInLimits,
+    Duration vaultLockLease) {
 
   public Settings {
     baseUrlOverrides = Map.copyOf(baseUrlOverrides);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("SWITCHBOARD_PORT must be between 0 and 65535");
+    }
+    if (vaultLockLease.toMillis() < 1000) {
+      throw new IllegalArgumentException("SWITCHBOARD_VAULT_LOCK_SECONDS must be at least 1");
     }
     if (bcryptCost < 4 || bcryptCost > 31) {
       throw new IllegalArgumentException("SWITCHBOARD_BCRYPT_COST must be between 4 and 31");
@@ -78,6 +84,6 @@ public record Settings(
     return new Settings(host, newPort, newBaseUrl, dataDir, dbUrl, dbUser, dbPassword, vaultKeys,
         vaultKeyFile, adminEmail, adminPassword, maxBodyBytes, bcryptCost, sessionTtl,
         baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, maxResponseBytes, refreshInterval,
-        refreshWindow, signInLimits);
+        refreshWindow, signInLimits, vaultLockLease);
   }
 }

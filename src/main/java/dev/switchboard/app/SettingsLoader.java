@@ -80,7 +80,8 @@ public final class SettingsLoader {
         Duration.ofMinutes(intValue(values, "REFRESH_WINDOW_MINUTES", 24 * 60)),
         new SignInThrottle.Limits(intValue(values, "SIGNIN_MAX_FAILURES_PER_ACCOUNT", 10),
             intValue(values, "SIGNIN_MAX_FAILURES_PER_ADDRESS", 50),
-            Duration.ofMinutes(intValue(values, "SIGNIN_WINDOW_MINUTES", 15))));
+            Duration.ofMinutes(intValue(values, "SIGNIN_WINDOW_MINUTES", 15))),
+        Duration.ofSeconds(intValue(values, "VAULT_LOCK_SECONDS", 60)));
   }
 
   private static Map<String, String> readFile(Path path) {

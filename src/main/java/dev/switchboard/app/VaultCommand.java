@@ -7,6 +7,8 @@ import dev.switchboard.vault.VaultKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code switchboard vault …}: keys of the credential vault. Rotation runs online beside a live
  * server: the new key goes first into the key file, the server picks it up, then every row is
- * re-encrypted in batches.
+ * re-encrypted in batches. Rotation and retirement hold a {@link RotationLock}, so only one of
+ * them runs at a time across processes and instances (docs/security/vault-rotation.md).
  */
 @Command(name = "vault", mixinStandardHelpOptions = true, description = "Generate, inspect, rotate and retire vault keys.")
 final class VaultCommand {
@@ -58,30 +61,51 @@ final class VaultCommand {
   int check() {
     try (Switchboard app = env.open()) {
       PayloadRotation.Check result = app.rotation.check();
-      env.out().println("checked " + result.checked() + " credential(s): " + result.failed()
-          + " cannot be decrypted");
-      return result.failed() == 0 ? 0 : 1;
+      PayloadRotation.Check apps = app.oauthApps.check();
+      int failed = result.failed() + apps.failed();
+      env.out().println("checked " + result.checked() + " credential(s) and " + apps.checked()
+          + " OAuth client secret(s): " + failed + " cannot be decrypted");
+      return failed == 0 ? 0 : 1;
     }
   }
 
+  /**
+   * Holds the key-file and database locks throughout (a second rotation is refused), merges the new
+   * key into the key file as it is on disk and makes it durable, and only then moves rows to it.
+   */
   @Command(name = "rotate", mixinStandardHelpOptions = true,
       description = "Add a new primary key to the key file (unless --no-new-key) and re-encrypt every stored credential with the primary key, online.")
   int rotate(
       @Option(names = "--no-new-key", description = "Only re-encrypt to the current primary key") boolean noNewKey,
       @Option(names = "--batch", defaultValue = "100", description = "Rows per batch (default 100)") int batch) {
-    try (Switchboard app = env.open()) {
+    Checkpoints checkpoints = Checkpoints.fromSystemProperty(env.out());
+    try (Switchboard app = env.open(); RotationLock lock = RotationLock.take(app)) {
+      checkpoints.accept("locked");
+      Optional<Path> file = app.loadedKeys.file();
       if (!noNewKey) {
-        Path file = app.loadedKeys.file().orElseThrow(() -> new IllegalArgumentException(
+        Path keyFile = file.orElseThrow(() -> new IllegalArgumentException(
             "keys come from " + KeyringSource.ENV_VAR + ": put a key from 'vault generate-key' first in"
                 + " it, restart the servers, then run 'vault rotate --no-new-key'"));
-        Keyring next = app.vault.keyring().withPrimary(VaultKey.generate(app.keySource.newKeyId()));
-        KeyringSource.writeKeyFile(file, next);
+        Keyring next = app.keySource.addNewPrimaryToKeyFile(keyFile, checkpoints);
         app.vault.useKeyring(next);
-        env.out().println("added primary key " + next.primary().id() + " to " + file);
+        env.out().println("added primary key " + next.primary().id() + " to " + keyFile);
+        checkpoints.accept("key-written");
         waitForServers(app.settings.keyFilePoll());
+      } else {
+        // the file may have changed since it was loaded; re-encrypt only to what it holds now
+        file.ifPresent(f -> app.vault.useKeyring(KeyringSource.readKeyFile(f)));
       }
-      PayloadRotation.Result result = app.rotation.run(batch);
+      AtomicInteger batches = new AtomicInteger();
+      PayloadRotation.Result result = app.rotation.run(batch, () -> {
+        lock.renew();
+        if (batches.incrementAndGet() == 2) {
+          checkpoints.accept("rows");
+        }
+      });
+      checkpoints.accept("rows-done");
+      lock.renew();
       int apps = app.oauthApps.rotate();
+      checkpoints.accept("done");
       env.out().println("re-encrypted " + result.reencrypted() + " credential(s) with key "
           + app.vault.keyring().primary().id() + (apps > 0 ? " and " + apps + " OAuth client secret(s)" : ""));
       return 0;
@@ -91,22 +115,24 @@ final class VaultCommand {
   @Command(name = "retire", mixinStandardHelpOptions = true,
       description = "Remove a key from the key file; refused while any stored credential uses it.")
   int retire(@Parameters(paramLabel = "ID", description = "The key id to retire") String id) {
-    try (Switchboard app = env.open()) {
+    try (Switchboard app = env.open(); RotationLock lock = RotationLock.take(app)) {
       long inUse = app.rotation.rowsOnKey(id) + (app.oauthApps.keyIdsInUse().contains(id) ? 1 : 0);
       if (inUse > 0) {
         throw new IllegalArgumentException("key " + id + " still encrypts " + inUse
             + " credential(s); run 'vault rotate' first");
       }
-      Keyring ring = app.vault.keyring();
+      Optional<Path> file = app.loadedKeys.file();
+      Keyring ring = file.map(KeyringSource::readKeyFile).orElse(app.vault.keyring());
       if (ring.byId(id).isEmpty()) {
         throw new IllegalArgumentException("no key " + id + " is configured");
       }
       if (ring.primary().id().equals(id)) {
         throw new IllegalArgumentException("key " + id + " is the primary key; rotate to a new one first");
       }
-      Path file = app.loadedKeys.file().orElseThrow(() -> new IllegalArgumentException(
+      Path keyFile = file.orElseThrow(() -> new IllegalArgumentException(
           "no credential uses " + id + "; remove it from " + KeyringSource.ENV_VAR + " and restart"));
-      KeyringSource.writeKeyFile(file, ring.without(id));
+      lock.renew();
+      KeyringSource.removeFromKeyFile(keyFile, id);
       env.out().println("retired key " + id);
       return 0;
     }

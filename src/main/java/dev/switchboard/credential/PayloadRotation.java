@@ -2,6 +2,7 @@ package dev.switchboard.credential;
 
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.credential.internal.SealedRow;
+import dev.switchboard.store.Ids;
 import dev.switchboard.vault.SealedPayload;
 import dev.switchboard.vault.Vault;
 import dev.switchboard.vault.VaultException;
@@ -29,6 +30,15 @@ public final class PayloadRotation {
 
   /** Runs until no row uses another key than the primary one. */
   public Result run(int batchSize) {
+    return run(batchSize, () -> {});
+  }
+
+  /**
+   * Like {@link #run(int)}, calling {@code beforeBatch} before each batch is written: it may throw
+   * to stop (the rotation lost its lock), and rows already moved stay moved. The caller must have
+   * made the primary key durable in the key file first.
+   */
+  public Result run(int batchSize, Runnable beforeBatch) {
     String primary = vault.keyring().primary().id();
     int done = 0;
     int passes = 0;
@@ -38,6 +48,7 @@ public final class PayloadRotation {
         return new Result(done, passes);
       }
       passes++;
+      beforeBatch.run();
       for (SealedRow row : batch) {
         SealedPayload fresh = vault.reseal(row.userId(), row.id(), row.payload());
         if (rows.replacePayload(row, fresh)) {
@@ -67,6 +78,28 @@ public final class PayloadRotation {
       }
       after = batch.get(batch.size() - 1).id();
     }
+  }
+
+  /**
+   * Opens up to {@code perKey} rows of each key id in use, starting at a random row id, so that a
+   * cheap look tells whether the configured keys still read what is stored; a key id the keyring
+   * lacks counts as one failure even when reloading the key file does not bring it.
+   */
+  public Check sample(int perKey) {
+    int checked = 0;
+    int failed = 0;
+    for (String keyId : rows.keyIdsInUse()) {
+      List<SealedRow> some = rows.sampleOnKey(keyId, "cred_" + Ids.random(3), perKey);
+      for (SealedRow row : some) {
+        checked++;
+        try {
+          vault.open(row.userId(), row.id(), row.payload());
+        } catch (VaultException e) {
+          failed++;
+        }
+      }
+    }
+    return new Check(checked, failed);
   }
 
   /** Key ids that stored rows need. */

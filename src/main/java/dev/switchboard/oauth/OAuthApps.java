@@ -1,12 +1,15 @@
 package dev.switchboard.oauth;
 
+import dev.switchboard.credential.PayloadRotation;
 import dev.switchboard.error.ErrorKind;
 import dev.switchboard.oauth.internal.TokenClient;
 import dev.switchboard.provider.OAuth2Method;
 import dev.switchboard.vault.SealedPayload;
 import dev.switchboard.vault.SecretFields;
 import dev.switchboard.vault.Vault;
+import dev.switchboard.vault.VaultException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -72,6 +75,24 @@ public final class OAuthApps {
           .execute());
     }
     return stale.size();
+  }
+
+  /** Opens every stored client secret once, without keeping it: how many there are and fail. */
+  public PayloadRotation.Check check() {
+    record Row(String provider, String payload, String keyId) {}
+    List<Row> stored = jdbi.withHandle(h -> h.createQuery("SELECT provider, secret_payload, key_id "
+            + "FROM oauth_apps WHERE secret_payload IS NOT NULL ORDER BY provider")
+        .map((rs, ctx) -> new Row(rs.getString("provider"), rs.getString("secret_payload"), rs.getString("key_id")))
+        .list());
+    int failed = 0;
+    for (Row row : stored) {
+      try {
+        vault.open(OWNER, "oauth-app:" + row.provider(), new SealedPayload(row.keyId(), row.payload()));
+      } catch (VaultException e) {
+        failed++;
+      }
+    }
+    return new PayloadRotation.Check(stored.size(), failed);
   }
 
   /** Vault key ids the stored client secrets need. */

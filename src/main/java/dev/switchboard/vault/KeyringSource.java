@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where the vault keys come from (DESIGN §4): the value of {@value #ENV_VAR} when it is set and not
@@ -74,7 +75,51 @@ public final class KeyringSource {
     return new LoadedKeyring(keyring, Optional.of(keyFile), true, List.of());
   }
 
-  /** Replaces {@code keyFile} atomically with {@code keyring} (mode 0600), e.g. after rotation. */
+  /**
+   * Adds {@code key} as primary to {@code keyFile} as it is on disk now, keeping every key in it
+   * (also those another process added since this one loaded it), and returns the keyring the file
+   * durably holds afterwards: only then may anything be sealed with {@code key}. Call it while
+   * holding the {@link KeyFileLock}. {@code checkpoint} hears the stage "key-file-temp" (a test hook).
+   */
+  public static Keyring addPrimaryToKeyFile(Path keyFile, VaultKey key, Consumer<String> checkpoint) {
+    try {
+      return KeyFile.addPrimary(keyFile, key, checkpoint);
+    } catch (IOException e) {
+      throw new VaultException(VaultException.KEY_FILE, "cannot write vault key file " + keyFile, e);
+    }
+  }
+
+  /**
+   * Like {@link #addPrimaryToKeyFile} with a newly generated key whose id is not yet in the file.
+   */
+  public Keyring addNewPrimaryToKeyFile(Path keyFile, Consumer<String> checkpoint) {
+    Keyring current = readKeyFile(keyFile);
+    String id = newKeyId();
+    while (current.byId(id).isPresent()) {
+      id = newKeyId();
+    }
+    return addPrimaryToKeyFile(keyFile, VaultKey.generate(id), checkpoint);
+  }
+
+  /** Removes key {@code id} from {@code keyFile} as it is on disk now; hold the {@link KeyFileLock}. */
+  public static Keyring removeFromKeyFile(Path keyFile, String id) {
+    try {
+      return KeyFile.remove(keyFile, id);
+    } catch (IOException e) {
+      throw new VaultException(VaultException.KEY_FILE, "cannot write vault key file " + keyFile, e);
+    }
+  }
+
+  /** The keys {@code keyFile} holds now. */
+  public static Keyring readKeyFile(Path keyFile) {
+    return KeyFile.read(keyFile);
+  }
+
+  /**
+   * Replaces {@code keyFile} atomically with {@code keyring} (mode 0600). It drops keys the file
+   * gained meanwhile: to change an existing file use {@link #addPrimaryToKeyFile} or
+   * {@link #removeFromKeyFile}.
+   */
   public static void writeKeyFile(Path keyFile, Keyring keyring) {
     try {
       KeyFile.write(keyFile, keyring, true);

@@ -31,6 +31,9 @@ public class VaultException extends SwitchboardException {
   /** The key file could not be read, created or written. */
   public static final String KEY_FILE = "vault_key_file";
 
+  /** Another key rotation or retirement holds the key-file or database lock. */
+  public static final String ROTATION_BUSY = "vault_rotation_busy";
+
   /** Secret fields could not be serialized for sealing. */
   public static final String SEAL_FAILED = "vault_seal_failed";
 

@@ -6,6 +6,7 @@ import dev.switchboard.credential.CredentialStatus;
 import dev.switchboard.credential.Verification;
 import dev.switchboard.vault.SealedPayload;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -223,6 +224,25 @@ public final class CredentialRows {
         .bind("k", primaryKeyId).bind("limit", limit)
         .map(SealedRow.MAPPER)
         .list());
+  }
+
+  /**
+   * Up to {@code limit} rows on key {@code keyId} from id {@code from} on, wrapping round to the
+   * first ones when fewer follow it (a cheap sample when {@code from} is random).
+   */
+  public List<SealedRow> sampleOnKey(String keyId, String from, int limit) {
+    return jdbi.withHandle(h -> {
+      List<SealedRow> found = new ArrayList<>(h.createQuery("SELECT id, user_id, key_id, "
+              + "payload, version FROM credentials WHERE key_id = :k AND id >= :from ORDER BY id LIMIT :limit")
+          .bind("k", keyId).bind("from", from).bind("limit", limit).map(SealedRow.MAPPER).list());
+      if (found.size() < limit) {
+        h.createQuery("SELECT id, user_id, key_id, payload, version FROM credentials "
+                + "WHERE key_id = :k AND id < :from ORDER BY id LIMIT :limit")
+            .bind("k", keyId).bind("from", from).bind("limit", limit - found.size())
+            .map(SealedRow.MAPPER).forEach(found::add);
+      }
+      return found;
+    });
   }
 
   /** Up to {@code limit} rows with an id after {@code afterId}, in id order. */
