@@ -28,7 +28,7 @@ public final class Connector {
    * @throws OutboundBlockedException when the guard refuses the host
    */
   InetAddress approve(ConnectionTarget target) {
-    List<InetAddress> addresses = resolver.resolve(target.dsn().host());
+    List<InetAddress> addresses = resolver.resolve(target.dsn().host(), target.dsn().port());
     if (addresses.isEmpty()) {
       throw new OutboundBlockedException("host " + target.dsn().host() + " has no allowed address");
     }
