@@ -27,7 +27,8 @@ import java.util.Optional;
  * @param sessionTtl how long a dashboard sign-in lasts
  * @param baseUrlOverrides provider slug to base URL, from {@code SWITCHBOARD_PROVIDER_<SLUG>_BASE_URL}
  * @param keyFilePoll how often the running server looks for a changed key file (online rotation)
- * @param outboundAllow CIDR ranges and host names outbound calls may reach although private
+ * @param outboundAllow CIDR ranges and host names outbound calls may reach although private, each
+ *     on every port or on one ({@code 10.0.0.0/8:5432})
  * @param callTimeout the deadline of one tool call, covering the whole upstream exchange
  * @param maxResponseBytes the most bytes of one upstream answer kept for a tool result
  * @param refreshInterval how often the background job refreshes OAuth tokens

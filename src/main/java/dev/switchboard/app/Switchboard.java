@@ -55,10 +55,12 @@ import dev.switchboard.tool.CuratedOpenApi;
 import dev.switchboard.tool.ToolCatalog;
 import dev.switchboard.tool.ToolSource;
 import dev.switchboard.upstream.BuiltinToolset;
+import dev.switchboard.upstream.NameLookup;
 import dev.switchboard.upstream.OutboundGuard;
 import dev.switchboard.upstream.OutboundHttp;
 import dev.switchboard.upstream.OutboundPolicy;
 import dev.switchboard.upstream.RemoteMcp;
+import dev.switchboard.upstream.SelfAddress;
 import dev.switchboard.upstream.ToolExecutor;
 import dev.switchboard.upstream.internal.HttpToolCall;
 import dev.switchboard.store.ClusterSignals;
@@ -162,7 +164,9 @@ public final class Switchboard implements AutoCloseable {
       this.credentials = new Credentials(credentialRows, catalog, events);
       this.creation = new CredentialCreation(credentialRows, catalog, vault, clock, events);
       this.rotation = new PayloadRotation(credentialRows, vault);
-      OutboundGuard guard = new OutboundGuard(OutboundPolicy.parse(settings.outboundAllow()));
+      // The port is the real one: RunningServer resolves port 0 before the composition root is built.
+      OutboundGuard guard = new OutboundGuard(OutboundPolicy.parse(settings.outboundAllow()), NameLookup.system(),
+          SelfAddress.of(settings.host(), settings.port(), settings.baseUrl()));
       this.outbound = new OutboundHttp(guard, clock);
       this.postgres = new PostgresToolset(guard);
       this.remoteMcp = new RemoteMcp(guard, json, clock);

@@ -31,9 +31,9 @@ public record PostgresLimits(
     }
   }
 
-  /** 5 s statements, 500 rows, 10 s to connect, pools closed after 60 s without use. */
+  /** 5 s statements, 500 rows, 5 s to connect, pools closed after 60 s without use. */
   public static PostgresLimits defaults() {
-    return new PostgresLimits(Duration.ofSeconds(5), 500, Duration.ofSeconds(10), Duration.ofSeconds(60));
+    return new PostgresLimits(Duration.ofSeconds(5), 500, Duration.ofSeconds(5), Duration.ofSeconds(60));
   }
 
   public PostgresLimits withStatementTimeout(Duration timeout) {

@@ -10,12 +10,14 @@ import java.util.List;
  */
 public interface HostResolver {
   /**
-   * The allowed addresses of {@code host} (a name or an address literal in any spelling).
+   * The addresses of {@code host} (a name or an address literal in any spelling) that are allowed
+   * on {@code port}, the port the caller will connect to. The port matters: an allow-list entry may
+   * name one port, and the gateway's own listening port is refused on its own addresses.
    *
-   * @throws OutboundBlockedException when the host is malformed or any of its addresses is refused
-   *     (a name must not mix allowed and refused addresses)
+   * @throws OutboundBlockedException when the host or port is malformed or any of the addresses is
+   *     refused on that port (a name must not mix allowed and refused addresses)
    * @throws UpstreamUnavailableException when a name cannot be resolved (DNS failure): the
    *     upstream is unreachable, which is not a policy decision
    */
-  List<InetAddress> resolve(String host);
+  List<InetAddress> resolve(String host, int port);
 }

@@ -29,7 +29,7 @@ final class TestResolver implements HostResolver {
   }
 
   @Override
-  public List<InetAddress> resolve(String host) {
+  public List<InetAddress> resolve(String host, int port) {
     if (host.endsWith(".nxdomain")) {
       throw new SwitchboardException(ErrorKind.UPSTREAM_UNAVAILABLE, "upstream_unreachable",
           host + " could not be resolved");

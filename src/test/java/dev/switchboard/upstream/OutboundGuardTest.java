@@ -49,7 +49,7 @@ class OutboundGuardTest {
       "192.0.0.192, an IETF protocol assignment address 192.0.0.192",
   })
   void refusesNonPublicAddressesNamingTheKindAndTheAddress(String host, String reason) {
-    assertThatThrownBy(() -> closed.resolve(host))
+    assertThatThrownBy(() -> closed.resolve(host, 443))
         .isInstanceOf(OutboundBlockedException.class)
         .hasMessage("outbound request to " + host + " refused: it is " + reason + "; " + HINT);
   }
@@ -62,7 +62,7 @@ class OutboundGuardTest {
       "::FFFF:7F00:0001",
   })
   void refusesEverySpellingOfLoopbackAsTheAddressItDenotes(String host) {
-    assertThatThrownBy(() -> closed.resolve(host))
+    assertThatThrownBy(() -> closed.resolve(host, 443))
         .isInstanceOf(OutboundBlockedException.class)
         .hasMessageContaining("outbound request to " + host + " refused: it is a loopback address 127.0.0.1");
   }
@@ -84,7 +84,7 @@ class OutboundGuardTest {
       "::127.0.0.1, a deprecated IPv4-compatible address ::7f00:1",
   })
   void refusesOtherSpellingsAndIpv6FormsThatCarryAPrivateIpv4Address(String host, String reason) {
-    assertThatThrownBy(() -> closed.resolve(host))
+    assertThatThrownBy(() -> closed.resolve(host, 443))
         .isInstanceOf(OutboundBlockedException.class)
         .hasMessageContaining("refused: it is " + reason);
   }
@@ -96,7 +96,7 @@ class OutboundGuardTest {
       "１２７.０.０.１",
   })
   void refusesMalformedHostsInsteadOfPassingThemToAResolver(String host) {
-    assertThatThrownBy(() -> closed.resolve(host))
+    assertThatThrownBy(() -> closed.resolve(host, 443))
         .isInstanceOf(OutboundBlockedException.class)
         .hasMessageStartingWith("outbound request refused: ")
         .hasMessageNotContaining("SWITCHBOARD_OUTBOUND_ALLOW");
@@ -114,7 +114,7 @@ class OutboundGuardTest {
       "172.32.0.1, 172.32.0.1",
   })
   void allowsPublicAddresses(String host, String expected) throws Exception {
-    assertThat(closed.resolve(host)).containsExactly(InetAddress.getByName(expected));
+    assertThat(closed.resolve(host, 443)).containsExactly(InetAddress.getByName(expected));
   }
 
   @ParameterizedTest
@@ -139,14 +139,14 @@ class OutboundGuardTest {
   void allowsEachRefusedAddressOnceItIsAllowListed(String allow, String host) {
     OutboundGuard guard = new OutboundGuard(OutboundPolicy.parse(allow), OutboundGuardTest::noDns);
 
-    assertThat(guard.resolve(host)).hasSize(1);
+    assertThat(guard.resolve(host, 443)).hasSize(1);
   }
 
   @Test
   void refusesANameThatResolvesToALoopbackAddress() {
     OutboundGuard guard = new OutboundGuard(OutboundPolicy.none());
 
-    assertThatThrownBy(() -> guard.resolve("localhost"))
+    assertThatThrownBy(() -> guard.resolve("localhost", 443))
         .isInstanceOf(OutboundBlockedException.class)
         .hasMessageStartingWith("outbound request to localhost refused: it resolves to ")
         .hasMessageContaining("loopback address")
@@ -157,14 +157,14 @@ class OutboundGuardTest {
   void allowsAnAllowListedNameWhateverItResolvesToIgnoringCase() {
     OutboundGuard guard = new OutboundGuard(OutboundPolicy.parse("LocalHost"));
 
-    assertThat(guard.resolve("LOCALHOST.")).extracting(InetAddress::isLoopbackAddress).containsOnly(true);
+    assertThat(guard.resolve("LOCALHOST.", 443)).extracting(InetAddress::isLoopbackAddress).containsOnly(true);
   }
 
   @Test
   void allowsANameWhenEveryAddressItResolvesToIsAllowListed() {
     OutboundGuard guard = new OutboundGuard(OutboundPolicy.parse("127.0.0.0/8, ::1/128"));
 
-    assertThat(guard.resolve("localhost")).isNotEmpty();
+    assertThat(guard.resolve("localhost", 443)).isNotEmpty();
   }
 
   @Test
@@ -173,7 +173,7 @@ class OutboundGuardTest {
         name -> new InetAddress[] {address("93.184.215.14"), address("10.0.0.5")});
 
     OutboundBlockedException e =
-        catchThrowableOfType(OutboundBlockedException.class, () -> guard.resolve("mixed.example"));
+        catchThrowableOfType(OutboundBlockedException.class, () -> guard.resolve("mixed.example", 443));
 
     assertThat(e).hasMessage("outbound request to mixed.example refused: it resolves to a private "
         + "address 10.0.0.5; " + HINT);
@@ -191,7 +191,7 @@ class OutboundGuardTest {
     InetAddress v6 = Inet6Address.getByAddress("metadata.example", mapped, -1);
     OutboundGuard guard = new OutboundGuard(OutboundPolicy.none(), name -> new InetAddress[] {v6});
 
-    assertThatThrownBy(() -> guard.resolve("metadata.example"))
+    assertThatThrownBy(() -> guard.resolve("metadata.example", 443))
         .isInstanceOf(OutboundBlockedException.class)
         .hasMessageContaining("169.254.169.254 (the cloud metadata endpoint)");
   }
@@ -201,13 +201,13 @@ class OutboundGuardTest {
     OutboundGuard guard = new OutboundGuard(OutboundPolicy.none(),
         name -> new InetAddress[] {address("93.184.215.14"), address("2606:2800:21f:cb07:6820:80da:af6b:8b2c")});
 
-    assertThat(guard.resolve("public.example")).hasSize(2);
+    assertThat(guard.resolve("public.example", 443)).hasSize(2);
   }
 
   @Test
   void aNameThatCannotBeResolvedIsAnUnreachableUpstream() {
     UpstreamUnavailableException e = catchThrowableOfType(
-        UpstreamUnavailableException.class, () -> closed.resolve("nowhere.example"));
+        UpstreamUnavailableException.class, () -> closed.resolve("nowhere.example", 443));
 
     assertThat(e.code()).isEqualTo("upstream_unreachable");
     assertThat(e.failure()).isEqualTo(UpstreamUnavailableException.Failure.DNS);
@@ -222,7 +222,7 @@ class OutboundGuardTest {
       return new InetAddress[] {address("93.184.215.14")};
     });
 
-    guard.resolve("API.Example.COM.");
+    guard.resolve("API.Example.COM.", 443);
 
     assertThat(asked).containsExactly("api.example.com");
   }

@@ -59,6 +59,37 @@ class OutboundHttpRedirectTest {
   }
 
   @Test
+  void aRedirectToAnotherPortOfAnAllowedHostIsRefusedWhenTheEntryNamesOnePort() {
+    server.on("/start", redirect(302, other.url("/final")));
+    other.on("/final", answer(200, "other port"));
+    OutboundHttp onePort = clients.allowing("127.0.0.1:" + server.port());
+
+    assertThatThrownBy(() -> onePort.send(get(server.url("/start"))))
+        .isInstanceOf(OutboundBlockedException.class)
+        .hasMessage("redirect from 127.0.0.1:" + server.port() + ": outbound request to 127.0.0.1 refused: it "
+            + "is a loopback address 127.0.0.1 (allowed on other ports, not " + other.port() + "); ask an "
+            + "administrator to add it to SWITCHBOARD_OUTBOUND_ALLOW");
+    assertThat(other.requests()).isEmpty();
+
+    HttpResult both = clients.allowing("127.0.0.1:" + server.port() + ", 127.0.0.1:" + other.port())
+        .send(get(server.url("/start")));
+
+    assertThat(both.bodyText()).isEqualTo("other port");
+  }
+
+  @Test
+  void aRedirectThroughANameIsJudgedOnThePortItConnectsTo() {
+    server.on("/start", redirect(302, "http://internal.test:" + other.port() + "/final"));
+    other.on("/final", answer(200, "other port"));
+
+    assertThatThrownBy(() -> clients.allowing("127.0.0.1:" + server.port() + ", internal.test:1")
+        .send(get(server.url("/start"))))
+        .isInstanceOf(OutboundBlockedException.class)
+        .hasMessageContaining("outbound request to internal.test refused: it resolves to a loopback address");
+    assertThat(other.requests()).isEmpty();
+  }
+
+  @Test
   void aRedirectTargetIsAllowedOnceItIsAllowListed() {
     server.on("/start", redirect(302, "http://127.0.0.1:" + server.port() + "/final"))
         .on("/final", answer(200, "done"));

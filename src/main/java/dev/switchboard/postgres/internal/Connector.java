@@ -28,20 +28,46 @@ public final class Connector {
    * @throws OutboundBlockedException when the guard refuses the host
    */
   InetAddress approve(ConnectionTarget target) {
-    List<InetAddress> addresses = resolver.resolve(target.dsn().host());
+    List<InetAddress> addresses = resolver.resolve(target.dsn().host(), target.dsn().port());
     if (addresses.isEmpty()) {
       throw new OutboundBlockedException("host " + target.dsn().host() + " has no allowed address");
     }
     return addresses.get(0);
   }
 
-  /** A new connection to {@code address}; {@code timeout} bounds connecting and logging in. */
+  /**
+   * A new connection to {@code address}; {@code timeout} bounds connecting and logging in. A
+   * failure where no PostgreSQL server answered is thrown only once {@code timeout} has passed
+   * since the attempt began: a refused port then takes as long as a port where another service
+   * listens and says nothing, so the time to answer does not tell open ports from closed ones.
+   */
   Connection open(ConnectionTarget target, InetAddress address, Duration timeout) throws SQLException {
+    long started = System.nanoTime();
     Properties properties = DriverProperties.of(target, address, timeout);
-    Connection connection = driver.connect(target.jdbcUrl(), properties);
+    Connection connection;
+    try {
+      connection = driver.connect(target.jdbcUrl(), properties);
+    } catch (SQLException e) {
+      if (!ServerMessages.spokePostgres(e)) {
+        waitUntil(started + timeout.toNanos());
+      }
+      throw e;
+    }
     if (connection == null) {
       throw new SQLException("the PostgreSQL driver does not accept " + target.jdbcUrl());
     }
     return connection;
+  }
+
+  private static void waitUntil(long deadlineNanos) {
+    long left;
+    while ((left = deadlineNanos - System.nanoTime()) > 0) {
+      try {
+        Thread.sleep(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // a cancelled call: answer now
+        return;
+      }
+    }
   }
 }

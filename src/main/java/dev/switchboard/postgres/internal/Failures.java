@@ -22,6 +22,13 @@ public final class Failures {
   private static final Set<String> CREDENTIAL_STATES = Set.of("28000", "28P01", "3D000");
   private static final Set<String> SERVER_STATES = Set.of("57P01", "57P02", "57P03");
 
+  /**
+   * What every connection failure says when no PostgreSQL server answered, whatever the cause: a
+   * closed port, a filtered one, or another service listening there (see {@link Connector}).
+   */
+  static final String NOT_CONNECTED = "provider unreachable: could not connect to the database server"
+      + " (check the host, port and sslmode, and that PostgreSQL accepts TCP connections there)";
+
   private final Redaction redaction;
 
   public Failures(Redaction redaction) {
@@ -45,6 +52,11 @@ public final class Failures {
         throw other; // not a connection failure: a bug, for the edge to report
       }
       return result(Outcome.UNREACHABLE, "provider unreachable: " + other.getMessage());
+    }
+    if (!ServerMessages.spokePostgres(e)) {
+      // One answer for a closed port and an open one where something else listens: a credential
+      // must not work as a port scanner (docs/security/outbound.md).
+      return result(Outcome.UNREACHABLE, NOT_CONNECTED);
     }
     String state = ServerMessages.state(e);
     if (CREDENTIAL_STATES.contains(state) || "42501".equals(state)) {

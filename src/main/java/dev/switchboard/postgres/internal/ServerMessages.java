@@ -13,6 +13,8 @@ import org.postgresql.util.ServerErrorMessage;
  * {@code ERROR:} prefix, with their detail, hint and position. Stateless.
  */
 final class ServerMessages {
+  private static final String CONNECTION_REJECTED = "08004";
+
   private ServerMessages() {}
 
   /** The first SQLSTATE in the chain, or an empty string. */
@@ -23,6 +25,22 @@ final class ServerMessages {
       }
     }
     return "";
+  }
+
+  /**
+   * Whether the peer answered in the PostgreSQL protocol: the server sent an error message, or
+   * the driver refused what a PostgreSQL server asked for (SQLSTATE 08004: no SSL where sslmode
+   * requires it, a password asked for but none given). Anything else — refused, reset, timed out,
+   * bytes that are not the protocol — looks the same from a closed port as from another service.
+   */
+  static boolean spokePostgres(Throwable e) {
+    for (Throwable t : chain(e)) {
+      if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null
+          || t instanceof SQLException sql && CONNECTION_REJECTED.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The most specific message: the server's own, else the driver's, plus a socket error's cause. */

@@ -17,7 +17,8 @@ import org.eclipse.jetty.util.SocketAddressResolver;
 /**
  * Jetty's address resolution, answered by the outbound guard: the client connects only to the
  * addresses the guard checked, so a second DNS answer cannot swap in a private address (DNS
- * rebinding). Jetty calls this once per new connection, not per request. Name lookups block, so
+ * rebinding), and the guard judges the port too (Jetty passes the scheme's default when the URL
+ * names none). Jetty calls this once per new connection, not per request. Name lookups block, so
  * they run on the client's executor, never on a selector thread; the request's total timeout ends
  * the exchange if a lookup hangs.
  */
@@ -44,7 +45,7 @@ public final class GuardedAddressResolver implements SocketAddressResolver {
   private void answer(String host, int port, Promise<List<InetSocketAddress>> promise) {
     List<InetSocketAddress> addresses;
     try {
-      List<InetAddress> allowed = hosts.resolve(host);
+      List<InetAddress> allowed = hosts.resolve(host, port);
       addresses = new ArrayList<>(allowed.size());
       for (InetAddress address : allowed) {
         addresses.add(new InetSocketAddress(address, port));

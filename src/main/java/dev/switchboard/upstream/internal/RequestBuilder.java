@@ -29,7 +29,7 @@ final class RequestBuilder {
         if (value == null || value.isNull()) {
           throw SwitchboardException.invalid("missing_argument", p.argument() + " is required");
         }
-        path = path.replace("{" + p.wireName() + "}", UrlParts.encode(scalar(value)));
+        path = path.replace("{" + p.wireName() + "}", UrlParts.pathSegment(scalar(value)));
       }
     }
     OutgoingRequest request = new OutgoingRequest(op.method(), base(baseUrl, fields) + path);
