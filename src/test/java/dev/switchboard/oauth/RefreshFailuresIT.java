@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ class RefreshFailuresIT {
         return;
       }
       if (mode.get().equals("echo")) {
-        String basic = java.util.Base64.getEncoder().encodeToString("sb:shh-secret".getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString("sb:shh-secret".getBytes(StandardCharsets.UTF_8));
         send(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token "
             + escaped(f.get("refresh_token")) + " is not valid for client Basic " + basic + " (secret "
             + escaped("shh-secret") + ")\"}");
@@ -215,7 +216,7 @@ class RefreshFailuresIT {
     mode.set("ok");
 
     assertThat(expired.path("verification").asString()).isEqualTo("EXPIRED");
-    String basic = java.util.Base64.getEncoder().encodeToString("sb:shh-secret".getBytes(StandardCharsets.UTF_8));
+    String basic = Base64.getEncoder().encodeToString("sb:shh-secret".getBytes(StandardCharsets.UTF_8));
     String message = expired.path("verificationMessage").asString();
     assertThat(message).contains("invalid_grant").contains("[redacted]")
         .doesNotContain(refreshToken).doesNotContain("shh-secret").doesNotContain(basic);
