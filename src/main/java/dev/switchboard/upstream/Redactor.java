@@ -83,25 +83,43 @@ public final class Redactor {
       return redacted.equals(node.asString()) ? node : JsonNodeFactory.instance.stringNode(redacted);
     }
     if (node.isObject()) {
-      boolean changed = false;
-      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      ObjectNode copy = null;
+      int seen = 0;
       for (Map.Entry<String, JsonNode> property : node.properties()) {
         String key = redact(property.getKey());
         JsonNode value = redact(property.getValue());
-        changed |= !key.equals(property.getKey()) || value != property.getValue();
-        copy.set(key, value);
+        if (copy == null && (!key.equals(property.getKey()) || value != property.getValue())) {
+          copy = JsonNodeFactory.instance.objectNode();
+          int copied = 0;
+          for (Map.Entry<String, JsonNode> earlier : node.properties()) {
+            if (copied++ == seen) {
+              break;
+            }
+            copy.set(earlier.getKey(), earlier.getValue());
+          }
+        }
+        if (copy != null) {
+          copy.set(key, value);
+        }
+        seen++;
       }
-      return changed ? copy : node;
+      return copy == null ? node : copy;
     }
     if (node.isArray()) {
-      boolean changed = false;
-      ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
-      for (JsonNode element : node) {
-        JsonNode value = redact(element);
-        changed |= value != element;
-        copy.add(value);
+      ArrayNode copy = null;
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode value = redact(node.get(i));
+        if (copy == null && value != node.get(i)) {
+          copy = JsonNodeFactory.instance.arrayNode(node.size());
+          for (int k = 0; k < i; k++) {
+            copy.add(node.get(k));
+          }
+        }
+        if (copy != null) {
+          copy.add(value);
+        }
       }
-      return changed ? copy : node;
+      return copy == null ? node : copy;
     }
     return node;
   }
