@@ -109,6 +109,16 @@ class RedactorTest {
   }
 
   @Test
+  void secretsThatLookEscapedThemselvesAndOnesOutsideTheBasicPlaneAreRedacted() {
+    Redactor redactor = Redactor.of(List.of("ab%41cd\\u0041", "key-\uD83D\uDE00-key"));
+
+    assertThat(redactor.redact("x ab%41cd\\u0041 y")).isEqualTo("x [redacted] y");
+    assertThat(redactor.redact("x " + percentEveryChar("key-\uD83D\uDE00-key", false) + " y"))
+        .isEqualTo("x [redacted] y");
+    assertThat(redactor.redact("x key-\\ud83d\\ude00-key y")).isEqualTo("x [redacted] y");
+  }
+
+  @Test
   void parsedJsonIsRedactedInValuesAndKeysWithoutChangingItsShape() {
     Redactor redactor = Redactor.of(List.of("CANARYVALUE123"));
     JsonNode parsed = JSON.readTree("{\"" + unicodeEscaped("CANARYVALUE123", false) + "\": 1, \"a\": [\"x\", \""

@@ -59,23 +59,25 @@ public final class EscapedText {
     return text.indexOf('\\') >= 0 || text.indexOf('%') >= 0 || text.indexOf('+') >= 0;
   }
 
-  /** The decoded characters of a text, each with the span of the text it came from. */
+  /**
+   * The decoded characters of a text, each with the start of the span of the text it came from (the
+   * span ends where the next character's starts; the two halves of a surrogate pair share one). Six
+   * bytes per character of the text.
+   */
   private static final class Units {
+    final String text;
     final char[] chars;
     final int[] starts;
-    final int[] ends;
-    final boolean[] plus;
     int size;
 
-    private Units(int capacity) {
-      chars = new char[capacity];
-      starts = new int[capacity];
-      ends = new int[capacity];
-      plus = new boolean[capacity];
+    private Units(String text) {
+      this.text = text;
+      chars = new char[text.length()];
+      starts = new int[text.length()];
     }
 
     static Units decode(String text) {
-      Units units = new Units(text.length());
+      Units units = new Units(text);
       int n = text.length();
       int i = 0;
       while (i < n) {
@@ -83,13 +85,13 @@ public final class EscapedText {
         if (c == '\\' && i + 1 < n) {
           char d = text.charAt(i + 1);
           if (d == 'u' && i + 6 <= n && hex(text, i + 2, 4) >= 0) {
-            units.add((char) hex(text, i + 2, 4), i, i + 6, false);
+            units.add((char) hex(text, i + 2, 4), i);
             i += 6;
             continue;
           }
           int simple = "\"\\/bfnrt".indexOf(d);
           if (simple >= 0) {
-            units.add("\"\\/\b\f\n\r\t".charAt(simple), i, i + 2, false);
+            units.add("\"\\/\b\f\n\r\t".charAt(simple), i);
             i += 2;
             continue;
           }
@@ -101,7 +103,7 @@ public final class EscapedText {
             continue;
           }
         }
-        units.add(c, i, i + 1, c == '+');
+        units.add(c, i);
         i++;
       }
       return units;
@@ -114,7 +116,7 @@ public final class EscapedText {
         return 0;
       }
       if (first < 0x80) {
-        add((char) first, i, i + 3, false);
+        add((char) first, i);
         return 3;
       }
       int count = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 0;
@@ -132,17 +134,24 @@ public final class EscapedText {
       }
       String decoded = new String(bytes, StandardCharsets.UTF_8);
       for (int k = 0; k < decoded.length(); k++) {
-        add(decoded.charAt(k), i, i + 3 * count, false);
+        add(decoded.charAt(k), i);
       }
       return 3 * count;
     }
 
-    private void add(char c, int start, int end, boolean isPlus) {
+    private void add(char c, int start) {
       chars[size] = c;
       starts[size] = start;
-      ends[size] = end;
-      plus[size] = isPlus;
       size++;
+    }
+
+    /** Where the span of unit {@code k} ends in the text. */
+    private int end(int k) {
+      int next = k + 1;
+      while (next < size && starts[next] == starts[k]) {
+        next++;
+      }
+      return next < size ? starts[next] : text.length();
     }
 
     /** Adds the text span of every uncovered occurrence of {@code needle} to {@code spans}. */
@@ -153,7 +162,7 @@ public final class EscapedText {
           for (int j = k; j < k + length; j++) {
             covered[j] = true;
           }
-          spans.add(new int[] {starts[k], ends[k + length - 1]});
+          spans.add(new int[] {starts[k], end(k + length - 1)});
           k += length - 1;
         }
       }
@@ -162,11 +171,16 @@ public final class EscapedText {
     private boolean matches(int k, String needle, boolean[] covered) {
       for (int j = 0; j < needle.length(); j++) {
         char wanted = needle.charAt(j);
-        if (covered[k + j] || chars[k + j] != wanted && !(plus[k + j] && wanted == ' ')) {
+        if (covered[k + j] || chars[k + j] != wanted && !(wanted == ' ' && rawPlus(k + j))) {
           return false;
         }
       }
       return true;
+    }
+
+    /** A {@code +} written as such (form encoding's space), not decoded from an escape. */
+    private boolean rawPlus(int k) {
+      return chars[k] == '+' && text.charAt(starts[k]) == '+';
     }
 
     private static int hex(String text, int from, int digits) {
