@@ -10,7 +10,6 @@ import dev.switchboard.upstream.internal.McpHttp;
 import dev.switchboard.upstream.internal.McpWire;
 import dev.switchboard.upstream.internal.RemoteEntry;
 import dev.switchboard.upstream.internal.RemoteTools;
-import dev.switchboard.upstream.internal.Secrets;
 import dev.switchboard.upstream.internal.ToolPages;
 import java.net.URI;
 import java.time.Clock;
@@ -92,7 +91,7 @@ public final class RemoteMcp implements AutoCloseable {
    * @throws OutboundBlockedException when the guard refuses its URL
    */
   public List<Tool> tools(Provider provider, List<Header> auth, String cacheKey, Instant deadline) {
-    Secrets secrets = Secrets.of(auth);
+    Redactor secrets = Redactor.builder().headers(auth).build();
     try {
       RemoteEntry entry = entry(cacheKey, provider);
       Instant now = clock.instant();
@@ -123,7 +122,7 @@ public final class RemoteMcp implements AutoCloseable {
    */
   public ToolResult call(Provider provider, List<Header> auth, String cacheKey, String upstreamName,
       JsonNode arguments, Instant deadline) {
-    Secrets secrets = Secrets.of(auth);
+    Redactor secrets = Redactor.builder().headers(auth).build();
     try {
       ObjectNode params = rpc.object();
       params.put("name", upstreamName);

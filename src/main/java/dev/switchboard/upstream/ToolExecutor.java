@@ -11,7 +11,6 @@ import dev.switchboard.tool.McpToolCall;
 import dev.switchboard.tool.Tool;
 import dev.switchboard.upstream.internal.HttpToolCall;
 import dev.switchboard.upstream.internal.RemoteAuth;
-import dev.switchboard.upstream.internal.Secrets;
 import dev.switchboard.vault.SecretFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +49,8 @@ public final class ToolExecutor {
       ToolResult result = remote.call(provider.withUpstreamUrl(auth.url()), auth.headers(),
           RemoteMcp.cacheKey(provider.slug(), context.credentialId()), call.upstreamName(), args,
           context.deadline());
-      return Secrets.values(secretValues(provider, authMethod, secrets)).redact(result);
+      return Redactor.builder().secrets(secretValues(provider, authMethod, secrets)).headers(auth.headers())
+          .build().redact(result);
     } catch (OutboundBlockedException e) {
       return ToolResult.failure(Outcome.BLOCKED, e.getMessage(), null);
     } catch (UpstreamUnavailableException e) {
@@ -75,7 +75,8 @@ public final class ToolExecutor {
       return remote.tools(provider.withUpstreamUrl(auth.url()), auth.headers(),
           RemoteMcp.cacheKey(provider.slug(), context.credentialId()), context.deadline());
     } catch (RemoteMcpException e) {
-      throw e.withMessage(Secrets.values(secretValues(provider, authMethod, secrets)).redact(e.getMessage()));
+      throw e.withMessage(Redactor.builder().secrets(secretValues(provider, authMethod, secrets))
+          .headers(auth.headers()).build().redact(e.getMessage()));
     }
   }
 
@@ -92,7 +93,10 @@ public final class ToolExecutor {
         SwitchboardException.invalid("auth_method_not_supported", provider.name() + " no longer offers " + type));
   }
 
-  /** The values that must never come back in a result text: every secret field, and OAuth tokens. */
+  /**
+   * The values that must never come back in a result: every secret field, and the OAuth tokens
+   * (access and refresh) whatever the provider's schema says.
+   */
   private static List<String> secretValues(Provider provider, AuthMethodType type, SecretFields secrets) {
     List<String> values = new ArrayList<>();
     for (SchemaField field : provider.fieldsFor(type)) {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,13 @@ class RefreshFailuresIT {
         send(exchange, 503, "{\"error\":\"temporarily_unavailable\"}");
         return;
       }
+      if (mode.get().equals("echo")) {
+        String basic = Base64.getEncoder().encodeToString("sb:shh-secret".getBytes(StandardCharsets.UTF_8));
+        send(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token "
+            + escaped(f.get("refresh_token")) + " is not valid for client Basic " + basic + " (secret "
+            + escaped("shh-secret") + ")\"}");
+        return;
+      }
       if (mode.get().equals("revoked") || !validRefresh.remove(f.get("refresh_token"))) {
         send(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token is not valid\"}");
         return;
@@ -112,6 +120,13 @@ class RefreshFailuresIT {
     validRefresh.add("rt-" + n);
     send(exchange, 200, "{\"access_token\":\"at-" + n + "\",\"refresh_token\":\"rt-" + n
         + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"read\"}");
+  }
+
+  /** {@code s} with every character as a JSON backslash-u escape. */
+  static String escaped(String s) {
+    StringBuilder out = new StringBuilder();
+    s.chars().forEach(c -> out.append(String.format("\\u%04x", c)));
+    return out.toString();
   }
 
   static void send(HttpExchange exchange, int status, String body) throws IOException {
@@ -188,6 +203,25 @@ class RefreshFailuresIT {
     String latest = latestRefresh.get();
     assertThat(user.delete("/api/v1/credentials/" + id).status()).isEqualTo(204);
     assertThat(revoked).anyMatch(body -> body.contains("token=" + latest) && body.contains("refresh_token"));
+  }
+
+  @Test
+  void aTokenEndpointQuotingTheRefreshTokenAndClientSecretLeavesNeitherInTheMessageOrNotification()
+      throws Exception {
+    mode.set("ok");
+    String id = connect();
+    String refreshToken = latestRefresh.get();
+    mode.set("echo");
+    JsonNode expired = user.post("/api/v1/credentials/" + id + "/refresh", Map.of()).json();
+    mode.set("ok");
+
+    assertThat(expired.path("verification").asString()).isEqualTo("EXPIRED");
+    String basic = Base64.getEncoder().encodeToString("sb:shh-secret".getBytes(StandardCharsets.UTF_8));
+    String message = expired.path("verificationMessage").asString();
+    assertThat(message).contains("invalid_grant").contains("[redacted]")
+        .doesNotContain(refreshToken).doesNotContain("shh-secret").doesNotContain(basic);
+    String notifications = user.get("/api/v1/notifications").body();
+    assertThat(notifications).doesNotContain(refreshToken).doesNotContain("shh-secret").doesNotContain(basic);
   }
 
   @Test

@@ -9,6 +9,8 @@ import dev.switchboard.tool.BuiltinCall;
 import dev.switchboard.tool.Tool;
 import dev.switchboard.upstream.Outcome;
 import dev.switchboard.upstream.ToolResult;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -181,6 +183,21 @@ class PostgresToolsIT {
     assertThat(s.at("/rows/3/4/1").intValue()).isEqualTo(2);
     assertThat(s.at("/rows/3/5").isNull()).isTrue();
     assertThat(result.text()).contains("id | total | paid", "| Ada", "NULL", "(4 rows)").doesNotContain("Notice");
+  }
+
+  @Test
+  void rowsThatHoldTheCredentialsPasswordComeBackRedactedInTextColumnsAndValues() {
+    String password = shop.secrets().get("password").orElseThrow();
+    String encoded = URLEncoder.encode(password, StandardCharsets.UTF_8);
+    ToolResult result = call("query", "{\"sql\": \"SELECT 'pw=' || '" + password + "' AS secret, '" + encoded
+        + "' AS encoded, 1 AS \\\"" + password + "\\\"\"}");
+
+    assertThat(result.outcome()).as(result.text()).isEqualTo(Outcome.OK);
+    JsonNode s = result.structured().orElseThrow();
+    assertThat(s.at("/rows/0/0").stringValue()).isEqualTo("pw=[redacted]");
+    assertThat(s.at("/rows/0/1").stringValue()).isEqualTo("[redacted]");
+    assertThat(names(s.get("columns"), "name")).containsExactly("secret", "encoded", "[redacted]");
+    assertThat(result.text()).doesNotContain(password).contains("pw=[redacted]");
   }
 
   @Test

@@ -8,7 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The tools of {@link FakeMcpServer}: {@code echo} answers "Echo: message", {@code fail} reports an
  * error result, {@code refuse} a JSON-RPC error, {@code picture} text and a PNG, {@code weather}
- * structured content, {@code slow} waits the server's {@code slowMillis} first.
+ * structured content, {@code mirror} the message as text, as a structured value and as a structured key,
+ * {@code slow} waits the server's {@code slowMillis} first.
  */
 final class FakeTools {
   private final FakeMcpServer server;
@@ -39,6 +40,10 @@ final class FakeTools {
       case "weather" -> {
         content.addObject().put("type", "text").put("text", "{\"temperature\":21}");
         result.putObject("structuredContent").put("temperature", 21);
+      }
+      case "mirror" -> {
+        content.addObject().put("type", "text").put("text", message);
+        result.putObject("structuredContent").put("value", message).put(message, "key");
       }
       case "slow" -> {
         sleep(server.slowMillis);

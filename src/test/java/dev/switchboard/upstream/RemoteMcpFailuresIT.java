@@ -7,9 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.provider.Provider;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +70,25 @@ class RemoteMcpFailuresIT {
 
     assertThat(result.text()).isEqualTo("Echo: my key is [redacted]");
     assertThat(server.requests).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo(TOKEN.value()));
+  }
+
+  @Test
+  void anEchoedBasicCredentialIsRedactedInTextStructuredValuesAndKeysWhateverItsEncoding() {
+    String pair = "me@example.com:pa55/w+rd-9x";
+    Header basic = new Header("Authorization",
+        "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    String echoed = "pct " + URLEncoder.encode("pa55/w+rd-9x", StandardCharsets.UTF_8).toLowerCase(Locale.ROOT)
+        + " url-safe " + Base64.getUrlEncoder().withoutPadding().encodeToString(pair.getBytes(StandardCharsets.UTF_8))
+        + " plain pa55/w+rd-9x";
+
+    ToolResult result = call("mirror", JsonMappers.JSON.writeValueAsString(Map.of("message", echoed)),
+        List.of(basic), inSeconds(5));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OK);
+    assertThat(result.text()).isEqualTo("pct [redacted] url-safe [redacted] plain [redacted]");
+    assertThat(result.structured().orElseThrow().path("value").asString()).isEqualTo(result.text());
+    assertThat(result.structured().orElseThrow().has(result.text())).isTrue();
+    assertThat(result.structured().orElseThrow().toString()).doesNotContain("pa55").doesNotContain("pa55%2f");
   }
 
   @Test

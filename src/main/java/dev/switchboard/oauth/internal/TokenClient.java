@@ -7,6 +7,7 @@ import dev.switchboard.upstream.HttpCall;
 import dev.switchboard.upstream.HttpResult;
 import dev.switchboard.upstream.OutboundGuard;
 import dev.switchboard.upstream.OutboundHttp;
+import dev.switchboard.upstream.Redactor;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -108,9 +109,25 @@ public final class TokenClient {
           text(body, "scope"), text(body, "id_token"), null, null, false);
     }
     boolean transientFailure = result.status() >= 500 || result.status() == 429;
-    String error = text(body, "error").orElse("http_" + result.status());
-    String description = text(body, "error_description").orElse("the token endpoint answered HTTP " + result.status());
+    // the error ends up in the credential's verification message and a notification: an endpoint
+    // that quotes the request must not put the refresh token, code or client secret there
+    Redactor redactor = redactor(client, form);
+    String error = redactor.redact(text(body, "error").orElse("http_" + result.status()));
+    String description = redactor.redact(
+        text(body, "error_description").orElse("the token endpoint answered HTTP " + result.status()));
     return TokenAnswer.failed(error, description, transientFailure);
+  }
+
+  /** The secrets of a token request: the client secret (alone and as Basic material) and the grant's values. */
+  private static Redactor redactor(Client client, Map<String, String> form) {
+    Redactor.Builder redactor = Redactor.builder();
+    if (client.secret() != null) {
+      redactor.basic(client.id(), client.secret()).basic(encode(client.id()), encode(client.secret()));
+    }
+    for (String field : List.of("code", "code_verifier", "refresh_token", "token")) {
+      redactor.secret(form.get(field));
+    }
+    return redactor.build();
   }
 
   private HttpResult post(String url, Client client, Map<String, String> form) {

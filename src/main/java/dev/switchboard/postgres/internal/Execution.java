@@ -71,7 +71,8 @@ public final class Execution {
     } catch (InvalidDatabaseSettingsException e) {
       return new Failures(Redaction.none()).connecting(e);
     }
-    Failures failures = new Failures(new Redaction(target.password()));
+    Redaction redaction = new Redaction(target.password());
+    Failures failures = new Failures(redaction);
     CallBudget budget = new CallBudget(context.deadline(), clock);
     if (budget.exhausted()) {
       return ToolResult.failure(Outcome.UNREACHABLE,
@@ -86,8 +87,9 @@ public final class Execution {
     }
     Duration timeout = budget.statementTimeout(limits.statementTimeout());
     try {
-      return ReadOnlyTransaction.run(lease.connection(), timeout,
-          budget.networkTimeoutMillis(limits.statementTimeout()), work);
+      // a row can hold the password too (a table of settings, a query that selects it)
+      return redaction.apply(ReadOnlyTransaction.run(lease.connection(), timeout,
+          budget.networkTimeoutMillis(limits.statementTimeout()), work));
     } catch (SQLException e) {
       return failures.running(e, timeout);
     } finally {

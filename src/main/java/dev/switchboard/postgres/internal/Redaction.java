@@ -1,26 +1,35 @@
 package dev.switchboard.postgres.internal;
 
+import dev.switchboard.upstream.Redactor;
+import dev.switchboard.upstream.ToolResult;
+import java.util.List;
+
 /**
- * Removes a credential's password from a message before it is shown, in case a driver or server
- * message ever echoes it. Passwords shorter than four characters are not searched for: they would
- * blank out ordinary letters. Immutable.
+ * Removes a credential's password, in every form {@link Redactor} knows, from a message or a result
+ * before it is shown, in case a driver or server message, or a row a query returns, ever echoes it.
+ * Passwords shorter than four characters are not searched for: they would blank out ordinary
+ * letters. Immutable.
  */
 public final class Redaction {
-  private static final int MIN_LENGTH = 4;
-  private final String password;
+  private final Redactor redactor;
 
   public Redaction(String password) {
-    this.password = password == null ? "" : password;
+    this.redactor = password == null ? Redactor.none() : Redactor.of(List.of(password));
   }
 
   public static Redaction none() {
-    return new Redaction("");
+    return new Redaction(null);
   }
 
   public String apply(String message) {
     if (message == null) {
       return "";
     }
-    return password.length() < MIN_LENGTH ? message : message.replace(password, "****");
+    return redactor.redact(message);
+  }
+
+  /** {@code result} with the password hidden in its text and structured content. */
+  public ToolResult apply(ToolResult result) {
+    return redactor.redact(result);
   }
 }

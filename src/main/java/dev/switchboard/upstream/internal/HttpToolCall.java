@@ -8,6 +8,7 @@ import dev.switchboard.upstream.Header;
 import dev.switchboard.upstream.HttpCall;
 import dev.switchboard.upstream.HttpResult;
 import dev.switchboard.upstream.OutboundHttp;
+import dev.switchboard.upstream.Redactor;
 import dev.switchboard.upstream.ToolResult;
 import dev.switchboard.vault.SecretFields;
 import java.net.URI;
@@ -37,11 +38,19 @@ public final class HttpToolCall {
     this.maxResponseBytes = maxResponseBytes;
   }
 
-  /** Runs the call; failures to reach the upstream are thrown for the executor to map. */
+  /**
+   * Runs the call; failures to reach the upstream are thrown for the executor to map. The answer is
+   * redacted of {@code secretValues} and of every header and query value the auth method injected.
+   */
   public ToolResult run(Provider provider, AuthMethod method, HttpOperation op, JsonNode args,
       SecretFields secrets, List<String> secretValues, CallContext context) {
     OutgoingRequest request = builder.build(provider.baseUrl(), op, args, secrets);
+    int headersBefore = request.headers.size();
+    int queryBefore = request.query.size();
     auth.apply(method, secrets, request);
+    Redactor.Builder redactor = Redactor.builder().secrets(secretValues);
+    request.headers.subList(headersBefore, request.headers.size()).forEach(h -> redactor.injected(h.getValue()));
+    request.query.subList(queryBefore, request.query.size()).forEach(q -> redactor.injected(q.getValue()));
     SchemaHeaders.apply(provider, secrets, request);
     List<Header> headers = new ArrayList<>();
     headers.add(new Header("Accept", "application/json, */*;q=0.5"));
@@ -53,7 +62,7 @@ public final class HttpToolCall {
         request.body, Optional.ofNullable(request.contentType), context.deadline(), maxResponseBytes);
     HttpResult result = http.send(call);
     return mapper.map(new UpstreamResponse(result.status(), result.contentType().orElse(null),
-        result.body(), result.truncated(), result.header("Retry-After"), maxResponseBytes), secretValues);
+        result.body(), result.truncated(), result.header("Retry-After"), maxResponseBytes), redactor.build());
   }
 
   private static String withQuery(OutgoingRequest request) {

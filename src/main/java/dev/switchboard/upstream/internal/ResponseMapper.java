@@ -1,9 +1,9 @@
 package dev.switchboard.upstream.internal;
 
 import dev.switchboard.upstream.Outcome;
+import dev.switchboard.upstream.Redactor;
 import dev.switchboard.upstream.ToolResult;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -14,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns an upstream answer into a tool result. 2xx JSON → {@code structuredContent} (an object;
  * other JSON values are wrapped as {@code {"result": …}}) plus the same JSON as text; other types →
  * text. 4xx/5xx → an error result with the status and a short upstream message; 401/403 say the
- * credential was rejected, 429 says when to retry, 5xx that the provider is unavailable. Every text
- * has the credential's secret values replaced by {@code [redacted]}.
+ * credential was rejected, 429 says when to retry, 5xx that the provider is unavailable. The call's
+ * {@link Redactor} hides every form of its secrets in the text as it arrived, and again in what
+ * parsing decoded: the structured content and the message picked out of an error body.
  */
 final class ResponseMapper {
   private static final int MESSAGE_CHARS = 300;
@@ -25,13 +26,14 @@ final class ResponseMapper {
     this.json = json;
   }
 
-  ToolResult map(UpstreamResponse response, List<String> secrets) {
-    String text = Redaction.apply(new String(response.body(), StandardCharsets.UTF_8), secrets);
+  ToolResult map(UpstreamResponse response, Redactor redactor) {
+    String body = new String(response.body(), StandardCharsets.UTF_8);
+    String text = redactor.redact(body);
     int status = response.status();
     if (status >= 200 && status < 300) {
-      return success(response, text);
+      return success(response, body, text, redactor);
     }
-    String message = Redaction.apply(shortMessage(response, text), secrets);
+    String message = redactor.redact(shortMessage(response, body));
     if (status == 401 || status == 403) {
       return ToolResult.failure(Outcome.CREDENTIALS_REJECTED,
           "credentials rejected: the provider answered HTTP " + status + suffix(message), status);
@@ -49,17 +51,18 @@ final class ResponseMapper {
         "the provider refused the request with HTTP " + status + suffix(message), status);
   }
 
-  private ToolResult success(UpstreamResponse response, String text) {
+  private ToolResult success(UpstreamResponse response, String body, String text, Redactor redactor) {
     if (response.truncated()) {
       return ToolResult.ok(text + "\n\n[response cut at " + response.maxBytes()
           + " bytes: the provider sent more than Switchboard accepts for one result]", null,
           response.status());
     }
-    if (!isJson(response.contentType()) || text.isBlank()) {
+    if (!isJson(response.contentType()) || body.isBlank()) {
       return ToolResult.ok(text, null, response.status());
     }
     try {
-      JsonNode parsed = json.readTree(text);
+      // parsed as it arrived and then redacted: escapes are decoded by now
+      JsonNode parsed = redactor.redact(json.readTree(body));
       ObjectNode structured = parsed.isObject()
           ? (ObjectNode) parsed
           : json.createObjectNode().set("result", parsed);
