@@ -11,7 +11,7 @@ final class SettingNames {
           "VAULT_KEYS", "VAULT_KEY_FILE", "ADMIN_EMAIL", "ADMIN_PASSWORD", "MAX_BODY_BYTES",
           "BCRYPT_COST", "SESSION_HOURS", "LOG_FORMAT", "LOG_LEVEL", "KEY_FILE_POLL_MS", "OUTBOUND_ALLOW",
           "CALL_TIMEOUT_MS", "MAX_RESPONSE_BYTES",
-          "REFRESH_INTERVAL_MINUTES", "REFRESH_WINDOW_MINUTES")
+          "REFRESH_INTERVAL_MINUTES", "REFRESH_WINDOW_MINUTES", "METRICS_TOKEN")
       .map(n -> SettingsLoader.PREFIX + n)
       .collect(Collectors.toUnmodifiableSet());
 

@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param maxResponseBytes the most bytes of one upstream answer kept for a tool result
  * @param refreshInterval how often the background job refreshes OAuth tokens
  * @param refreshWindow the job refreshes tokens that expire within this window
+ * @param metricsToken when present, {@code /metrics} answers only {@code Authorization: Bearer <it>}
  */
 public record Settings(
     String host,
@@ -53,7 +54,8 @@ public record Settings(
     Duration callTimeout,
     int maxResponseBytes,
     Duration refreshInterval,
-    Duration refreshWindow) {
+    Duration refreshWindow,
+    Optional<String> metricsToken) {
 
   public Settings {
     baseUrlOverrides = Map.copyOf(baseUrlOverrides);
@@ -75,6 +77,6 @@ public record Settings(
     return new Settings(host, newPort, newBaseUrl, dataDir, dbUrl, dbUser, dbPassword, vaultKeys,
         vaultKeyFile, adminEmail, adminPassword, maxBodyBytes, bcryptCost, sessionTtl,
         baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, maxResponseBytes, refreshInterval,
-        refreshWindow);
+        refreshWindow, metricsToken);
   }
 }

@@ -76,7 +76,8 @@ public final class SettingsLoader {
         Duration.ofMillis(intValue(values, "CALL_TIMEOUT_MS", 30_000)),
         intValue(values, "MAX_RESPONSE_BYTES", 5 * 1024 * 1024),
         Duration.ofMinutes(intValue(values, "REFRESH_INTERVAL_MINUTES", 60)),
-        Duration.ofMinutes(intValue(values, "REFRESH_WINDOW_MINUTES", 24 * 60)));
+        Duration.ofMinutes(intValue(values, "REFRESH_WINDOW_MINUTES", 24 * 60)),
+        optional(values, "METRICS_TOKEN").map(String::trim));
   }
 
   private static Map<String, String> readFile(Path path) {
