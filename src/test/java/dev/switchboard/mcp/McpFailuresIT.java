@@ -42,6 +42,8 @@ class McpFailuresIT {
   static LocalHttpServer upstream;
   static TestServer server;
   static String token;
+  /** Large enough (3 MB) that writing it to a client that left fails instead of filling a buffer. */
+  static final String BIG_ANSWER = "[\"" + "r".repeat(3 * 1024 * 1024) + "\"]";
   ListAppender<ILoggingEvent> log;
 
   @BeforeAll
@@ -52,7 +54,7 @@ class McpFailuresIT {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      LocalHttpServer.answer(200, "[]", "Content-Type", "application/json").handle(exchange);
+      LocalHttpServer.answer(200, BIG_ANSWER, "Content-Type", "application/json").handle(exchange);
     };
     upstream = LocalHttpServer.start()
         .on("/user/repos", slow)
