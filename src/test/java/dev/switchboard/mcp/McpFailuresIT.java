@@ -176,4 +176,17 @@ class McpFailuresIT {
       Thread.sleep(800);
     }
   }
+
+  @Test
+  void theLegacyTransportsPostEndpointRefusesInJsonRpc() {
+    Api.Answer unknown = new Api(server, token).post("/mcp/hub/messages?sessionId=no-such-session",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().path("jsonrpc").asString()).isEqualTo("2.0");
+    assertThat(unknown.json().path("error").path("code").asInt()).isEqualTo(-32600);
+    Api.Answer anonymous = new Api(server, null).post("/mcp/hub/messages?sessionId=x", "{}");
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.json().path("error").path("code").asInt()).isEqualTo(-32600);
+    assertThat(anonymous.raw().headers().firstValue("WWW-Authenticate")).isPresent();
+  }
 }

@@ -82,6 +82,8 @@ class EdgeHardeningIT {
   void jettysOwnErrorsForBadHttpLongUrisAndHugeHeadersUseTheJsonErrorShape() throws IOException {
     assertJsonError(raw("GET /api/v1/bundles HTTP/1.1 junk\r\nHost: localhost\r\n\r\n"), 400);
     assertJsonError(raw("G\u0001T / HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400);
+    assertJsonError(raw("GET /api/v1/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400);
+    assertJsonError(raw("GET /api/v1/bundles HTTP/1.1\r\nHost: localhost\r\nContent-Length: x\r\n\r\n"), 400);
     assertJsonError(raw("GET /api/v1/" + "a".repeat(20 * 1024) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"), 414);
     StringBuilder headers = new StringBuilder();
     for (int i = 0; headers.length() < 64 * 1024; i++) {
