@@ -142,7 +142,7 @@ public final class Switchboard implements AutoCloseable {
       this.users = new Users(new UserRows(database.jdbi()), new Passwords(settings.bcryptCost()), clock);
       this.tokens = new AccessTokens(new TokenRows(database.jdbi()), users, clock);
       this.sessions = new Sessions(new SessionRows(database.jdbi()), users, clock, settings.sessionTtl());
-      CredentialRows credentialRows = new CredentialRows(database.jdbi(), new CredentialMapper(json));
+      CredentialRows credentialRows = new CredentialRows(database.jdbi(), new CredentialMapper(json, catalog));
       this.signals = new ClusterSignals(database, settings.dbUrl(), settings.dbUser(), settings.dbPassword(),
           this::received);
       this.broker = new ListChangedBroker(json);

@@ -149,6 +149,26 @@ class EdgeHardeningIT {
   }
 
   @Test
+  void aPasswordSavedWithTheOldPartialMaskIsShownWithTheFixedOne() throws Exception {
+    Api.Answer created = api.post("/api/v1/credentials", Map.of("provider", "postgresql",
+        "authMethod", "NONE", "label", "Old", "fields", Map.of("host", "db.example.com", "port", 5432,
+            "user", "reader", "password", "Old-Partial-Mask-77", "database", "shop")));
+    String id = created.json().path("id").asString();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+        dev.switchboard.testing.TestDatabases.sqliteUrl(dir));
+        java.sql.PreparedStatement update = c.prepareStatement(
+            "UPDATE credentials SET display_fields = ? WHERE id = ?")) {
+      update.setString(1, "{\"host\":\"db.example.com\",\"password\":\"Old…k-77\"}");
+      update.setString(2, id);
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+    Api.Answer read = api.get("/api/v1/credentials/" + id);
+    assertThat(read.json().path("fields").path("password").asString()).isEqualTo("••••••••");
+    assertThat(read.json().path("fields").path("host").asString()).isEqualTo("db.example.com");
+    assertThat(read.body()).doesNotContain("Old…").doesNotContain("k-77");
+  }
+
+  @Test
   void metricsAreOpenByDefaultAndBehindTheTokenWhenOneIsSet(@TempDir Path other) {
     assertThat(new Api(server, null).get("/metrics").status()).isEqualTo(200);
     try (TestServer guarded = TestServer.start(other, Map.of("SWITCHBOARD_METRICS_TOKEN", "scrape-token-123"))) {
