@@ -189,4 +189,19 @@ class McpFailuresIT {
     assertThat(anonymous.json().path("error").path("code").asInt()).isEqualTo(-32600);
     assertThat(anonymous.raw().headers().firstValue("WWW-Authenticate")).isPresent();
   }
+
+  @Test
+  void errorsTheRoutesThemselvesDoNotAnswerAreJsonRpcUnderMcpToo() {
+    Api api = new Api(server, token);
+    for (Api.Answer a : List.of(api.get("/mcp/no-such-endpoint"),
+        api.send(api.builder("/mcp/hub").header("Content-Type", "application/json")
+            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))))) {
+      assertThat(a.status()).as(a.body()).isIn(404, 405);
+      assertThat(a.json().path("jsonrpc").asString()).as(a.body()).isEqualTo("2.0");
+      assertThat(a.json().path("error").path("code").asInt()).isEqualTo(-32600);
+      assertThat(a.json().path("error").path("data").path("code").asString()).isNotBlank();
+    }
+    assertThat(api.get("/api/v1/no-such-route").json().path("error").path("code").asString())
+        .isEqualTo("not_found");
+  }
 }
