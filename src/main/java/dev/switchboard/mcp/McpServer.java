@@ -1,8 +1,8 @@
 package dev.switchboard.mcp;
 
+import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.mcp.internal.EndedSessions;
 import dev.switchboard.mcp.internal.SurfaceFactory;
-import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.store.Ids;
 import dev.switchboard.vault.Digests;
 import java.time.Clock;
@@ -25,13 +25,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Errors never carry internal detail. Thread safe.
  */
 public final class McpServer {
+  private static final Logger LOG = LoggerFactory.getLogger(McpServer.class);
   private final JsonMapper json;
   private final SessionTokens sessions;
   private final EndedSessions ended;
   private final SurfaceFactory surfaces;
   private final Clock clock;
   private final String version;
-  private static final Logger LOG = LoggerFactory.getLogger(McpServer.class);
   private final Map<String, InFlightCall> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
   private final ObjectReader reader;
 
