@@ -36,6 +36,7 @@ import java.util.Optional;
  * @param signInLimits failed sign-ins allowed per account and per client address within a window
  * @param vaultLockLease how long a key rotation's database lock outlives its last renewal, so
  *     that a rotation killed while holding it stops blocking the next one after this long
+ * @param metricsToken when present, {@code /metrics} answers only {@code Authorization: Bearer <it>}
  */
 public record Settings(
     String host,
@@ -60,7 +61,8 @@ public record Settings(
     Duration refreshInterval,
     Duration refreshWindow,
     SignInThrottle.Limits signInLimits,
-    Duration vaultLockLease) {
+    Duration vaultLockLease,
+    Optional<String> metricsToken) {
 
   public Settings {
     baseUrlOverrides = Map.copyOf(baseUrlOverrides);
@@ -85,6 +87,6 @@ public record Settings(
     return new Settings(host, newPort, newBaseUrl, dataDir, dbUrl, dbUser, dbPassword, vaultKeys,
         vaultKeyFile, adminEmail, adminPassword, maxBodyBytes, bcryptCost, sessionTtl,
         baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, maxResponseBytes, refreshInterval,
-        refreshWindow, signInLimits, vaultLockLease);
+        refreshWindow, signInLimits, vaultLockLease, metricsToken);
   }
 }

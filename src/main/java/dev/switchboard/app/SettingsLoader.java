@@ -81,7 +81,8 @@ public final class SettingsLoader {
         new SignInThrottle.Limits(intValue(values, "SIGNIN_MAX_FAILURES_PER_ACCOUNT", 10),
             intValue(values, "SIGNIN_MAX_FAILURES_PER_ADDRESS", 50),
             Duration.ofMinutes(intValue(values, "SIGNIN_WINDOW_MINUTES", 15))),
-        Duration.ofSeconds(intValue(values, "VAULT_LOCK_SECONDS", 60)));
+        Duration.ofSeconds(intValue(values, "VAULT_LOCK_SECONDS", 60)),
+        optional(values, "METRICS_TOKEN").map(String::trim));
   }
 
   private static Map<String, String> readFile(Path path) {

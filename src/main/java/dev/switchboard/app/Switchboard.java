@@ -151,7 +151,7 @@ public final class Switchboard implements AutoCloseable {
       this.tokens = new AccessTokens(new TokenRows(database.jdbi()), users, clock);
       this.sessions = new Sessions(new SessionRows(database.jdbi()), users, clock, settings.sessionTtl(),
           new SignInThrottle(settings.signInLimits(), clock));
-      CredentialRows credentialRows = new CredentialRows(database.jdbi(), new CredentialMapper(json));
+      CredentialRows credentialRows = new CredentialRows(database.jdbi(), new CredentialMapper(json, catalog));
       this.signals = new ClusterSignals(database, settings.dbUrl(), settings.dbUser(), settings.dbPassword(),
           this::received);
       this.broker = new ListChangedBroker(json);

@@ -4,7 +4,6 @@ import dev.switchboard.audit.Notifications;
 import dev.switchboard.bundle.internal.BundleRows;
 import dev.switchboard.credential.Credentials;
 import dev.switchboard.credential.UserAccess;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +32,8 @@ public final class AttentionWatcher {
     try {
       UserAccess access = credentials.access(userId);
       Map<String, String> last = rows.jdbi().withHandle(h -> rows.lastStatuses(h, userId));
-      List<String> slugs = rows.jdbi().withHandle(h -> rows.enabledSlugs(h, userId));
-      for (String slug : slugs) {
-        Bundle bundle = bundles.get(userId, slug);
+      // bundles their owner archived or withdrew are skipped: they no longer serve this user
+      for (Bundle bundle : bundles.availableEnabled(userId)) {
         BundleView view = bundles.view(userId, bundle, access);
         ReadinessStatus now = ReadinessCalculator.status(view);
         String before = last.get(bundle.id());

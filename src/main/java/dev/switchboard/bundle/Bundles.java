@@ -99,9 +99,31 @@ public final class Bundles {
     return rows.jdbi().withHandle(h -> rows.enabled(h, visible(h, userId, slug).id(), userId));
   }
 
-  /** Slugs of the bundles the user enabled (what the hub serves). */
+  /**
+   * Slugs of every bundle the user enabled, including those no longer available to them (see
+   * {@link #availableEnabled} for what the hub serves).
+   */
   public List<String> enabledSlugs(String userId) {
     return rows.jdbi().withHandle(h -> rows.enabledSlugs(h, userId));
+  }
+
+  /**
+   * The bundles the user enabled and may still use, by slug: what the hub serves and what OAuth
+   * scopes are computed from. An enablement whose bundle its owner archived or took back to draft
+   * is skipped, never an error; it comes back if the owner publishes the bundle again.
+   */
+  public List<Bundle> availableEnabled(String userId) {
+    return rows.jdbi().withHandle(h -> rows.enabledBundles(h, userId)).stream()
+        .filter(b -> available(userId, b)).toList();
+  }
+
+  /**
+   * Slugs of the user's enablements whose bundle is no longer available to them (archived, or
+   * taken back to draft by its owner): the dashboard shows them so that they can be disabled.
+   */
+  public List<String> unavailableEnabledSlugs(String userId) {
+    return rows.jdbi().withHandle(h -> rows.enabledBundles(h, userId)).stream()
+        .filter(b -> !available(userId, b)).map(Bundle::slug).toList();
   }
 
   public Bundle enable(String userId, String slug) {
@@ -118,11 +140,23 @@ public final class Bundles {
     }));
   }
 
-  public Bundle disable(String userId, String slug) {
+  /**
+   * Removes the user's enablement. A bundle they can no longer see (its owner archived it or took
+   * it back to draft) can still be disabled when they had enabled it; the answer then names only
+   * the slug. Without an enablement such a bundle answers "not found", like a missing one.
+   */
+  public Disabled disable(String userId, String slug) {
     return changed(rows.jdbi().inTransaction(h -> {
-      Bundle b = visible(h, userId, slug);
-      rows.disable(h, b.id(), userId);
-      return b;
+      Optional<Bundle> found = rows.bySlug(h, slug);
+      if (found.isPresent() && isVisible(found.get(), userId)) {
+        rows.disable(h, found.get().id(), userId);
+        return new Disabled(slug, found);
+      }
+      if (found.isEmpty() || !rows.enabled(h, found.get().id(), userId)) {
+        throw SwitchboardException.notFound("bundle");
+      }
+      rows.disable(h, found.get().id(), userId);
+      return new Disabled(slug, Optional.empty());
     }));
   }
 
@@ -191,15 +225,26 @@ public final class Bundles {
   /** Whether a user may use the bundle over MCP: its owner, or anyone who enabled a shared one. */
   public boolean usable(String userId, Bundle bundle) {
     if (bundle.ownedBy(userId)) {
-      return bundle.publication() != Publication.ARCHIVED;
+      return available(userId, bundle);
     }
-    return bundle.publication().shared()
+    return available(userId, bundle)
         && rows.jdbi().withHandle(h -> rows.enabled(h, bundle.id(), userId));
+  }
+
+  /** Whether an enabled bundle can serve the user: not archived if theirs, shared if someone else's. */
+  private static boolean available(String userId, Bundle bundle) {
+    return bundle.ownedBy(userId)
+        ? bundle.publication() != Publication.ARCHIVED
+        : bundle.publication().shared();
+  }
+
+  private static boolean isVisible(Bundle b, String userId) {
+    return b.ownedBy(userId) || b.publication().shared();
   }
 
   private Bundle visible(Handle h, String userId, String slug) {
     return rows.bySlug(h, slug)
-        .filter(b -> b.ownedBy(userId) || b.publication().shared())
+        .filter(b -> isVisible(b, userId))
         .orElseThrow(() -> SwitchboardException.notFound("bundle"));
   }
 

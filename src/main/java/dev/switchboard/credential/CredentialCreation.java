@@ -69,7 +69,8 @@ public final class CredentialCreation {
       }
       String value = raw.toString();
       values.put(field.name(), value);
-      display.put(field.name(), field.secret() ? SecretMask.mask(value) : value);
+      display.put(field.name(), !field.secret() ? value
+          : field.masksFully() ? SecretMask.hidden() : SecretMask.mask(value));
     }
     String id = Ids.next("cred");
     SealedPayload sealed = vault.seal(userId, id, SecretFields.of(values));

@@ -1,5 +1,6 @@
 package dev.switchboard.mcp;
 
+import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.mcp.internal.EndedSessions;
 import dev.switchboard.mcp.internal.SurfaceFactory;
 import dev.switchboard.store.Ids;
@@ -7,8 +8,12 @@ import dev.switchboard.vault.Digests;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,14 +25,15 @@ import tools.jackson.databind.node.ObjectNode;
  * Errors never carry internal detail. Thread safe.
  */
 public final class McpServer {
+  private static final Logger LOG = LoggerFactory.getLogger(McpServer.class);
   private final JsonMapper json;
   private final SessionTokens sessions;
   private final EndedSessions ended;
   private final SurfaceFactory surfaces;
   private final Clock clock;
   private final String version;
-  private final Map<String, Thread> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
-  private final java.util.Set<String> cancelled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Map<String, InFlightCall> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ObjectReader reader;
 
   public McpServer(JsonMapper json, SessionTokens sessions, EndedSessions ended, SurfaceFactory surfaces,
       Clock clock, String version) {
@@ -37,15 +43,23 @@ public final class McpServer {
     this.surfaces = surfaces;
     this.clock = clock;
     this.version = version;
+    // a JSON-RPC body that repeats a key is refused (-32700): two readers could see two requests
+    this.reader = json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
   }
 
-  /** Handles one POST. */
+  /**
+   * Handles one POST. Every failure is answered as a JSON-RPC error (or an {@code isError} tool
+   * result), never in the REST error shape: a {@link SwitchboardException} keeps its message and
+   * gets its code as {@code error.data.code}; anything unexpected is logged and answered -32603.
+   */
   public McpReply post(McpExchange exchange) {
     JsonNode message;
     try {
-      message = json.readTree(exchange.body());
+      message = reader.readTree(exchange.body());
     } catch (JacksonException e) {
-      return McpReply.json(400, errorBody(null, McpError.PARSE_ERROR, "parse error: the body is not valid JSON", null));
+      return McpReply.json(400, errorBody(null, McpError.PARSE_ERROR, Duplicates.is(e)
+          ? "parse error: the body repeats the key '" + Duplicates.key(e) + "' in one object"
+          : "parse error: the body is not valid JSON", null));
     }
     if (message == null || message.isMissingNode()) {
       return McpReply.json(400, errorBody(null, McpError.PARSE_ERROR, "parse error: the body is empty", null));
@@ -58,6 +72,21 @@ public final class McpServer {
     } catch (McpError e) {
       JsonNode id = message.isObject() ? message.get("id") : null;
       return McpReply.json(e.httpStatus(), errorBody(id, e.code(), e.getMessage(), e.data()));
+    }
+  }
+
+  /** One message, with every failure turned into an {@link McpError}. */
+  private McpReply single(McpExchange exchange, JsonNode message) {
+    try {
+      return dispatch(exchange, message);
+    } catch (McpError e) {
+      throw e;
+    } catch (SwitchboardException e) {
+      throw McpErrors.of(e, json);
+    } catch (RuntimeException e) {
+      LOG.error("unexpected error while serving an MCP request", e);
+      throw new McpError(McpError.INTERNAL_ERROR,
+          "internal error on our side; the request id is in the X-Request-Id header", 500);
     }
   }
 
@@ -100,7 +129,7 @@ public final class McpServer {
     return out.isEmpty() ? McpReply.accepted() : McpReply.json(200, out);
   }
 
-  private McpReply single(McpExchange exchange, JsonNode message) {
+  private McpReply dispatch(McpExchange exchange, JsonNode message) {
     Rpc rpc = Rpc.of(message);
     if (rpc.isResponse()) {
       return McpReply.accepted();
@@ -160,30 +189,38 @@ public final class McpServer {
 
   /**
    * Runs a tools/call that {@code notifications/cancelled} can stop (same instance): the thread is
-   * interrupted, the upstream request aborted, and the answer is error -32800.
+   * interrupted, the upstream request aborted, and the answer is error -32800, whatever the
+   * interrupted call threw on its way out (a cancelled call is never a 500).
    */
   private JsonNode cancellable(McpExchange exchange, Rpc rpc) {
     String key = exchange.principal().userId() + "\n" + rpc.id();
-    inFlight.put(key, Thread.currentThread());
+    InFlightCall running = new InFlightCall(Thread.currentThread());
+    inFlight.put(key, running);
     try {
       JsonNode result = call(exchange, rpc);
-      if (cancelled.contains(key)) {
-        throw new McpError(-32800, "request cancelled", 200);
+      if (running.cancelled()) {
+        throw cancelledError();
       }
       return result;
+    } catch (RuntimeException e) {
+      if (running.cancelled() && !(e instanceof McpError)) {
+        throw cancelledError();
+      }
+      throw e;
     } finally {
-      inFlight.remove(key);
-      cancelled.remove(key);
-      Thread.interrupted();
+      inFlight.remove(key, running);
+      running.finish();
     }
   }
 
+  private static McpError cancelledError() {
+    return new McpError(-32800, "request cancelled", 200);
+  }
+
   private void cancel(McpExchange exchange, JsonNode requestId) {
-    String key = exchange.principal().userId() + "\n" + requestId;
-    Thread running = inFlight.get(key);
+    InFlightCall running = inFlight.get(exchange.principal().userId() + "\n" + requestId);
     if (running != null) {
-      cancelled.add(key);
-      running.interrupt();
+      running.cancel();
     }
   }
 

@@ -178,8 +178,8 @@ public final class OAuthFlow {
 
   private Set<String> neededByBundles(String userId, String provider) {
     Set<String> needed = new TreeSet<>();
-    for (String slug : bundles.enabledSlugs(userId)) {
-      Bundle b = bundles.get(userId, slug);
+    // only bundles still available to the user: one its owner archived needs no scope any more
+    for (Bundle b : bundles.availableEnabled(userId)) {
       for (String name : b.tools()) {
         tools.find(name).filter(t -> t.provider().equals(provider)).map(Tool::requiredScopes).ifPresent(needed::addAll);
       }

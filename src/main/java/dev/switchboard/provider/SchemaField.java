@@ -16,7 +16,9 @@ import java.util.regex.PatternSyntaxException;
  * @param type value type; required
  * @param required whether a value must be given (a field with a {@code defaultValue} is satisfied by it)
  * @param secret whether the value is a secret: encrypted, masked, never shown again
- * @param format optional rendering hint for the form (e.g. {@code "hostname"}); not validated; may be null
+ * @param format optional rendering hint for the form (e.g. {@code "hostname"}); not validated; may be null.
+ *     On a secret field, {@code "password"} also means the saved value is shown as a fixed mask with
+ *     none of its characters ({@link #masksFully()})
  * @param pattern optional regular expression (JSON Schema semantics: searched, so anchor it); may be null
  * @param help optional help text or example shown under the input; may be null
  * @param defaultValue optional default (wire name {@code "default"}), a string or an integer; never on a secret
@@ -58,6 +60,15 @@ public record SchemaField(
         if (defaultValue != null && !(defaultValue instanceof String || defaultValue instanceof Integer)) {
             throw new IllegalArgumentException("default of field " + name + " must be a string or an integer");
         }
+    }
+
+    /**
+     * Whether the saved value shows none of its characters: a secret whose format is {@code
+     * "password"}. A password is chosen by a person, so even its first and last characters help a
+     * guess; generated keys and tokens keep the partial mask that lets one tell them apart.
+     */
+    public boolean masksFully() {
+        return secret && "password".equals(format);
     }
 
     /** A required secret string field with no hints. */

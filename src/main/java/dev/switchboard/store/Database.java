@@ -2,9 +2,6 @@ package dev.switchboard.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
@@ -12,7 +9,8 @@ import org.jdbi.v3.core.statement.StatementExceptions;
 /**
  * The connection pool, the Jdbi handle factory and the schema migrations of one database. Thread
  * safe; close it once at shutdown. SQLite runs in WAL mode with a busy timeout so that the server
- * and the command-line tools can use one file at the same time.
+ * and the command-line tools can use one file at the same time; its file is its owner's only
+ * ({@link SqliteFiles}).
  */
 public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
@@ -32,7 +30,7 @@ public final class Database implements AutoCloseable {
   public static Database open(String url, String user, String password) {
     Dialect dialect = Dialect.of(url);
     if (dialect == Dialect.SQLITE) {
-      createParentDirectory(url);
+      SqliteFiles.prepare(url);
     }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
@@ -103,22 +101,5 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     dataSource.close();
-  }
-
-  private static void createParentDirectory(String url) {
-    String file = url.substring("jdbc:sqlite:".length());
-    int query = file.indexOf('?');
-    if (query >= 0) {
-      file = file.substring(0, query);
-    }
-    if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
-      return;
-    }
-    Path parent = Path.of(file).toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(parent);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot create database directory " + parent, e);
-    }
   }
 }

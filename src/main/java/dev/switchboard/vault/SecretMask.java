@@ -7,13 +7,20 @@ import java.util.Objects;
  *
  * <p>Values of 12 or more characters show the first 3 and last 4 ({@code sk_…4f2a}); values of 8 to
  * 11 show only the last 2 ({@code ••••9x}); shorter values show nothing ({@code ••••}). Lengths
- * count Unicode code points, so a surrogate pair is never split. Stateless.
+ * count Unicode code points, so a surrogate pair is never split. A secret a person chose, such as a
+ * password, shows none of its characters: {@link #hidden()}. Stateless.
  */
 public final class SecretMask {
 
   private static final String HIDDEN = "••••";
+  private static final String FULLY_HIDDEN = "••••••••";
 
   private SecretMask() {}
+
+  /** The fixed mask of a secret that shows none of its characters, whatever its length. */
+  public static String hidden() {
+    return FULLY_HIDDEN;
+  }
 
   /** The masked form of {@code value}; {@code value} must not be null. */
   public static String mask(String value) {

@@ -4,6 +4,7 @@ import dev.switchboard.account.Principal;
 import dev.switchboard.bundle.AttentionWatcher;
 import dev.switchboard.bundle.Bundle;
 import dev.switchboard.bundle.BundleChange;
+import dev.switchboard.bundle.Disabled;
 import dev.switchboard.bundle.Bundles;
 import dev.switchboard.bundle.Publication;
 import dev.switchboard.bundle.Readiness;
@@ -20,6 +21,9 @@ final class BundleRoutes {
       Instant updatedAt) {}
 
   record BindingView(String provider, String credential) {}
+
+  /** The answer of disabling a bundle the caller can no longer see: its slug only. */
+  record UnavailableView(String slug, boolean enabled, boolean available) {}
 
   record Bind(String provider, String credential) {}
 
@@ -63,7 +67,9 @@ final class BundleRoutes {
     });
     routes.post("/api/v1/bundles/{slug}/disable", ctx -> {
       Principal p = auth.require(ctx);
-      answer(ctx, p, b -> b.disable(p.userId(), ctx.pathParam("slug")));
+      Disabled disabled = bundles.disable(p.userId(), ctx.pathParam("slug"));
+      json.write(ctx, 200, disabled.bundle().<Object>map(b -> view(p, b, false))
+          .orElseGet(() -> new UnavailableView(disabled.slug(), false, false)));
     });
     routes.get("/api/v1/bundles/{slug}/readiness", ctx -> {
       Principal p = auth.require(ctx);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -22,6 +23,8 @@ import tools.jackson.databind.type.LogicalType;
  * each failure becomes a 400 (or 413, 415) whose message names the problem and never echoes values.
  */
 final class Json {
+  /** How Jackson's STRICT_DUPLICATE_DETECTION failure begins. */
+  private static final String DUPLICATE = "Duplicate Object property \"";
   private final JsonMapper out;
   private final JsonMapper strict;
   private final long maxBodyBytes;
@@ -33,6 +36,8 @@ final class Json {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        // {"a":1,"a":2}: parsers disagree on which one wins, so a repeated key is refused
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .withCoercionConfig(LogicalType.Textual, c -> c
             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -75,6 +80,10 @@ final class Json {
           ? "the body must be a JSON object"
           : "field '" + where + "' has the wrong type");
     } catch (StreamReadException e) {
+      if (isDuplicate(e)) {
+        throw SwitchboardException.invalid("duplicate_key", "the body repeats the key '"
+            + duplicateKey(e) + "' in one object; send each key once");
+      }
       throw SwitchboardException.invalid("malformed_json",
           "the body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
               + e.getLocation().getColumnNr() + ")");
@@ -84,7 +93,29 @@ final class Json {
   }
 
   void write(Context ctx, int status, Object body) {
+    noStore(ctx);
     ctx.status(status).contentType("application/json").result(out.writeValueAsBytes(body));
+  }
+
+  /**
+   * Headers of every JSON answer: never kept by a cache or proxy (answers name credentials,
+   * tokens and accounts) and never sniffed as another type.
+   */
+  static void noStore(Context ctx) {
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("X-Content-Type-Options", "nosniff");
+  }
+
+  private static boolean isDuplicate(StreamReadException e) {
+    return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(DUPLICATE);
+  }
+
+  /** The repeated key from Jackson's message (a key, never a value), cut to 64 characters. */
+  private static String duplicateKey(StreamReadException e) {
+    String m = e.getOriginalMessage();
+    int end = m.indexOf('"', DUPLICATE.length());
+    String key = end < 0 ? m.substring(DUPLICATE.length()) : m.substring(DUPLICATE.length(), end);
+    return key.length() > 64 ? key.substring(0, 64) + "…" : key;
   }
 
   private SwitchboardException tooLarge() {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The legacy HTTP+SSE transport (MCP 2024-11-05) for old clients: GET {@code …/sse} opens a stream
@@ -73,12 +74,12 @@ final class LegacySseRoutes {
     Open session = Optional.ofNullable(ctx.queryParam("sessionId")).map(open::get).orElse(null);
     if (session == null || !session.userId().equals(caller.get().userId())
         || !session.target().key().equals(target.key())) {
-      ctx.status(404).result("unknown session; open the SSE stream again");
+      rpcError(ctx, 404, "unknown session; open the SSE stream again");
       return;
     }
-    byte[] body = ctx.bodyAsBytes();
-    if (body.length > maxBodyBytes) {
-      ctx.status(413).result("the body is larger than " + maxBodyBytes + " bytes");
+    byte[] body = BoundedBody.read(ctx, maxBodyBytes);
+    if (body == null) {
+      rpcError(ctx, 413, "the body is larger than " + maxBodyBytes + " bytes");
       return;
     }
     McpReply reply = server.post(new McpExchange(caller.get(), target, body, ProtocolVersions.LEGACY_SSE,
@@ -89,7 +90,16 @@ final class LegacySseRoutes {
     ctx.status(202).result("Accepted");
   }
 
+  /** The POST endpoint refuses in JSON-RPC too (MCP clients parse it), never in the REST shape. */
   private Optional<Principal> admit(Context ctx) {
-    return gate.admit(ctx, (status, message) -> ctx.status(status).result(message));
+    return gate.admit(ctx, (status, message) -> rpcError(ctx, status, message));
+  }
+
+  private void rpcError(Context ctx, int status, String message) {
+    ObjectNode body = json.createObjectNode().put("jsonrpc", "2.0");
+    body.putNull("id");
+    body.putObject("error").put("code", -32600).put("message", message);
+    ctx.status(status).contentType("application/json").header("X-Content-Type-Options", "nosniff")
+        .result(json.writeValueAsBytes(body));
   }
 }

@@ -54,6 +54,7 @@ final class McpRoutes {
       return;
     }
     McpReply reply = server.post(exchange(ctx, caller.get(), target, body));
+    ctx.header("X-Content-Type-Options", "nosniff");
     reply.headers().forEach(ctx::header);
     if (reply.listen()) {
       EventStream stream = new EventStream(json);

@@ -24,6 +24,7 @@ import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.tool.ToolCatalog;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param baseUrl the public URL of this server (MCP URLs, protected-resource metadata)
  * @param secureCookies whether cookies carry the Secure flag (true when the base URL is https)
  * @param sessionTtl how long the session cookie lives
+ * @param metricsToken when present, {@code /metrics} requires {@code Authorization: Bearer <it>}
  */
 public record WebDependencies(
     JsonMapper json,
@@ -63,4 +65,5 @@ public record WebDependencies(
     String baseUrl,
     long maxBodyBytes,
     boolean secureCookies,
-    Duration sessionTtl) {}
+    Duration sessionTtl,
+    Optional<String> metricsToken) {}

@@ -23,12 +23,16 @@ public final class WebServer implements AutoCloseable {
       config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
       config.jetty.host = host;
       config.jetty.port = port;
-      config.jetty.modifyServer(server -> server.setStopTimeout(2000));
+      config.jetty.modifyServer(server -> {
+        server.setStopTimeout(2000);
+        // Jetty's own answers (bad request line, URI too long, headers too large) in our JSON shape
+        server.setErrorHandler(new JettyErrors());
+      });
       ApiRoutes api = new ApiRoutes(config.routes);
       holder[0] = api;
       RequestLog.install(config.routes);
       ErrorHandlers.install(config.routes, json);
-      new HealthRoutes(deps.readiness(), json, deps.metrics()).register(config.routes);
+      new HealthRoutes(deps.readiness(), json, deps.metrics(), deps.metricsToken()).register(config.routes);
       new OpenApiRoute().register(config.routes);
       new SessionRoutes(deps.sessions(), deps.users(), deps.accounts(), auth, json, deps.secureCookies(),
           (int) Math.min(Integer.MAX_VALUE, deps.sessionTtl().toSeconds())).register(api);

@@ -90,6 +90,14 @@ public final class BundleRows {
         .bind("user", userId).mapTo(String.class).list();
   }
 
+  /** The bundles the user enabled, whatever their publication now, by slug. */
+  public List<Bundle> enabledBundles(Handle h, String userId) {
+    return h.createQuery("SELECT b.id FROM bundle_enablements e JOIN bundles b ON b.id = e.bundle_id "
+            + "WHERE e.user_id = :user ORDER BY b.slug")
+        .bind("user", userId).mapTo(String.class).list().stream()
+        .map(id -> byId(h, id)).flatMap(Optional::stream).toList();
+  }
+
   public boolean enabled(Handle h, String bundleId, String userId) {
     return h.createQuery("SELECT COUNT(*) FROM bundle_enablements WHERE bundle_id = :b AND user_id = :u")
         .bind("b", bundleId).bind("u", userId).mapTo(Integer.class).one() > 0;

@@ -63,11 +63,9 @@ public final class SurfaceFactory {
           : new MetaSurface(List.of(view), false, runner, json, userId);
     }
     List<BundleView> views = new ArrayList<>();
-    for (String slug : bundles.enabledSlugs(userId)) {
-      Bundle bundle = bundles.get(userId, slug);
-      if (bundles.usable(userId, bundle)) {
-        views.add(bundles.view(userId, bundle));
-      }
+    // enablements of bundles their owner archived or withdrew are skipped (the dashboard shows them)
+    for (Bundle bundle : bundles.availableEnabled(userId)) {
+      views.add(bundles.view(userId, bundle));
     }
     return new MetaSurface(views, true, runner, json, userId);
   }

@@ -3,11 +3,14 @@ package dev.switchboard.mcp.internal;
 import dev.switchboard.bundle.ResolvedTool;
 import dev.switchboard.credential.CredentialCalls;
 import dev.switchboard.credential.ToolCall;
+import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.mcp.McpError;
 import dev.switchboard.tool.ArgumentValidator;
 import dev.switchboard.upstream.ToolResult;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * fields (MCP 2025-11-25: input errors are tool results the model can correct).
  */
 public final class ToolRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(ToolRunner.class);
   private final CredentialCalls calls;
   private final ArgumentValidator validator;
   private final JsonMapper json;
@@ -41,8 +45,16 @@ public final class ToolRunner {
     if (!problems.isEmpty()) {
       return error("invalid arguments for " + tool.tool().name() + ": " + String.join("; ", problems));
     }
-    ToolResult result = calls.call(new ToolCall(userId, tool.tool(), args, tool.credential().orElseThrow(),
-        Optional.ofNullable(bundle)));
+    ToolResult result;
+    try {
+      result = calls.call(new ToolCall(userId, tool.tool(), args, tool.credential().orElseThrow(),
+          Optional.ofNullable(bundle)));
+    } catch (SwitchboardException e) {
+      // Switchboard could not run it (a vault key missing, the credential just deleted): a result
+      // the person can act on, not a protocol error; the message never holds a secret
+      LOG.warn("tool call {} could not run: {}", tool.tool().name(), e.code());
+      return error(tool.tool().name() + " could not run: " + e.getMessage() + " (" + e.code() + ")");
+    }
     return toMcp(result);
   }
 

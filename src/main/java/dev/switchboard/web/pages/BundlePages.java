@@ -5,6 +5,7 @@ import dev.switchboard.bundle.Bundle;
 import dev.switchboard.bundle.BundleChange;
 import dev.switchboard.bundle.BundleMode;
 import dev.switchboard.bundle.Bundles;
+import dev.switchboard.bundle.Disabled;
 import dev.switchboard.bundle.Publication;
 import dev.switchboard.bundle.Readiness;
 import dev.switchboard.error.FieldErrors;
@@ -63,8 +64,14 @@ final class BundlePages {
       done(ctx, b.slug(), Flash.ok("“" + b.name() + "” is enabled: it is part of your hub (/mcp/hub)."));
     }));
     routes.post(PATH + "/{slug}/disable", guard.page((ctx, caller) -> {
-      Bundle b = bundles.disable(caller.userId(), ctx.pathParam("slug"));
-      done(ctx, b.slug(), Flash.ok("“" + b.name() + "” is disabled."));
+      Disabled d = bundles.disable(caller.userId(), ctx.pathParam("slug"));
+      if (d.bundle().isEmpty()) {
+        // the bundle is no longer visible: back to the list, where the enablement is now gone
+        Flash.ok("“" + d.slug() + "” is disabled and no longer in your hub.").leave(ctx, guard.secureCookies());
+        ctx.redirect(PATH, HttpStatus.SEE_OTHER);
+        return;
+      }
+      done(ctx, d.slug(), Flash.ok("“" + d.bundle().get().name() + "” is disabled."));
     }));
     routes.post(PATH + "/{slug}/bindings", guard.page((ctx, caller) -> {
       String provider = Optional.ofNullable(ctx.formParam("provider")).orElse("");
@@ -91,7 +98,8 @@ final class BundlePages {
           Text.word(b.mode().name()), b.tools().size(), b.ownedBy(caller.userId()), enabled.contains(b.slug()),
           Badge.of(r.status())));
     }
-    renderer.page(ctx, status, "bundles.jte", frames.of(caller, "Bundles", "bundles"), new BundlesPage(rows, form));
+    renderer.page(ctx, status, "bundles.jte", frames.of(caller, "Bundles", "bundles"),
+        new BundlesPage(rows, bundles.unavailableEnabledSlugs(caller.userId()), form));
   }
 
   private void create(Context ctx, Caller caller) {
