@@ -152,6 +152,11 @@ public final class ProviderAdmin {
     onChange.run();
   }
 
+  /** True for a provider an administrator added (imported or registered): it can be deleted. */
+  public boolean deletable(String slug) {
+    return shipped.find(slug).isEmpty() && registry.find(slug).isPresent();
+  }
+
   /** Why a stored provider's document could not be imported, when it could not (its tools are then empty). */
   public Optional<String> loadError(String slug) {
     return loader.loadError(slug);
