@@ -65,11 +65,17 @@ public final class StoredProviders {
       put(slug, text, null, report.tools());
     } catch (SwitchboardException e) {
       // the message names the limit or the parser's complaint, never the document's text
-      LOG.warn("the stored OpenAPI document of provider {} cannot be imported ({}); it has no tools: {}",
-          slug, e.code(), e.getMessage());
-      rows.keepImport(slug, null, e.getMessage());
-      put(slug, null, e.getMessage(), List.of());
+      failed(slug, e.code(), e.getMessage());
+    } catch (RuntimeException e) {
+      failed(slug, e.getClass().getSimpleName(), "the import failed (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  private void failed(String slug, String code, String reason) {
+    LOG.warn("the stored OpenAPI document of provider {} cannot be imported ({}); it has no tools: {}",
+        slug, code, reason);
+    rows.keepImport(slug, null, reason);
+    put(slug, null, reason, List.of());
   }
 
   /** Records what an import in this process stored, so that the next refresh does not read it back. */
