@@ -1,6 +1,9 @@
 package dev.switchboard.admin;
 
 import dev.switchboard.admin.internal.ProviderRows;
+import dev.switchboard.admin.internal.StoredProviders;
+import dev.switchboard.bundle.Bundles;
+import dev.switchboard.credential.Credentials;
 import dev.switchboard.error.ErrorKind;
 import dev.switchboard.error.FieldErrors;
 import dev.switchboard.error.SwitchboardException;
@@ -14,6 +17,7 @@ import dev.switchboard.provider.ProviderStatus;
 import dev.switchboard.provider.ValidationSpec;
 import dev.switchboard.tool.ImportReport;
 import dev.switchboard.tool.OpenApiImport;
+import dev.switchboard.tool.StoredTools;
 import dev.switchboard.tool.Tool;
 import dev.switchboard.tool.ToolCatalog;
 import dev.switchboard.upstream.HttpCall;
@@ -27,11 +31,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What administrators change in the catalog at run time (DESIGN.md §3): import an OpenAPI document
- * as an API provider, register a remote MCP server as an MCP provider, set a provider's status.
+ * as an API provider, register a remote MCP server as an MCP provider, set a provider's status,
+ * delete an imported one. An import stores the tools it made beside the document, so that nothing
+ * parses the document again ({@code docs/security/documents.md}).
  * Changes are stored in the database, so that every instance and the command line share them;
  * {@link #refresh()} applies what another process stored. Shipped providers cannot be replaced.
  */
@@ -45,12 +52,19 @@ public final class ProviderAdmin {
   private final OutboundHttp http;
   private final JsonMapper json;
   private final Clock clock;
+  private final Credentials credentials;
+  private final Bundles bundles;
+  private final StoredProviders loader;
   private volatile String seen = "";
   private volatile Runnable onChange = () -> { };
 
   public ProviderAdmin(ProviderRows rows, Catalog shipped, ProviderRegistry registry, ToolCatalog tools,
-      OutboundGuard guard, OutboundHttp http, JsonMapper json, Clock clock) {
+      Credentials credentials, Bundles bundles, OutboundGuard guard, OutboundHttp http, JsonMapper json,
+      Clock clock) {
     this.rows = rows;
+    this.credentials = credentials;
+    this.bundles = bundles;
+    this.loader = new StoredProviders(rows, tools);
     this.shipped = shipped;
     this.registry = registry;
     this.tools = tools;
@@ -81,7 +95,9 @@ public final class ProviderAdmin {
         Optional.ofNullable(request.description()).orElse(report.title()), category(request.category()),
         ProviderKind.API, ProviderStatus.ACTIVE, "🔌", baseUrl, null, null, null, null,
         authMethods(request), null, validation(request, report.tools()));
-    rows.save(provider.slug(), json.writeValueAsString(provider), document, actor, clock.instant());
+    String stored = StoredTools.write(report.tools());
+    rows.save(provider.slug(), json.writeValueAsString(provider), document, stored, actor, clock.instant());
+    loader.imported(provider.slug(), stored);
     apply(provider, report.tools());
     onChange.run();
     return new ImportResult(provider, report.tools().stream().map(Tool::name).toList(), report.skipped());
@@ -98,7 +114,8 @@ public final class ProviderAdmin {
         Optional.ofNullable(request.description()).orElse("Remote MCP server"), category(request.category()),
         ProviderKind.MCP, ProviderStatus.ACTIVE, "🧩", null, request.mcpUrl(), null, null, null,
         authMethods(request), null, validation(request, List.of()));
-    rows.save(provider.slug(), json.writeValueAsString(provider), null, actor, clock.instant());
+    rows.save(provider.slug(), json.writeValueAsString(provider), null, null, actor, clock.instant());
+    loader.imported(provider.slug(), null);
     apply(provider, List.of());
     onChange.run();
     return provider;
@@ -113,21 +130,58 @@ public final class ProviderAdmin {
     return registry.require(slug);
   }
 
-  /** Applies what is stored (at start-up, and when another process changed it). */
+  /**
+   * Deletes an imported API or registered MCP provider: its tools leave every bundle, every user's
+   * credentials of it are erased (each revoked at the provider first, when it can be), then the
+   * provider itself; other instances drop it on the catalog signal. Shipped providers cannot be
+   * deleted (409 {@code provider_shipped}); an unknown slug is 404.
+   */
+  public void delete(String slug) {
+    if (shipped.find(slug).isPresent()) {
+      throw SwitchboardException.conflict("provider_shipped",
+          "'" + slug + "' is a shipped provider and cannot be deleted; set it INACTIVE instead");
+    }
+    if (registry.find(slug).isEmpty()) {
+      throw SwitchboardException.notFound("provider");
+    }
+    bundles.dropProvider(slug);
+    credentials.eraseProvider(slug);
+    rows.delete(slug);
+    loader.deleted(slug);
+    registry.update(c -> c.find(slug).isPresent() ? rebuildWithout(c, slug) : c);
+    onChange.run();
+  }
+
+  /** True for a provider an administrator added (imported or registered): it can be deleted. */
+  public boolean deletable(String slug) {
+    return shipped.find(slug).isEmpty() && registry.find(slug).isPresent();
+  }
+
+  /** Why a stored provider's document could not be imported, when it could not (its tools are then empty). */
+  public Optional<String> loadError(String slug) {
+    return loader.loadError(slug);
+  }
+
+  /**
+   * Applies what is stored (at start-up, and when another process changed it). Stored tools are
+   * read back, never parsed from their document again; a row stored before tools were kept is
+   * imported once, within the document limits, and its tools (or the reason it failed) stored.
+   */
   public synchronized void refresh() {
     String version = rows.version();
     if (version.equals(seen)) {
       return;
     }
     Catalog next = shipped;
-    for (ProviderRows.Stored stored : rows.all()) {
+    List<ProviderRows.Stored> all = rows.all();
+    for (ProviderRows.Stored stored : all) {
       Provider provider = json.readValue(stored.definition(), Provider.class);
       if (next.find(provider.slug()).isEmpty()) {
         next = next.add(provider);
-        tools.replace(provider.slug(), stored.openapi() == null ? List.of()
-            : OpenApiImport.importDocument(provider.slug(), stored.openapi()).tools());
+        loader.load(stored);
       }
     }
+    loader.keepOnly(all.stream().map(ProviderRows.Stored::slug).collect(Collectors.toSet()));
     for (Map.Entry<String, String> status : rows.statuses().entrySet()) {
       if (next.find(status.getKey()).isPresent()) {
         next = next.withStatus(status.getKey(), ProviderStatus.valueOf(status.getValue()));

@@ -94,6 +94,18 @@ final class ProviderCommand {
     }
   }
 
+  @Command(name = "delete", mixinStandardHelpOptions = true,
+      description = "Delete an imported or registered provider: its tools leave every bundle and every user's "
+          + "credentials of it are revoked and erased. Shipped providers cannot be deleted.")
+  int delete(@Parameters(paramLabel = "SLUG", description = "The provider") String slug) {
+    try (Switchboard app = env.open()) {
+      app.start();
+      app.providerAdmin.delete(slug);
+      env.out().println("deleted provider " + slug);
+      return 0;
+    }
+  }
+
   static List<AuthMethod> methods(List<String> specs) {
     List<AuthMethod> methods = new ArrayList<>();
     for (String spec : specs == null ? List.<String>of() : specs) {

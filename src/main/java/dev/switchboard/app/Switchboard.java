@@ -205,7 +205,7 @@ public final class Switchboard implements AutoCloseable {
       this.mcp = new McpServer(json, new SessionTokens(vault.signer()),
           new EndedSessions(database.jdbi()), surfaces, clock, VERSION);
       this.providerAdmin = new ProviderAdmin(new ProviderRows(database.jdbi()), shipped, catalog, tools,
-          guard, outbound, json, clock);
+          credentials, bundles, guard, outbound, json, clock);
       providerAdmin.refresh();
       providerAdmin.onChange(() -> {
         surfaces.forget();
@@ -301,6 +301,8 @@ public final class Switchboard implements AutoCloseable {
       broker.changed(parts[1]);
     } else if (parts[0].equals("catalog")) {
       providerAdmin.refresh();
+      // an import, a status change or a deletion may change anyone's tool list
+      broker.changedAll();
     }
   }
 

@@ -77,6 +77,14 @@ public final class Bundles {
     onChange.run();
   }
 
+  /**
+   * Takes a deleted provider's tools and bindings out of every bundle (whoever owns it). Answers the
+   * slugs of the bundles that lost tools.
+   */
+  public List<String> dropProvider(String provider) {
+    return changed(rows.jdbi().inTransaction(h -> rows.dropProvider(h, provider)));
+  }
+
   public Bundle publish(String userId, String slug, Publication publication) {
     return changed(rows.jdbi().inTransaction(h -> {
       Bundle b = owned(h, userId, slug);

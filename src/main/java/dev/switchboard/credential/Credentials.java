@@ -2,6 +2,7 @@ package dev.switchboard.credential;
 
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.credential.internal.ProviderVerification;
+import dev.switchboard.error.ErrorKind;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.store.Cursor;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rules of a user's credentials (DESIGN.md §4): reading, renaming, disabling, enabling,
@@ -21,6 +24,7 @@ import org.jdbi.v3.core.Handle;
  * takes the calling user's id; another user's credential id is "not found". Thread safe.
  */
 public final class Credentials {
+  private static final Logger LOG = LoggerFactory.getLogger(Credentials.class);
   private static final int MAX_PAGE = 200;
   private final CredentialRows rows;
   private final ProviderRegistry catalog;
@@ -117,6 +121,38 @@ public final class Credentials {
       Credential before = get(userId, id);
       eraseHook.beforeErase(before, secrets.apply(before));
     }
+    return erase(userId, id);
+  }
+
+  /**
+   * Erases every user's credentials of a provider that is being deleted, each like {@link #delete}
+   * (revocation at the provider first, then the erase, then the events). A revocation that fails is
+   * logged without detail and the credential is erased anyway. Answers how many were erased.
+   */
+  public int eraseProvider(String provider) {
+    List<Map.Entry<String, String>> owners = rows.jdbi().withHandle(h -> rows.ownersOfProvider(h, provider));
+    int erased = 0;
+    for (Map.Entry<String, String> owner : owners) {
+      try {
+        delete(owner.getKey(), owner.getValue());
+      } catch (SwitchboardException e) {
+        if (e.kind() == ErrorKind.NOT_FOUND) {
+          continue; // erased meanwhile
+        }
+        LOG.warn("revoking credential {} of deleted provider {} failed ({}); erasing it anyway",
+            owner.getValue(), provider, e.code());
+        erase(owner.getKey(), owner.getValue());
+      } catch (RuntimeException e) {
+        LOG.warn("revoking credential {} of deleted provider {} failed ({}); erasing it anyway",
+            owner.getValue(), provider, e.getClass().getSimpleName());
+        erase(owner.getKey(), owner.getValue());
+      }
+      erased++;
+    }
+    return erased;
+  }
+
+  private Credential erase(String userId, String id) {
     Credential result = rows.jdbi().inTransaction(h -> {
       Credential c = require(h, userId, id);
       rows.delete(h, userId, id);

@@ -50,6 +50,11 @@ public final class ListChangedBroker {
     }
   }
 
+  /** Tells every open stream (a catalog change may change anyone's tool list). */
+  public void changedAll() {
+    List.copyOf(byUser.keySet()).forEach(this::changed);
+  }
+
   /** Ends every open stream, so that shutdown does not wait for clients. */
   public void closeAll() {
     byUser.values().forEach(sinks -> sinks.forEach(Sink::close));

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Every tool of the catalog's providers, gathered from the {@link ToolSource}s at start-up
  * (curated OpenAPI documents, built-in tool sets) and replaced per provider when an administrator
- * imports one. Reads are map reads on an immutable snapshot; changes swap it. Thread safe. Tools of
+ * imports one (or drops them when one is deleted). Reads are map reads on an immutable snapshot; changes swap it. Thread safe. Tools of
  * remote MCP providers depend on the user's credential and are discovered elsewhere.
  */
 public final class ToolCatalog {
@@ -44,6 +44,15 @@ public final class ToolCatalog {
     Map<String, List<Tool>> byProvider = new HashMap<>(state.byProvider());
     byProvider.put(provider, tools);
     state = index(byProvider);
+  }
+
+  /** Drops every tool of one provider (a deleted provider); nothing happens for an unknown one. */
+  public synchronized void remove(String provider) {
+    if (state.byProvider().containsKey(provider)) {
+      Map<String, List<Tool>> byProvider = new HashMap<>(state.byProvider());
+      byProvider.remove(provider);
+      state = index(byProvider);
+    }
   }
 
   private static State index(Map<String, List<Tool>> byProvider) {

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Administrators' routes: {@code /api/v1/admin/…} — provider imports and statuses, users. */
+/** Administrators' routes: {@code /api/v1/admin/…} — provider imports, statuses and deletion, users. */
 final class AdminRoutes {
   record StatusChange(String status) {}
 
@@ -59,6 +59,11 @@ final class AdminRoutes {
       }
       json.write(ctx, 200, Views.ProviderView.of(admin.setStatus(ctx.pathParam("slug"), status),
           ConnectionState.NONE));
+    });
+    routes.delete("/api/v1/admin/providers/{slug}", ctx -> {
+      auth.requireAdmin(ctx);
+      admin.delete(ctx.pathParam("slug"));
+      ctx.status(204);
     });
     routes.get("/api/v1/admin/users", ctx -> {
       auth.requireAdmin(ctx);

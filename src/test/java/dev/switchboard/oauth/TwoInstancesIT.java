@@ -108,6 +108,46 @@ class TwoInstancesIT {
   }
 
   @Test
+  void aProviderDeletedOnOneInstanceIsDroppedByTheOtherWhoseStreamsHearOfIt() throws Exception {
+    Api admin = new Api(first, Cli.token(first.env(), TestServer.ADMIN_EMAIL));
+    assertThat(admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "gone-two", "document",
+        OAuthLifecycleIT.API, "baseUrl", upstream.url(""), "validationTool", "get_me",
+        "authMethods", List.of(Map.of("type", "BEARER")))).status()).isEqualTo(201);
+    String reader = Cli.userWithToken(first.env(), "gone@example.com");
+    Api onSecond = new Api(second, reader);
+    java.time.Instant until = java.time.Instant.now().plusSeconds(15);
+    while (onSecond.get("/api/v1/tools?provider=gone-two").json().path("items").isEmpty()
+        && java.time.Instant.now().isBefore(until)) {
+      Thread.sleep(100);
+    }
+    assertThat(onSecond.get("/api/v1/tools?provider=gone-two").json().path("items").size()).isPositive();
+    onSecond.post("/api/v1/bundles", Map.of("slug", "gone-bundle", "name", "Gone",
+        "tools", List.of("calculator_add", "gone-two_get_me")));
+    Api.Answer init = onSecond.send(onSecond.builder("/mcp/bundle/gone-bundle").header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream").header("MCP-Protocol-Version", "2025-11-25")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+            + "\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+            + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}")));
+    String session = init.raw().headers().firstValue("Mcp-Session-Id").orElseThrow();
+    HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().send(
+        onSecond.builder("/mcp/bundle/gone-bundle").header("Accept", "text/event-stream")
+            .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25").GET().build(),
+        HttpResponse.BodyHandlers.ofLines());
+    java.util.concurrent.CompletableFuture<String> changed = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> stream.body().filter(l -> l.contains("list_changed")).findFirst().orElse(""));
+    Thread.sleep(300);
+
+    assertThat(admin.delete("/api/v1/admin/providers/gone-two").status()).isEqualTo(204);
+
+    assertThat(changed.get(5, TimeUnit.SECONDS)).contains("notifications/tools/list_changed");
+    stream.body().close();
+    assertThat(onSecond.get("/api/v1/providers/gone-two").status()).isEqualTo(404);
+    assertThat(onSecond.get("/api/v1/tools?provider=gone-two").json().path("items").size()).isZero();
+    assertThat(onSecond.get("/api/v1/bundles/gone-bundle").json().path("tools").toString())
+        .doesNotContain("gone-two_").contains("calculator_add");
+  }
+
+  @Test
   void aCredentialChangeOnOneInstanceReachesTheStreamsOfTheOther() throws Exception {
     String other = Cli.userWithToken(first.env(), "stream@example.com");
     Api onFirst = new Api(first, other);

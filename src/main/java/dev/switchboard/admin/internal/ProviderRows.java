@@ -8,8 +8,12 @@ import org.jdbi.v3.core.Jdbi;
 
 /** SQL of administrator-added providers and provider status changes. */
 public final class ProviderRows {
-  /** One stored provider: its catalog JSON and, for imported API providers, the OpenAPI document. */
-  public record Stored(String slug, String definition, String openapi) {}
+  /**
+   * One stored provider: its catalog JSON, whether it has an OpenAPI document (read it with
+   * {@link #document}), the tools its import made ({@code StoredTools} JSON, null for rows stored
+   * before they were kept) and why its document could not be imported, if it could not.
+   */
+  public record Stored(String slug, String definition, boolean hasDocument, String tools, String loadError) {}
 
   private final Jdbi jdbi;
 
@@ -17,25 +21,47 @@ public final class ProviderRows {
     this.jdbi = jdbi;
   }
 
-  public void save(String slug, String definition, String openapi, String actor, Instant at) {
+  public void save(String slug, String definition, String openapi, String tools, String actor, Instant at) {
     jdbi.useTransaction(h -> {
       h.createUpdate("DELETE FROM custom_providers WHERE slug = :slug").bind("slug", slug).execute();
-      h.createUpdate("INSERT INTO custom_providers (slug, definition, openapi, created_by, updated_at) "
-              + "VALUES (:slug, :definition, :openapi, :actor, :at)")
-          .bind("slug", slug).bind("definition", definition).bind("openapi", openapi)
+      h.createUpdate("INSERT INTO custom_providers (slug, definition, openapi, tools, created_by, updated_at) "
+              + "VALUES (:slug, :definition, :openapi, :tools, :actor, :at)")
+          .bind("slug", slug).bind("definition", definition).bind("openapi", openapi).bind("tools", tools)
           .bind("actor", actor).bind("at", at.toEpochMilli()).execute();
     });
   }
 
+  /** Deletes the provider's row and its status; false when there was none. */
   public boolean delete(String slug) {
-    return jdbi.withHandle(h -> h.createUpdate("DELETE FROM custom_providers WHERE slug = :slug")
-        .bind("slug", slug).execute()) == 1;
+    return jdbi.inTransaction(h -> {
+      h.createUpdate("DELETE FROM provider_statuses WHERE slug = :slug").bind("slug", slug).execute();
+      return h.createUpdate("DELETE FROM custom_providers WHERE slug = :slug").bind("slug", slug).execute() == 1;
+    });
   }
 
+  /** Every stored provider, without the documents (read one with {@link #document} when needed). */
   public List<Stored> all() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT slug, definition, openapi FROM custom_providers ORDER BY slug")
-        .map((rs, ctx) -> new Stored(rs.getString("slug"), rs.getString("definition"), rs.getString("openapi")))
+    return jdbi.withHandle(h -> h.createQuery("SELECT slug, definition, openapi IS NOT NULL AS has_document, "
+            + "tools, load_error FROM custom_providers ORDER BY slug")
+        .map((rs, ctx) -> new Stored(rs.getString("slug"), rs.getString("definition"),
+            rs.getBoolean("has_document"), rs.getString("tools"), rs.getString("load_error")))
         .list());
+  }
+
+  /** The stored OpenAPI document of a provider, or null. */
+  public String document(String slug) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT openapi FROM custom_providers WHERE slug = :slug")
+        .bind("slug", slug).mapTo(String.class).findOne().orElse(null));
+  }
+
+  /**
+   * Keeps what importing a row's document once gave: its tools, or why it failed. The time is left
+   * alone, so that other instances do not take this for an administrator's change.
+   */
+  public void keepImport(String slug, String tools, String loadError) {
+    jdbi.useHandle(h -> h.createUpdate("UPDATE custom_providers SET tools = :tools, load_error = :error "
+            + "WHERE slug = :slug")
+        .bind("tools", tools).bind("error", loadError).bind("slug", slug).execute());
   }
 
   public void setStatus(String slug, String status, Instant at) {

@@ -148,6 +148,21 @@ public final class BundleRows {
         .bind("b", bundleId).bind("u", userId).bind("p", provider).bind("c", id).execute());
   }
 
+  /**
+   * Removes a deleted provider's tools ({@code provider_…}; slugs hold no underscore, so the prefix
+   * names that provider only) and bindings from every bundle. Answers the slugs of the bundles changed.
+   */
+  public List<String> dropProvider(Handle h, String provider) {
+    String prefix = provider + "_";
+    List<String> changed = h.createQuery("SELECT DISTINCT b.slug FROM bundle_tools t JOIN bundles b ON b.id = t.bundle_id "
+            + "WHERE substr(t.tool, 1, :n) = :prefix ORDER BY b.slug")
+        .bind("n", prefix.length()).bind("prefix", prefix).mapTo(String.class).list();
+    h.createUpdate("DELETE FROM bundle_tools WHERE substr(tool, 1, :n) = :prefix")
+        .bind("n", prefix.length()).bind("prefix", prefix).execute();
+    h.createUpdate("DELETE FROM bundle_bindings WHERE provider = :p").bind("p", provider).execute();
+    return changed;
+  }
+
   /** Users who bound a credential, so that its deletion can be told to them. */
   public List<String> bundlesUsingCredential(Handle h, String userId, String credentialId) {
     return h.createQuery("SELECT b.slug FROM bundle_bindings bb JOIN bundles b ON b.id = bb.bundle_id "

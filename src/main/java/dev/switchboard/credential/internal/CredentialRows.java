@@ -8,6 +8,7 @@ import dev.switchboard.vault.SealedPayload;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -181,6 +182,13 @@ public final class CredentialRows {
         .bind("user", userId).bind("id", id).execute();
     return h.createUpdate("DELETE FROM credentials WHERE user_id = :user AND id = :id")
         .bind("user", userId).bind("id", id).execute() == 1;
+  }
+
+  /** Owner and id of every credential of a provider, any user's (to erase a deleted provider's). */
+  public List<Map.Entry<String, String>> ownersOfProvider(Handle h, String provider) {
+    return h.createQuery("SELECT user_id, id FROM credentials WHERE provider = :provider ORDER BY user_id, id")
+        .bind("provider", provider)
+        .map((rs, ctx) -> Map.entry(rs.getString("user_id"), rs.getString("id"))).list();
   }
 
   public Optional<String> currentId(Handle h, String userId, String provider) {

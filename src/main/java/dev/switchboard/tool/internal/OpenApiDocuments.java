@@ -1,12 +1,13 @@
 package dev.switchboard.tool.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.switchboard.tool.DocumentTooComplexException;
 import dev.switchboard.tool.OpenApiImportException;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.converter.SwaggerConverter;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import io.swagger.v3.parser.util.DeserializationUtils;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,8 @@ import java.util.List;
  * Reads the text of an API description with swagger-parser: JSON or YAML; OpenAPI 3.0 and 3.1 as
  * written, Swagger 2.0 converted to OpenAPI 3.0. References are never resolved by the parser
  * ({@code resolve=false}), so nothing is fetched; {@link ApiDocument} resolves local ones. The
- * only class that touches swagger-parser. Stateless and thread-safe.
+ * text is first read within limits by {@link BoundedReader}; swagger-parser only sees that tree
+ * (or, for Swagger 2.0, its JSON form), never YAML with aliases. The only class that drives swagger-parser. Stateless and thread-safe.
  */
 public final class OpenApiDocuments {
   private static final int MAX_WARNINGS = 20;
@@ -31,7 +33,10 @@ public final class OpenApiDocuments {
     options.setResolve(false); // no $ref following, hence no network (see docs/openapi-import.md)
     com.fasterxml.jackson.databind.JsonNode tree;
     try {
-      tree = DeserializationUtils.deserializeIntoTree(text, null, options, new SwaggerParseResult());
+      // read within limits before swagger-parser sees anything (it would expand YAML aliases)
+      tree = BoundedReader.read(text);
+    } catch (DocumentTooComplexException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new OpenApiImportException(List.of(rootMessage(e)));
     }
@@ -42,9 +47,9 @@ public final class OpenApiDocuments {
     SwaggerParseResult result;
     try {
       result = swagger2
-          ? new SwaggerConverter().readContents(text, null, options)
+          ? new SwaggerConverter().readContents(Json.mapper().writeValueAsString(tree), null, options)
           : new OpenAPIV3Parser().parseJsonNode(null, tree, options);
-    } catch (RuntimeException e) {
+    } catch (JsonProcessingException | RuntimeException e) {
       throw new OpenApiImportException(List.of(rootMessage(e)));
     }
     List<String> messages = result == null || result.getMessages() == null ? List.of() : result.getMessages();

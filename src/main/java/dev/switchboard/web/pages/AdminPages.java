@@ -64,6 +64,8 @@ final class AdminPages {
     routes.post(PATH + "/users/{id}/enable", guard.admin((ctx, caller) -> userAction(ctx, caller, "enable")));
     routes.post(PATH + "/users/{id}/delete", guard.admin((ctx, caller) -> userAction(ctx, caller, "delete")));
     routes.post(PATH + "/providers/{slug}/status", guard.admin(this::status));
+    routes.get(PATH + "/providers/{slug}/delete", guard.admin(this::confirmDelete));
+    routes.post(PATH + "/providers/{slug}/delete", guard.admin(this::delete));
     routes.post(PATH + "/providers/openapi", guard.admin((ctx, caller) -> addProvider(ctx, caller, "openapi")));
     routes.post(PATH + "/providers/mcp", guard.admin((ctx, caller) -> addProvider(ctx, caller, "mcp")));
     routes.post(PATH + "/oauth-apps", guard.admin(this::oauthApp));
@@ -135,6 +137,28 @@ final class AdminPages {
     ctx.redirect(PATH + "#providers", HttpStatus.SEE_OTHER);
   }
 
+  /** The confirmation page: what deleting the provider erases, with Delete and Cancel. */
+  private void confirmDelete(Context ctx, Caller caller) {
+    String slug = ctx.pathParam("slug");
+    if (!admin.deletable(slug)) {
+      throw catalog.find(slug).isPresent()
+          ? SwitchboardException.conflict("provider_shipped", "shipped providers cannot be deleted")
+          : SwitchboardException.notFound("provider");
+    }
+    Provider p = catalog.require(slug);
+    renderer.page(ctx, 200, "provider-delete.jte", frames.of(caller, "Delete " + p.name(), "admin"),
+        new AdminProvider(p.slug(), p.name(), Labels.kind(p.kind()), Text.word(p.status().name()), List.of(),
+            true, admin.loadError(slug).orElse(null)));
+  }
+
+  private void delete(Context ctx, Caller caller) {
+    Provider p = catalog.require(ctx.pathParam("slug"));
+    admin.delete(p.slug());
+    Flash.ok("Deleted " + p.name() + ": its tools left every bundle and every user's credentials of it were "
+        + "revoked and erased.").leave(ctx, guard.secureCookies());
+    ctx.redirect(PATH + "#providers", HttpStatus.SEE_OTHER);
+  }
+
   private void addProvider(Context ctx, Caller caller, String form) {
     Map<String, String> values = values(ctx, PROVIDER_FIELDS);
     Map<String, String> errors = new LinkedHashMap<>();
@@ -180,7 +204,8 @@ final class AdminPages {
       for (ProviderStatus s : ProviderStatus.values()) {
         statuses.add(new Option(s.name(), Text.word(s.name()), s == p.status()));
       }
-      return new AdminProvider(p.slug(), p.name(), Labels.kind(p.kind()), Text.word(p.status().name()), statuses);
+      return new AdminProvider(p.slug(), p.name(), Labels.kind(p.kind()), Text.word(p.status().name()), statuses,
+          admin.deletable(p.slug()), admin.loadError(p.slug()).orElse(null));
     }).toList();
     String category = values.getOrDefault("category", "");
     List<Option> categories = new ArrayList<>();
