@@ -19,7 +19,7 @@ final class McpErrors {
     return switch (e.kind()) {
       case INVALID_REQUEST, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHORIZED, PAYLOAD_TOO_LARGE ->
           new McpError(McpError.INVALID_PARAMS, e.getMessage(), data, 200);
-      case CREDENTIAL_REJECTED, UPSTREAM_UNAVAILABLE, UNAVAILABLE ->
+      case TOO_MANY_REQUESTS, CREDENTIAL_REJECTED, UPSTREAM_UNAVAILABLE, UNAVAILABLE ->
           new McpError(McpError.INTERNAL_ERROR, e.getMessage(), data, 200);
       case INTERNAL -> new McpError(McpError.INTERNAL_ERROR,
           "internal error on our side; the request id is in the X-Request-Id header", data, 500);
