@@ -74,6 +74,10 @@ class StoredDocumentsIT {
     exec("INSERT INTO custom_providers (slug, definition, openapi, created_by, updated_at) "
         + "SELECT 'bomb', replace(definition, '\"tracker\"', '\"bomb\"'), ?, 'old', updated_at FROM custom_providers "
         + "WHERE slug = 'tracker'", BILLION_LAUGHS);
+    // 2,000 aliases to one 100 KB string: 200 million characters once a Swagger 2.0 import writes it out
+    exec("INSERT INTO custom_providers (slug, definition, openapi, created_by, updated_at) "
+        + "SELECT 'strings', replace(definition, '\"tracker\"', '\"strings\"'), ?, 'old', updated_at "
+        + "FROM custom_providers WHERE slug = 'tracker'", scalarAliasBomb());
     exec("INSERT INTO custom_providers (slug, definition, openapi, created_by, updated_at) "
         + "SELECT 'legacy', replace(definition, '\"tracker\"', '\"legacy\"'), ?, 'old', updated_at FROM custom_providers "
         + "WHERE slug = 'tracker'", tracker);
@@ -90,6 +94,9 @@ class StoredDocumentsIT {
       assertThat(user.get("/api/v1/providers/bomb").status()).isEqualTo(200);
       assertThat(user.get("/api/v1/tools?provider=bomb").json().path("items").size()).isZero();
       assertThat(text("SELECT load_error FROM custom_providers WHERE slug = 'bomb'")).contains("too complex");
+      assertThat(user.get("/api/v1/tools?provider=strings").json().path("items").size()).isZero();
+      assertThat(text("SELECT load_error FROM custom_providers WHERE slug = 'strings'"))
+          .contains("too complex").contains("characters");
       assertThat(text("SELECT tools FROM custom_providers WHERE slug = 'legacy'")).contains("legacy_");
       assertThat(text("SELECT load_error FROM custom_providers WHERE slug = 'tracker'")).isNull();
 
@@ -100,6 +107,15 @@ class StoredDocumentsIT {
       assertThat(user.get("/api/v1/tools?provider=legacy").json().path("items").size()).isEqualTo(trackerTools);
       assertThat(text("SELECT load_error FROM custom_providers WHERE slug = 'legacy'")).isNull();
     }
+  }
+
+  private static String scalarAliasBomb() {
+    StringBuilder doc = new StringBuilder("swagger: \"2.0\"\ninfo: {title: s, version: \"1\"}\npaths: {}\n")
+        .append("x-s: &s ").append("x".repeat(100_000)).append("\nx-b: [");
+    for (int i = 0; i < 2_000; i++) {
+      doc.append(i == 0 ? "" : ",").append("*s");
+    }
+    return doc.append("]\n").toString();
   }
 
   private static String resource(String name) throws IOException {

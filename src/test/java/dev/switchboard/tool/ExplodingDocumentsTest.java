@@ -3,10 +3,14 @@ package dev.switchboard.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.management.ThreadMXBean;
 import dev.switchboard.error.ErrorKind;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Documents that would explode when read are refused quickly with {@code document_too_complex}. */
 class ExplodingDocumentsTest {
@@ -50,6 +54,48 @@ class ExplodingDocumentsTest {
     assertThatThrownBy(() -> OpenApiImport.importDocument("p", doc.toString()))
         .isInstanceOf(DocumentTooComplexException.class);
     assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(1));
+  }
+
+  /**
+   * SnakeYAML does not count aliases to scalars, and a node count misses that one alias can stand
+   * for a 100 KB string: 2,000 of them are 200 million characters once expanded.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"openapi: 3.0.3", "swagger: \"2.0\""})
+  void aliasesToALongScalarAreRefusedWithinASecondWithoutExpandingThem(String header) {
+    String doc = scalarAliasBomb(header, 100_000, 2_000);
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+    Instant start = Instant.now();
+    assertThatThrownBy(() -> OpenApiImport.importDocument("p", doc))
+        .isInstanceOfSatisfying(DocumentTooComplexException.class, e -> {
+          assertThat(e.code()).isEqualTo("document_too_complex");
+          assertThat(e.getMessage()).contains("characters").doesNotContain("xxxx");
+        });
+    assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(1));
+    // the expansion would be 200 million characters; reading the 108 KB text takes a few MB
+    assertThat(threads.getCurrentThreadAllocatedBytes() - allocatedBefore).isLessThan(64L * 1024 * 1024);
+  }
+
+  @Test
+  void aFewAliasesToALongScalarStillImport() {
+    ImportReport report = OpenApiImport.importDocument("p", scalarAliasBomb("openapi: 3.0.3", 100_000, 20));
+    assertThat(report.tools()).isEmpty();
+  }
+
+  @Test
+  void aJsonStringLongerThanTheDocumentLimitIsRefusedAsTooLong() {
+    String json = "{\"openapi\": \"3.0.3\", \"x\": \"" + "x".repeat(21 * 1024 * 1024) + "\"}";
+    assertThatThrownBy(() -> OpenApiImport.importDocument("p", json))
+        .isInstanceOf(DocumentTooComplexException.class).hasMessageContaining("longer than")
+        .hasMessageNotContaining("xxxx");
+  }
+
+  @Test
+  void aJsonStringJustUnderTheDocumentLimitIsNotMistakenForDeepNesting() {
+    String json = "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"t\", \"version\": \"1\"}, \"paths\": {}, "
+        + "\"x-long\": \"" + "x".repeat(20_500_000) + "\"}";
+    assertThat(OpenApiImport.importDocument("p", json).tools()).isEmpty();
   }
 
   @Test
@@ -103,5 +149,15 @@ class ExplodingDocumentsTest {
     ImportReport report = OpenApiImport.importDocument("p", doc);
     assertThat(report.tools()).hasSize(2);
     assertThat(report.tools()).allSatisfy(t -> assertThat(t.inputSchema().path("properties").has("q")).isTrue());
+  }
+
+  /** One {@code scalarLength}-character scalar, anchored, and {@code aliases} aliases to it. */
+  private static String scalarAliasBomb(String header, int scalarLength, int aliases) {
+    StringBuilder doc = new StringBuilder(header).append("\ninfo: {title: t, version: \"1\"}\npaths: {}\n")
+        .append("x-s: &s ").append("x".repeat(scalarLength)).append("\nx-b: [");
+    for (int i = 0; i < aliases; i++) {
+      doc.append(i == 0 ? "" : ",").append("*s");
+    }
+    return doc.append("]\n").toString();
   }
 }

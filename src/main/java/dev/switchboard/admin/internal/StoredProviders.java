@@ -68,6 +68,11 @@ public final class StoredProviders {
       failed(slug, e.code(), e.getMessage());
     } catch (RuntimeException e) {
       failed(slug, e.getClass().getSimpleName(), "the import failed (" + e.getClass().getSimpleName() + ")");
+    } catch (StackOverflowError e) {
+      // the stack is unwound by now; one document must not stop start-up. OutOfMemoryError is not
+      // caught: the document limits prevent it (docs/security/documents.md) and a heap that ran out
+      // may have failed anywhere, so the process is better restarted than carried on
+      failed(slug, "StackOverflowError", "the import failed (it nests too deeply for the stack)");
     }
   }
 

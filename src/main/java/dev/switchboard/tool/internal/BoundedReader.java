@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.tool.DocumentTooComplexException;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.parser.util.DeserializationUtils;
+import java.util.Locale;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -22,9 +23,10 @@ import org.yaml.snakeyaml.representer.Representer;
  * Reads a document's text (JSON or YAML) into a Jackson 2 tree within limits, before swagger-parser
  * sees it: swagger-parser allows any number of YAML aliases and walks their expansion more than
  * once, so a 484-byte "billion laughs" took minutes. Here YAML is composed into a node graph, measured
- * by {@link NodeBudget} (aliases, depth, self-reference) and only then constructed; JSON is read with
- * a nesting limit. Anything over a limit is a {@link DocumentTooComplexException}. Stateless and
- * thread-safe; the limits are in {@code docs/security/documents.md}.
+ * by {@link NodeBudget} (aliases, expanded nodes and characters, depth, self-reference) and only then
+ * constructed; JSON is read with a nesting limit. Text of either kind is at most 20 MiB characters.
+ * Anything over a limit is a {@link DocumentTooComplexException}. Stateless and thread-safe; the
+ * limits are in {@code docs/security/documents.md}.
  */
 final class BoundedReader {
   /** Deepest nesting of objects and arrays, JSON or YAML (aliases included). */
@@ -33,17 +35,27 @@ final class BoundedReader {
   static final int MAX_ALIASES = 200;
   /** How many nodes the aliases of one YAML document may add when expanded. */
   static final long MAX_ALIAS_EXPANSION = 100_000;
-  /** Characters of YAML read at most (the import takes documents up to 20 MiB). */
+  /** Characters of text read at most, JSON or YAML (the import takes documents up to 20 MiB). */
   static final int MAX_CODE_POINTS = 20 * 1024 * 1024;
+  /**
+   * Characters a YAML document may hold once its aliases are expanded (one per node plus its scalar's
+   * length): aliases to one long scalar add no nodes to speak of but multiply what is written out.
+   * A document without aliases stays below its own length, so only aliases can reach this.
+   */
+  static final long MAX_EXPANDED_CHARACTERS = 64L * 1024 * 1024;
 
   private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+          .maxStringLength(MAX_CODE_POINTS).build())
       .build());
 
   private BoundedReader() {}
 
   /** The tree of {@code text}; null for an empty YAML document. */
   static JsonNode read(String text) {
+    if (text.length() > MAX_CODE_POINTS) {
+      throw tooLong(); // a JSON string, or a YAML scalar, is bounded by the text that holds it
+    }
     return DeserializationUtils.isJson(text) ? json(text) : yaml(text);
   }
 
@@ -51,7 +63,11 @@ final class BoundedReader {
     try {
       return JSON.readTree(text);
     } catch (StreamConstraintsException e) {
-      throw new DocumentTooComplexException("it nests deeper than " + MAX_DEPTH + " levels");
+      if (String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT).contains("nesting depth")) {
+        throw new DocumentTooComplexException("it nests deeper than " + MAX_DEPTH + " levels");
+      }
+      // Jackson's other limits: a name longer than 50,000 characters, a number longer than 1,000 digits
+      throw new DocumentTooComplexException("a name or number in it is longer than the reader accepts");
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e.getOriginalMessage(), e);
     }
@@ -85,12 +101,16 @@ final class BoundedReader {
       return new DocumentTooComplexException("it nests deeper than " + MAX_DEPTH + " levels");
     }
     if (message.startsWith("The incoming YAML document exceeds the limit")) {
-      return new DocumentTooComplexException("it is longer than " + MAX_CODE_POINTS + " characters");
+      return tooLong();
     }
     if (message.startsWith("Recursive key")) {
       return new DocumentTooComplexException("a key refers to the mapping that holds it");
     }
     return e;
+  }
+
+  private static DocumentTooComplexException tooLong() {
+    return new DocumentTooComplexException("it is longer than " + MAX_CODE_POINTS + " characters");
   }
 
   /** SnakeYAML's safe constructor that measures the composed graph before building anything. */
@@ -105,7 +125,7 @@ final class BoundedReader {
       if (node == null || Tag.NULL.equals(node.getTag())) {
         return null;
       }
-      new NodeBudget(MAX_DEPTH, MAX_ALIAS_EXPANSION).check(node);
+      new NodeBudget(MAX_DEPTH, MAX_ALIAS_EXPANSION, MAX_EXPANDED_CHARACTERS).check(node);
       if (rootTag != null) {
         node.setTag(rootTag);
       }

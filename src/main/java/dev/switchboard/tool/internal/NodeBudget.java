@@ -7,32 +7,45 @@ import java.util.Map;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Measures a composed YAML node graph before anything expands it. An alias is the same
  * {@link Node} object reached twice, so the graph stays small while its expansion (what every later
- * reader builds) can be exponential. Each node is measured once (memoised), so the check costs time
- * in the size of the text, not of the expansion. Not thread-safe; one instance per document.
+ * reader builds) can be exponential in nodes, or huge in characters when one alias stands for a long
+ * scalar. Each node is measured once (memoised): its expanded size in nodes and in characters (one
+ * per node plus the length of each scalar, close to its JSON length), so the check costs time in the
+ * size of the text, not of the expansion. Not thread-safe; one instance per document.
  */
 final class NodeBudget {
-  private record Measure(long expanded, int height) {}
+  private record Measure(long nodes, long characters, int height) {}
 
-  private static final Measure VISITING = new Measure(-1, -1);
+  private static final Measure VISITING = new Measure(-1, -1, -1);
   private final Map<Node, Measure> seen = new IdentityHashMap<>();
   private final int maxDepth;
   private final long maxExpansion;
+  private final long maxCharacters;
 
-  NodeBudget(int maxDepth, long maxExpansion) {
+  /**
+   * @param maxDepth deepest nesting, aliases included
+   * @param maxExpansion nodes the aliases may add to the graph when expanded
+   * @param maxCharacters characters the whole document may hold once expanded
+   */
+  NodeBudget(int maxDepth, long maxExpansion, long maxCharacters) {
     this.maxDepth = maxDepth;
     this.maxExpansion = maxExpansion;
+    this.maxCharacters = maxCharacters;
   }
 
   /** Refuses a graph that refers to itself, nests deeper than allowed, or grows by aliases beyond the budget. */
   void check(Node root) {
-    long expanded = measure(root, 1).expanded();
-    if (expanded - seen.size() > maxExpansion) {
+    Measure expanded = measure(root, 1);
+    if (expanded.nodes() - seen.size() > maxExpansion) {
       throw new DocumentTooComplexException("its aliases expand it by more than " + maxExpansion + " nodes");
+    }
+    if (expanded.characters() > maxCharacters) {
+      throw new DocumentTooComplexException("its aliases expand it to more than " + maxCharacters + " characters");
     }
   }
 
@@ -51,18 +64,19 @@ final class NodeBudget {
       return known;
     }
     seen.put(node, VISITING);
-    long expanded = 1;
+    long nodes = 1;
+    long characters = node instanceof ScalarNode scalar ? 1L + scalar.getValue().length() : 1;
     int height = 0;
     for (Node child : children(node)) {
       Measure m = measure(child, depth + 1);
-      expanded = saturatedAdd(expanded, m.expanded());
+      nodes = saturatedAdd(nodes, m.nodes());
+      characters = saturatedAdd(characters, m.characters());
       height = Math.max(height, m.height());
     }
-    Measure result = new Measure(expanded, height + 1);
+    Measure result = new Measure(nodes, characters, height + 1);
     seen.put(node, result);
     return result;
   }
-
   private DocumentTooComplexException tooDeep() {
     return new DocumentTooComplexException("it nests deeper than " + maxDepth + " levels");
   }
