@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * stored before the limits existed does not stall start-up; its provider loads without tools.
  */
 class StoredDocumentsIT {
+  /** A guard against a hang, not a speed target: expanding the bomb took 91 s before the limits. */
+  private static final Duration HANG_GUARD = Duration.ofSeconds(20);
   /** The 484-byte "billion laughs": 9^9 strings once its aliases are expanded. */
   static final String BILLION_LAUGHS = """
       openapi: 3.0.3
@@ -45,13 +47,13 @@ class StoredDocumentsIT {
   Path dir;
 
   @Test
-  void theBillionLaughsIsRefusedAtImportWithinASecond() {
+  void theBillionLaughsIsRefusedAtImportWithoutExpandingIt() {
     try (TestServer server = TestServer.sqlite(dir)) {
       Api admin = new Api(server, Cli.token(server.env(), TestServer.ADMIN_EMAIL));
       Instant start = Instant.now();
       Api.Answer bomb = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "lol",
           "document", BILLION_LAUGHS, "baseUrl", "https://lol.example"));
-      assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(1));
+      assertThat(Duration.between(start, Instant.now())).isLessThan(HANG_GUARD);
       assertThat(bomb.status()).isEqualTo(400);
       assertThat(bomb.errorCode()).isEqualTo("document_too_complex");
       assertThat(bomb.body()).doesNotContain("lol\"").contains("aliases");

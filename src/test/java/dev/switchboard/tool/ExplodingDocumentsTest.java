@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Documents that would explode when read are refused quickly with {@code document_too_complex}. */
 class ExplodingDocumentsTest {
+  /** A guard against a hang, not a speed target: expanding the bomb took 91 s before the limits. */
+  private static final Duration HANG_GUARD = Duration.ofSeconds(20);
   /** The 484-byte "billion laughs": nine levels of nine aliases, 9^9 strings once expanded. */
   static final String BILLION_LAUGHS = """
       openapi: 3.0.3
@@ -31,7 +33,7 @@ class ExplodingDocumentsTest {
       """;
 
   @Test
-  void billionLaughsIsRefusedWithinASecondAsTooComplex() {
+  void billionLaughsIsRefusedAsTooComplexWithoutExpandingIt() {
     Instant start = Instant.now();
     assertThatThrownBy(() -> OpenApiImport.importDocument("p", BILLION_LAUGHS))
         .isInstanceOfSatisfying(DocumentTooComplexException.class, e -> {
@@ -39,7 +41,7 @@ class ExplodingDocumentsTest {
           assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
           assertThat(e.getMessage()).contains("aliases expand").doesNotContain("lol");
         });
-    assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(1));
+    assertThat(Duration.between(start, Instant.now())).isLessThan(HANG_GUARD);
   }
 
   @Test
@@ -53,7 +55,7 @@ class ExplodingDocumentsTest {
     Instant start = Instant.now();
     assertThatThrownBy(() -> OpenApiImport.importDocument("p", doc.toString()))
         .isInstanceOf(DocumentTooComplexException.class);
-    assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(1));
+    assertThat(Duration.between(start, Instant.now())).isLessThan(HANG_GUARD);
   }
 
   /**
@@ -62,7 +64,7 @@ class ExplodingDocumentsTest {
    */
   @ParameterizedTest
   @ValueSource(strings = {"openapi: 3.0.3", "swagger: \"2.0\""})
-  void aliasesToALongScalarAreRefusedWithinASecondWithoutExpandingThem(String header) {
+  void aliasesToALongScalarAreRefusedWithoutExpandingThem(String header) {
     String doc = scalarAliasBomb(header, 100_000, 2_000);
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
@@ -72,7 +74,7 @@ class ExplodingDocumentsTest {
           assertThat(e.code()).isEqualTo("document_too_complex");
           assertThat(e.getMessage()).contains("characters").doesNotContain("xxxx");
         });
-    assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(1));
+    assertThat(Duration.between(start, Instant.now())).isLessThan(HANG_GUARD);
     // the expansion would be 200 million characters; reading the 108 KB text takes a few MB
     assertThat(threads.getCurrentThreadAllocatedBytes() - allocatedBefore).isLessThan(64L * 1024 * 1024);
   }
