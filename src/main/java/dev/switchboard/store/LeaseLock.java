@@ -36,7 +36,7 @@ public final class LeaseLock {
     return switch (dialect) {
       // julianday('now') is fixed for the whole statement; days since 1970-01-01 times ms per day
       case SQLITE -> "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
-      // clock_timestamp(): the time of the statement, not of the transaction's start
+      // clock_timestamp(): the current time, not the start of the transaction as now() would be
       case POSTGRESQL -> "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
     };
   }
