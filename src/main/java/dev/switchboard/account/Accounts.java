@@ -8,7 +8,8 @@ import java.util.Optional;
  * request the access tokens) and an administrator disabling, enabling or deleting a user. Disabling
  * and deleting end the user's sessions, tokens and MCP access at once on this instance (the kept
  * token principals are dropped), within a second on the others. Nobody disables or deletes
- * themselves, nor the last enabled admin. Thread safe.
+ * themselves, nor the last enabled admin (checked and changed in one atomic step, so concurrent
+ * calls cannot together disable every admin). Thread safe.
  */
 public final class Accounts {
   private final Users users;
@@ -42,7 +43,7 @@ public final class Accounts {
   /** Disables a user: sign-in, sessions, access tokens and MCP access stop. */
   public User disable(Optional<String> actorId, String userId) {
     User user = changeable(actorId, userId);
-    users.setDisabled(user.id(), true);
+    disableKeepingAnAdmin(user.id());
     end(user.id());
     return users.byId(user.id()).orElse(user);
   }
@@ -61,7 +62,7 @@ public final class Accounts {
    */
   public User delete(Optional<String> actorId, String userId) {
     User user = changeable(actorId, userId);
-    users.setDisabled(user.id(), true);
+    disableKeepingAnAdmin(user.id());
     end(user.id());
     eraseHook.beforeDelete(user.id());
     users.delete(user.id());
@@ -80,10 +81,18 @@ public final class Accounts {
       throw SwitchboardException.conflict("own_account",
           "you cannot disable or delete your own account; ask another admin");
     }
-    if (user.admin() && !user.disabled() && users.enabledAdmins() <= 1) {
+    return user;
+  }
+
+  /**
+   * Disables the user unless they are the last enabled admin, in one atomic step: two admins
+   * disabling (or deleting) each other at once leave one of them enabled.
+   */
+  private void disableKeepingAnAdmin(String userId) {
+    if (!users.disableUnlessLastAdmin(userId)) {
+      users.byId(userId).orElseThrow(() -> SwitchboardException.notFound("user"));
       throw SwitchboardException.conflict("last_admin",
           "this is the last enabled admin; make another user an admin first");
     }
-    return user;
   }
 }

@@ -14,10 +14,12 @@ public final class Passwords {
   static final int MAX_BYTES = 72;
   private static final int MIN_LENGTH = 10;
   private final int cost;
-  private volatile String dummyHash;
+  private final String dummyHash;
 
+  /** Makes the stand-in hash for unknown emails now, so the first one costs no extra hash. */
   public Passwords(int cost) {
     this.cost = cost;
+    this.dummyHash = hash("not-a-password-of-anyone");
   }
 
   public String hash(String password) {
@@ -41,12 +43,12 @@ public final class Passwords {
    * long to refuse as a wrong password.
    */
   public void spendCheck(String password) {
-    String dummy = dummyHash;
-    if (dummy == null) {
-      dummy = hash("not-a-password-of-anyone");
-      dummyHash = dummy;
-    }
-    matches(password == null ? "" : password, dummy);
+    matches(password == null ? "" : password, dummyHash);
+  }
+
+  /** The stand-in hash {@link #spendCheck} checks against, made at the configured cost. */
+  String standInHash() {
+    return dummyHash;
   }
 
   /** Refuses passwords too short or too long for bcrypt (72 bytes). */

@@ -37,22 +37,26 @@ public final class Sessions {
 
   /**
    * Checks email and password and opens a session. Refuses with {@link TooManyAttempts} (before
-   * checking the password) when the email or the client address failed too often lately.
+   * checking the password) when the email or the client address failed too often lately; the
+   * attempt counts as a failure from its start until the password proves right.
    *
    * @param clientAddress the address the request came from, as the server sees it
    */
   public Opened signIn(String email, String password, String clientAddress) {
     String account = Users.normalize(email);
     String address = clientAddress == null ? "" : clientAddress;
-    throttle.check(account, address);
+    // counted before the password is checked: parallel guesses all see each other's attempts
+    SignInThrottle.Reservation attempt = throttle.reserve(account, address);
     User user;
     try {
       user = users.authenticate(account, password);
     } catch (AccountException e) {
-      throttle.failed(account, address);
+      throw e; // a failure: the reservation stays counted
+    } catch (RuntimeException e) {
+      throttle.abandoned(attempt);
       throw e;
     }
-    throttle.succeeded(account);
+    throttle.succeeded(attempt);
     String token = Ids.random(43);
     String csrf = Ids.random(32);
     Instant now = clock.instant();

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Counts failed sign-ins per account (email) and per client address in a sliding window, and
  * refuses further attempts once either count reaches its limit, before any password is checked.
+ * Each attempt is counted as a failure when it starts ({@link #reserve}) and refunded when it
+ * succeeds, so a burst of parallel guesses gets no more password checks than the limit.
  * The counts live in this instance's memory: several instances each allow the limit, and a
  * restart forgets them. A success clears the account's count (not the address's). Thread safe.
  */
@@ -43,18 +45,45 @@ public final class SignInThrottle {
     this.clock = clock;
   }
 
-  /** Throws {@link TooManyAttempts} when the account or the address has used up its failures. */
-  void check(String account, String address) {
+  /** An attempt counted in advance, as a failure at {@code at}, until it proves to be a success. */
+  record Reservation(String account, String address, long at) {}
+
+  /**
+   * Counts an attempt of {@code account} from {@code address} as a failure now, before the password
+   * is checked, so that parallel guesses cannot all pass the check while the first ones are still
+   * being hashed; a success then {@linkplain #succeeded refunds} it. Throws {@link TooManyAttempts}
+   * (and counts nothing) when the account or the address has used up its failures.
+   */
+  Reservation reserve(String account, String address) {
     long now = clock.millis();
-    long wait = Math.max(waitMillis("account:" + account, limits.perAccount(), now),
-        waitMillis("address:" + address, limits.perAddress(), now));
-    if (wait > 0) {
-      throw new TooManyAttempts(Duration.ofSeconds(Math.max(1, (wait + 999) / 1000)));
+    prune(now);
+    String accountKey = "account:" + account;
+    String addressKey = "address:" + address;
+    long accountWait = take(accountKey, limits.perAccount(), now, true);
+    if (accountWait > 0) {
+      throw tooMany(Math.max(accountWait, take(addressKey, limits.perAddress(), now, false)));
     }
+    long addressWait = take(addressKey, limits.perAddress(), now, true);
+    if (addressWait > 0) {
+      refund(accountKey, limits.perAccount(), now);
+      throw tooMany(addressWait);
+    }
+    return new Reservation(account, address, now);
   }
 
-  void failed(String account, String address) {
-    long now = clock.millis();
+  /** The password was right: the account's failures are cleared and the address's reservation refunded. */
+  void succeeded(Reservation reservation) {
+    failures.remove("account:" + reservation.account());
+    refund("address:" + reservation.address(), limits.perAddress(), reservation.at());
+  }
+
+  /** The attempt could not be judged (the database failed, say): it does not count. */
+  void abandoned(Reservation reservation) {
+    refund("account:" + reservation.account(), limits.perAccount(), reservation.at());
+    refund("address:" + reservation.address(), limits.perAddress(), reservation.at());
+  }
+
+  private void prune(long now) {
     if (failures.size() > PRUNE_ABOVE) {
       failures.entrySet().removeIf(e -> {
         synchronized (e.getValue()) {
@@ -62,39 +91,51 @@ public final class SignInThrottle {
         }
       });
     }
-    add("account:" + account, limits.perAccount(), now);
-    add("address:" + address, limits.perAddress(), now);
   }
 
-  void succeeded(String account) {
-    failures.remove("account:" + account);
+  private static TooManyAttempts tooMany(long waitMillis) {
+    return new TooManyAttempts(Duration.ofSeconds(Math.max(1, (waitMillis + 999) / 1000)));
   }
 
-  private void add(String key, int limit, long now) {
-    if (limit == 0) {
-      return;
-    }
-    Deque<Long> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-    synchronized (times) {
-      times.addLast(now);
-      while (times.size() > limit) {
-        times.removeFirst();
-      }
-    }
-  }
-
-  /** How long until the key may try again; 0 when it may now. */
-  private long waitMillis(String key, int limit, long now) {
-    Deque<Long> times = failures.get(key);
-    if (limit == 0 || times == null) {
+  /**
+   * How long {@code key} must wait (counting nothing), or 0 after counting one attempt under it
+   * when {@code count} (when not, 0 only says it may try).
+   */
+  private long take(String key, int limit, long now, boolean count) {
+    if (limit == 0 || !count && !failures.containsKey(key)) {
       return 0;
     }
-    synchronized (times) {
-      long windowStart = now - limits.window().toMillis();
-      while (!times.isEmpty() && times.peekFirst() <= windowStart) {
-        times.removeFirst();
+    while (true) {
+      Deque<Long> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+      synchronized (times) {
+        if (failures.get(key) != times) {
+          continue; // cleared by a success or pruned meanwhile: count in the map's current one
+        }
+        long wait = waitMillis(times, limit, now);
+        if (wait == 0 && count) {
+          times.addLast(now);
+        }
+        return wait;
       }
-      return times.size() < limit ? 0 : times.peekFirst() - windowStart;
     }
+  }
+
+  private void refund(String key, int limit, long at) {
+    Deque<Long> times = failures.get(key);
+    if (limit == 0 || times == null) {
+      return;
+    }
+    synchronized (times) {
+      times.removeLastOccurrence(at);
+    }
+  }
+
+  /** How long until the key may try again; 0 when it may now. Called holding {@code times}. */
+  private long waitMillis(Deque<Long> times, int limit, long now) {
+    long windowStart = now - limits.window().toMillis();
+    while (!times.isEmpty() && times.peekFirst() <= windowStart) {
+      times.removeFirst();
+    }
+    return times.size() < limit ? 0 : times.peekFirst() - windowStart;
   }
 }

@@ -91,12 +91,13 @@ public final class Users {
     return rows.setDisabled(userId, disabled ? clock.instant() : null);
   }
 
-  boolean delete(String userId) {
-    return rows.delete(userId);
+  /** Disables a user unless they are the last enabled admin, atomically; false when not done. */
+  boolean disableUnlessLastAdmin(String userId) {
+    return rows.disableUnlessLastAdmin(userId, clock.instant());
   }
 
-  long enabledAdmins() {
-    return rows.enabledAdmins();
+  boolean delete(String userId) {
+    return rows.delete(userId);
   }
 
   /** The lower-cased, trimmed form an email is stored in; refuses what does not look like one. */

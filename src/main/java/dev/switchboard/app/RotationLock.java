@@ -47,7 +47,7 @@ final class RotationLock implements AutoCloseable {
       }
     }
     try {
-      LeaseLock lease = new LeaseLock(app.database.jdbi(), NAME, app.clock);
+      LeaseLock lease = new LeaseLock(app.database, NAME);
       String owner = hostName() + " pid " + ProcessHandle.current().pid() + " " + Ids.random(6);
       Duration leaseTime = app.settings.vaultLockLease();
       if (!lease.tryTake(owner, leaseTime)) {

@@ -8,6 +8,7 @@ import dev.switchboard.vault.Digests;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -32,7 +33,7 @@ public final class McpServer {
   private final SurfaceFactory surfaces;
   private final Clock clock;
   private final String version;
-  private final Map<String, InFlightCall> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, InFlightCall> inFlight = new ConcurrentHashMap<>();
   private final ObjectReader reader;
 
   public McpServer(JsonMapper json, SessionTokens sessions, EndedSessions ended, SurfaceFactory surfaces,

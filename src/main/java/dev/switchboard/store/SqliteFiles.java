@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SqliteFiles {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteFiles.class);
-  static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
-  static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
       PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
       PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
@@ -42,21 +40,13 @@ final class SqliteFiles {
     Path file = Path.of(name).toAbsolutePath();
     Path parent = file.getParent();
     try {
-      boolean posix = parent.getFileSystem().supportedFileAttributeViews().contains("posix");
-      if (!Files.isDirectory(parent)) {
-        if (posix) {
-          Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(DIR_MODE));
-          Files.setPosixFilePermissions(parent, DIR_MODE); // the umask may have removed bits
-        } else {
-          Files.createDirectories(parent);
-        }
-      }
-      if (!posix) {
+      OwnerOnlyFiles.createDirectories(parent);
+      if (!OwnerOnlyFiles.isPosix(parent)) {
         return;
       }
       if (Files.notExists(file)) {
         // SQLite gives the -wal and -shm files it creates the mode of the database file
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE_MODE));
+        OwnerOnlyFiles.createFile(file);
       }
       for (Path f : new Path[] {file, Path.of(file + "-wal"), Path.of(file + "-shm")}) {
         tighten(f);

@@ -1,5 +1,6 @@
 package dev.switchboard.vault;
 
+import dev.switchboard.store.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -32,10 +33,6 @@ final class KeyFile {
       "# Switchboard vault keys: one id:key per line. The first key encrypts; the others only"
           + " decrypt.\n# Secret: keep this file at mode 0600 and back it up. Without it, stored"
           + " credentials cannot be decrypted.\n";
-  private static final Set<PosixFilePermission> FILE_MODE =
-      PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> DIR_MODE =
-      PosixFilePermissions.fromString("rwx------");
 
   private KeyFile() {}
 
@@ -63,11 +60,11 @@ final class KeyFile {
 
   /** A warning if group or others have any access to {@code file}. */
   static Optional<String> permissionWarning(Path file) throws IOException {
-    if (!isPosix(file)) {
+    if (!OwnerOnlyFiles.isPosix(file)) {
       return Optional.empty();
     }
     Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
-    if (FILE_MODE.containsAll(mode)) {
+    if (OwnerOnlyFiles.FILE_MODE.containsAll(mode)) {
       return Optional.empty();
     }
     return Optional.of(
@@ -132,22 +129,14 @@ final class KeyFile {
       throws IOException {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
-    boolean posix = isPosix(dir);
-    if (!Files.isDirectory(dir)) {
-      if (posix) {
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
-        Files.setPosixFilePermissions(dir, DIR_MODE); // in case the umask removed bits
-      } else {
-        Files.createDirectories(dir);
-      }
-    }
+    boolean posix = OwnerOnlyFiles.isPosix(dir);
+    OwnerOnlyFiles.createDirectories(dir);
     StringBuilder text = new StringBuilder(HEADER);
     keyring.keys().forEach(key -> text.append(key.exportEntry()).append('\n'));
     byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
     Path temp =
         posix
-            ? Files.createTempFile(
-                dir, ".vault-keys", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))
+            ? Files.createTempFile(dir, ".vault-keys", ".tmp", OwnerOnlyFiles.fileMode())
             : Files.createTempFile(dir, ".vault-keys", ".tmp");
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -178,9 +167,5 @@ final class KeyFile {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     }
-  }
-
-  private static boolean isPosix(Path path) {
-    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.vault;
 
+import dev.switchboard.store.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -8,7 +9,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -40,10 +40,9 @@ public final class KeyFileLock implements AutoCloseable {
     Path file = lockFileOf(keyFile);
     FileChannel channel = null;
     try {
-      if (!Files.exists(file) && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      if (!Files.exists(file) && OwnerOnlyFiles.isPosix(file)) {
         try {
-          Files.createFile(file, PosixFilePermissions.asFileAttribute(
-              PosixFilePermissions.fromString("rw-------")));
+          OwnerOnlyFiles.createFile(file);
         } catch (FileAlreadyExistsException raced) {
           // another process created it first: lock theirs
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.web;
 
+import dev.switchboard.audit.Metrics;
 import dev.switchboard.vault.Digests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,10 +22,10 @@ final class HealthRoutes {
 
   private final Map<String, BooleanSupplier> checks;
   private final Json json;
-  private final dev.switchboard.audit.Metrics metrics;
+  private final Metrics metrics;
   private final Optional<byte[]> metricsToken;
 
-  HealthRoutes(Map<String, BooleanSupplier> checks, Json json, dev.switchboard.audit.Metrics metrics,
+  HealthRoutes(Map<String, BooleanSupplier> checks, Json json, Metrics metrics,
       Optional<String> metricsToken) {
     this.checks = checks;
     this.json = json;

@@ -33,4 +33,14 @@ class PasswordsTest {
     passwords.spendCheck(null);
     passwords.spendCheck("x".repeat(500));
   }
+
+  @Test
+  void theStandInHashIsMadeWhenThePasswordsAreCreatedAtTheirCostNotAtTheFirstUnknownEmail() {
+    Passwords atCost5 = new Passwords(5);
+
+    String made = atCost5.standInHash();
+    assertThat(made).as("made in the constructor").startsWith("$2a$05$");
+    atCost5.spendCheck("whatever");
+    assertThat(atCost5.standInHash()).isSameAs(made);
+  }
 }

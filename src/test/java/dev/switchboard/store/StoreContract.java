@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.account.AccessTokens;
+import dev.switchboard.account.Accounts;
 import dev.switchboard.account.IssuedToken;
 import dev.switchboard.account.Passwords;
+import dev.switchboard.account.Sessions;
+import dev.switchboard.account.SignInThrottle;
 import dev.switchboard.account.User;
+import dev.switchboard.account.UserEraseHook;
 import dev.switchboard.account.Users;
+import dev.switchboard.account.internal.SessionRows;
 import dev.switchboard.account.internal.TokenRows;
 import dev.switchboard.account.internal.UserRows;
 import dev.switchboard.credential.Credential;
@@ -28,8 +33,13 @@ import dev.switchboard.vault.SealedPayload;
 import dev.switchboard.vault.Vault;
 import dev.switchboard.vault.VaultKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,5 +169,50 @@ abstract class StoreContract {
     SealedPayload sealed = db.jdbi().withHandle(h -> rows.payload(h, u.id(), c.id())).orElseThrow();
     assertThat(vault.open(u.id(), c.id(), sealed).get("api_key")).contains("sk-payload-0123456789");
     assertThatThrownBy(() -> vault.open("usr_other", c.id(), sealed)).isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
+  void twoAdminsDisablingOrDeletingEachOtherAtOnceAlwaysLeaveOneEnabledAdmin() throws Exception {
+    Accounts accounts = new Accounts(users, new Sessions(new SessionRows(db.jdbi()), users, clock,
+        Duration.ofHours(1), new SignInThrottle(SignInThrottle.Limits.defaults(), clock)), tokens,
+        UserEraseHook.NONE);
+    String survivor = users.create("admin-0@example.com", "a-long-password", true, false).id();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 1; round <= 15; round++) {
+        String other = users.create("admin-" + round + "@example.com", "a-long-password", true, false).id();
+        boolean delete = round % 2 == 0;
+        String first = survivor;
+        CyclicBarrier together = new CyclicBarrier(2);
+        Future<Boolean> a = pool.submit(() -> removed(accounts, together, first, other, delete));
+        Future<Boolean> b = pool.submit(() -> removed(accounts, together, other, first, delete));
+        boolean otherRemoved = a.get();
+        boolean firstRemoved = b.get();
+
+        assertThat(otherRemoved ^ firstRemoved).as("round %d: exactly one succeeds", round).isTrue();
+        long enabledAdmins = users.all().stream().filter(u -> u.admin() && !u.disabled()).count();
+        assertThat(enabledAdmins).as("round %d", round).isEqualTo(1);
+        survivor = otherRemoved ? first : other;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** {@code actor} disables or deletes {@code target}; false when refused as the last admin. */
+  private static boolean removed(Accounts accounts, CyclicBarrier together, String actor, String target,
+      boolean delete) throws Exception {
+    together.await();
+    try {
+      if (delete) {
+        accounts.delete(Optional.of(actor), target);
+      } else {
+        accounts.disable(Optional.of(actor), target);
+      }
+      return true;
+    } catch (SwitchboardException e) {
+      assertThat(e.code()).isEqualTo("last_admin");
+      return false;
+    }
   }
 }

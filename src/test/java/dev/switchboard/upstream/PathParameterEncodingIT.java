@@ -15,11 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * No path parameter value can change the path an operation reaches: dot-segments, slashes, query
- * and fragment marks and percent signs arrive percent-encoded, exactly as the upstream reads the
+ * No path parameter value can change the path an operation reaches: an empty value, {@code .} and
+ * {@code ..} are refused before any request is sent; slashes, query and fragment marks, percent
+ * signs and other all-dot values arrive percent-encoded, exactly as the upstream reads the
  * raw request line (the JDK server records it unnormalized), through the real Jetty client.
  */
 class PathParameterEncodingIT {
@@ -50,9 +52,8 @@ class PathParameterEncodingIT {
 
   @ParameterizedTest(name = "owner {0}")
   @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-      "..      | /api/repos/%2E%2E/r",
-      ".       | /api/repos/%2E/r",
       "...     | /api/repos/%2E%2E%2E/r",
+      "..a     | /api/repos/..a/r",
       "a/b     | /api/repos/a%2Fb/r",
       "../../x | /api/repos/..%2F..%2Fx/r",
       "?x      | /api/repos/%3Fx/r",
@@ -74,15 +75,27 @@ class PathParameterEncodingIT {
     assertThat(requests.get(requests.size() - 1).pathAndQuery()).isEqualTo(rawPath);
   }
 
-  @ParameterizedTest(name = "repo {0}")
-  @CsvSource(delimiter = '|', value = {
-      "..  | /api/repos/o/%2E%2E",
-      ".   | /api/repos/o/%2E",
-  })
-  void aDotSegmentAtTheEndOfThePathIsEncodedToo(String repo, String rawPath) {
-    mcp.call("github_get_repository", Map.of("owner", "o", "repo", repo));
+  @ParameterizedTest(name = "owner ''{0}''")
+  @ValueSource(strings = {"", ".", ".."})
+  void anEmptyOrDotSegmentOwnerIsAnInvalidArgumentsResultAndNoRequestIsSent(String owner) {
+    int before = upstream.requests().size();
 
-    List<LocalHttpServer.Recorded> requests = upstream.requests();
-    assertThat(requests.get(requests.size() - 1).pathAndQuery()).isEqualTo(rawPath);
+    JsonNode result = mcp.call("github_get_repository", Map.of("owner", owner, "repo", "r"));
+
+    assertThat(result.path("isError").asBoolean()).as(result.toString()).isTrue();
+    assertThat(result.path("content").get(0).path("text").asString())
+        .contains("owner must not be empty, \".\" or \"..\"");
+    assertThat(upstream.requests()).as("nothing reached the upstream").hasSize(before);
+  }
+
+  @ParameterizedTest(name = "repo ''{0}''")
+  @ValueSource(strings = {"", ".", ".."})
+  void aDotSegmentOrEmptyValueAtTheEndOfThePathIsRefusedToo(String repo) {
+    int before = upstream.requests().size();
+
+    JsonNode result = mcp.call("github_get_repository", Map.of("owner", "o", "repo", repo));
+
+    assertThat(result.path("isError").asBoolean()).as(result.toString()).isTrue();
+    assertThat(upstream.requests()).hasSize(before);
   }
 }

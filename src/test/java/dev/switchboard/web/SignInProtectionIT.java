@@ -9,7 +9,13 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,7 +66,7 @@ class SignInProtectionIT {
   @Test
   @Order(1)
   void anUnknownEmailTakesAboutAsLongToRefuseAsAWrongPassword() {
-    millis("warm-up@example.com", "whatever-1"); // the first one also makes the stand-in hash
+    millis("warm-up@example.com", "whatever-1"); // the first request also warms the code path up
     long unknown = Math.min(millis("nobody-1@example.com", "whatever-1"), millis("nobody-2@example.com", "x"));
     long wrong = Math.min(millis(KNOWN, "wrong-password-1"), millis(KNOWN, "wrong-password-2"));
     // cost 10 is tens of milliseconds of bcrypt; without the stand-in check an unknown email took ~1 ms
@@ -114,6 +120,37 @@ class SignInProtectionIT {
 
   @Test
   @Order(4)
+  void parallelGuessesGetNoMorePasswordChecksThanTheAccountsLimit() throws Exception {
+    String email = "burst@example.com";
+    Cli.run(server.env(), "user", "create", "--email", email, "--password", "password-of-" + email);
+    int guesses = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(guesses);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < guesses; i++) {
+        String guess = "parallel-guess-" + i;
+        answers.add(pool.submit(() -> {
+          start.await();
+          return signIn(email, guess).status();
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> a : answers) {
+        statuses.add(a.get());
+      }
+      // before, every guess passed the check while the first ones were still in bcrypt: 8 x 401
+      assertThat(statuses).as(statuses.toString()).containsOnly(401, 429);
+      assertThat(statuses.stream().filter(s -> s == 401).count()).as(statuses.toString()).isEqualTo(3);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(signIn(email, "password-of-" + email).status()).isEqualTo(429);
+  }
+
+  @Test
+  @Order(5)
   void anAddressIsRefusedWith429AfterItsFailuresWhateverTheAccount() {
     int failures = 0;
     Api.Answer last = null;

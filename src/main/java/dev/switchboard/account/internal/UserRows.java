@@ -77,6 +77,26 @@ public final class UserRows {
         .bind("at", at == null ? null : at.toEpochMilli()).bind("id", userId).execute()) == 1;
   }
 
+  /**
+   * Disables a user unless that leaves no enabled administrator, as one atomic step: false when the
+   * user does not exist or is the last enabled admin (nothing changed then). Two admins disabling
+   * each other at once cannot both succeed: on PostgreSQL the first statement locks the rows of the
+   * enabled admins, so the second transaction waits for the first and then counts what it
+   * committed (READ COMMITTED takes a new snapshot per statement); SQLite transactions begin
+   * IMMEDIATE and run one after the other anyway.
+   */
+  public boolean disableUnlessLastAdmin(String userId, Instant at) {
+    return jdbi.inTransaction(h -> {
+      h.createUpdate("UPDATE users SET admin = admin WHERE admin = :admin AND disabled_at IS NULL")
+          .bind("admin", true).execute();
+      return h.createUpdate("UPDATE users SET disabled_at = :at WHERE id = :id AND (admin = :notAdmin "
+              + "OR disabled_at IS NOT NULL OR (SELECT COUNT(*) FROM users others WHERE others.admin = :admin "
+              + "AND others.disabled_at IS NULL AND others.id <> :id) > 0)")
+          .bind("at", at.toEpochMilli()).bind("id", userId).bind("admin", true).bind("notAdmin", false)
+          .execute() == 1;
+    });
+  }
+
   /** Deletes a user; their sessions, tokens, credentials and the rest go with them (ON DELETE CASCADE). */
   public boolean delete(String userId) {
     return jdbi.withHandle(h -> h.createUpdate("DELETE FROM users WHERE id = :id")

@@ -29,7 +29,14 @@ final class RequestBuilder {
         if (value == null || value.isNull()) {
           throw SwitchboardException.invalid("missing_argument", p.argument() + " is required");
         }
-        path = path.replace("{" + p.wireName() + "}", UrlParts.pathSegment(scalar(value)));
+        String segment = scalar(value);
+        if (UrlParts.isDotSegmentOrEmpty(segment)) {
+          // refused before any request: "%2E%2E" is still ".." to WHATWG URL parsers (Node, some
+          // proxies), and an empty value makes "//", which proxies merge into one slash
+          throw SwitchboardException.invalid("invalid_path_parameter",
+              p.argument() + " must not be empty, \".\" or \"..\" (it is part of the URL path)");
+        }
+        path = path.replace("{" + p.wireName() + "}", UrlParts.pathSegment(segment));
       }
     }
     OutgoingRequest request = new OutgoingRequest(op.method(), base(baseUrl, fields) + path);

@@ -15,14 +15,29 @@ final class UrlParts {
   }
 
   /**
+   * Whether a path parameter value must be refused before any request is sent: empty (the path
+   * would get {@code //}, which proxies such as nginx merge into one slash), {@code .} or {@code ..}
+   * (dot-segments, RFC 3986 §5.2.4; WHATWG URL parsers, Node's among them, and several proxies
+   * read even their encoded forms {@code %2E} and {@code %2E%2E} as dot-segments).
+   */
+  static boolean isDotSegmentOrEmpty(String value) {
+    return value.isEmpty() || value.equals(".") || value.equals("..");
+  }
+
+  /**
    * A path parameter's value, so that no argument can change which path a request reaches: every
    * UTF-8 byte outside the unreserved set (RFC 3986 §2.3: letters, digits, {@code - . _ ~}) is
    * percent-encoded, so {@code /}, {@code ?}, {@code #}, {@code %} and {@code ;} stay data; and a value
-   * made only of dots ({@code .}, {@code ..}) has its dots encoded ({@code %2E}, {@code %2E%2E}),
-   * because as a whole segment it would be a dot-segment that clients and servers remove
-   * (RFC 3986 §5.2.4), moving the request to another path.
+   * made only of dots ({@code ...}) has its dots encoded ({@code %2E%2E%2E}), so that no
+   * normalisation can shorten it to a dot-segment. Empty, {@code .} and {@code ..} are refused
+   * ({@link #isDotSegmentOrEmpty}): no encoding of them is safe.
+   *
+   * @throws IllegalArgumentException for an empty, {@code .} or {@code ..} value (callers check first)
    */
   static String pathSegment(String value) {
+    if (isDotSegmentOrEmpty(value)) {
+      throw new IllegalArgumentException("a path parameter value must not be empty, \".\" or \"..\"");
+    }
     boolean onlyDots = !value.isEmpty() && value.chars().allMatch(c -> c == '.');
     StringBuilder out = new StringBuilder(value.length() + 8);
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {

@@ -11,12 +11,15 @@ import java.util.Objects;
  * line breaks from a URL and read a backslash as a slash, so {@code /%09/evil.example} or
  * {@code /\evil.example} become {@code //evil.example}, another origin. A target is accepted only
  * when it starts with one {@code /} (not {@code //} nor {@code /\}), has no control character,
- * space or backslash, raw or percent-encoded (also encoded twice), and resolves against this site
- * to this site. Anything else falls back.
+ * space or backslash, raw or percent-encoded (at any depth: it is decoded until it no longer
+ * changes, every form checked, and refused if it still changes after {@value #MAX_DECODINGS}
+ * decodings), and resolves against this site to this site. Anything else falls back.
  */
 final class LocalPath {
   private static final URI BASE = URI.create("http://switchboard.invalid/");
   private static final int MAX_LENGTH = 2048;
+  /** Decodings a target may need before it is stable; this site's own links need one or two. */
+  private static final int MAX_DECODINGS = 4;
 
   private LocalPath() {}
 
@@ -29,8 +32,10 @@ final class LocalPath {
     if (next == null || next.isEmpty() || next.length() > MAX_LENGTH) {
       return false;
     }
+    // decode until nothing changes, checking every form on the way: whatever a browser or proxy
+    // decodes, it meets no tab, no backslash and no "//"; still encoded after the bound: refused
     String text = next;
-    for (int round = 0; round < 3; round++) {
+    for (int round = 0; ; round++) {
       if (!plain(text)) {
         return false;
       }
@@ -42,6 +47,9 @@ final class LocalPath {
       }
       if (decoded.equals(text)) {
         break;
+      }
+      if (round == MAX_DECODINGS) {
+        return false;
       }
       text = decoded;
     }

@@ -10,7 +10,7 @@ class LocalPathTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "/providers", "/providers/openai", "/bundles/dev?tab=tools#readiness", "/executions?cursor=abc%3D%3D",
-      "/providers/caf%C3%A9", "/a/b/../c", "/?q=a+b"})
+      "/providers/caf%C3%A9", "/a/b/../c", "/?q=a+b", "/executions?cursor=a%252Fb", "/x%25252541"})
   void pathsOfThisSiteAreKept(String next) {
     assertThat(LocalPath.safe(next)).as(next).isTrue();
     assertThat(SignInPages.next(next)).isEqualTo(next);
@@ -24,7 +24,9 @@ class LocalPathTest {
       "/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "\t//evil.example", " //evil.example",
       "/%5cevil.example", "/%5Cevil.example", "/providers\\..\\", "/%2F/evil.example", "/%2f%2fevil.example",
       "/%2509/evil.example", "/%255c/evil.example", "/%7F/x", "/x%", "/x%zz", "/\u200b/evil.example",
-      "/ /evil.example", "/signin", "/signin?next=/providers"})
+      "/ /evil.example", "/signin", "/signin?next=/providers",
+      "/%252509/evil.example", "/%25252509/evil.example", "/%25255c/evil.example", "/%25252F/evil.example",
+      "/%2525252525252541", "/%252525252525252509/evil.example"})
   void targetsThatCouldLeaveTheSiteFallBackToTheDashboardHome(String next) {
     assertThat(SignInPages.next(next)).as(next).isEqualTo(ProviderPages.PATH);
   }
