@@ -20,10 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
  * each secret value, the values of the headers and query parameters that carried the credential,
  * and the user:password pair of HTTP Basic, in every form an echo takes — literal, JSON-escaped
  * (any character as a backslash-u escape, {@code \/}), percent-encoded (either hex case, {@code +} for a
- * space) and Base64 (standard and URL-safe, padded or not). Texts are redacted as they arrive and
- * parsed JSON again, string values and object keys alike, since the decoded tree is what reaches the
- * client. Each occurrence becomes {@value #MASK}. Values shorter than 4 characters are not searched
- * for. Build one per call with {@link #builder()}; immutable and thread safe once built.
+ * space), these escapes nested up to three layers deep, and Base64 (standard and URL-safe, padded or
+ * not). Texts are redacted as they arrive and parsed JSON again, string values and object keys alike,
+ * since the decoded tree is what reaches the client; a number whose digits hold a secret becomes the
+ * mask string. Each occurrence becomes {@value #MASK}. Values shorter than 4 characters are not
+ * searched for. Build one per call with {@link #builder()}; immutable and thread safe once built.
  */
 public final class Redactor {
   /** What a secret is replaced by. */
@@ -64,6 +65,17 @@ public final class Redactor {
     return EscapedText.redact(text, needles, MASK);
   }
 
+  /**
+   * Like {@link #redact(String)} for a text that was cut short (a capped body): its end is also
+   * dropped when it could be the beginning of a secret in any form, so no prefix survives the cut.
+   */
+  public String redactCut(String text) {
+    if (text == null || needles.isEmpty()) {
+      return text;
+    }
+    return EscapedText.redactCut(text, needles, MASK);
+  }
+
   /** {@code result} with its text and its structured content redacted. */
   public ToolResult redact(ToolResult result) {
     if (needles.isEmpty()) {
@@ -81,6 +93,12 @@ public final class Redactor {
     if (node.isString()) {
       String redacted = redact(node.asString());
       return redacted.equals(node.asString()) ? node : JsonNodeFactory.instance.stringNode(redacted);
+    }
+    if (node.isNumber()) {
+      // a numeric secret echoed as a JSON number: the whole number becomes the mask
+      String digits = node.isFloatingPointNumber() ? node.decimalValue().toPlainString() : node.asString();
+      return redact(digits).equals(digits) && redact(node.asString()).equals(node.asString())
+          ? node : JsonNodeFactory.instance.stringNode(MASK);
     }
     if (node.isObject()) {
       ObjectNode copy = null;

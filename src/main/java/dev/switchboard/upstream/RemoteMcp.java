@@ -103,7 +103,7 @@ public final class RemoteMcp implements AutoCloseable {
       return entry.withConnection(auth, budget, connection -> {
         long epoch = entry.epoch();
         List<JsonNode> listed = ToolPages.all(connection, entry.url(), rpc, auth, budget);
-        List<Tool> tools = RemoteTools.of(provider.slug(), listed);
+        List<Tool> tools = RemoteTools.of(provider.slug(), listed, secrets);
         entry.cache(tools, epoch, clock.instant().plus(ttl));
         return tools;
       });

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * V7 replaces the stored texts that quoted an upstream before redaction knew every encoding of a
- * secret (docs/security/redaction.md): verification messages and expiry notifications.
+ * V7 and V11 replace the stored texts that quoted an upstream before redaction knew every encoding of
+ * a secret (docs/security/redaction.md): verification messages, expiry notifications, and (V11) the
+ * "needs attention" notifications whose fix quoted a verification message.
  */
 class EchoedMessagesMigrationTest {
   static final String ECHO = "credentials rejected: Basic bWVAYWNtZS50ZXN0OmppcmEtdG9rZW4tOTk5 is not valid";
@@ -54,8 +55,41 @@ class EchoedMessagesMigrationTest {
             .mapTo(Boolean.class).one()).isTrue();
         assertThat(h.createQuery("SELECT message FROM notifications WHERE id = 'n1'").mapTo(String.class).one())
             .doesNotContain("bWVAYWNtZS50ZXN0").contains("re-authorize");
-        assertThat(h.createQuery("SELECT message FROM notifications WHERE id = 'n2'").mapTo(String.class).one())
-            .isEqualTo("The bundle is Partial");
+        assertThat(h.createQuery("SELECT title FROM notifications WHERE id = 'n2'").mapTo(String.class).one())
+            .isEqualTo("Bundle");
+      });
+    }
+  }
+
+  @Test
+  void upgradeToV11ReplacesTheFixAndMessageOfBundleNotificationsThatQuotedAVerificationMessage() {
+    String url = TestDatabases.sqliteUrl(dir);
+    Flyway v10 = Flyway.configure().dataSource(url, "", "")
+        .locations("classpath:" + Dialect.SQLITE.migrations(), "classpath:" + Dialect.COMMON_MIGRATIONS)
+        .target("10").load();
+    v10.migrate();
+    try (var connection = v10.getConfiguration().getDataSource().getConnection();
+        var statement = connection.createStatement()) {
+      statement.executeUpdate("INSERT INTO users (id, email, password_hash, created_at) VALUES ('u1', 'a@b.c', 'x', 0)");
+      statement.executeUpdate("INSERT INTO notifications (id, user_id, kind, title, message, fix, link, created_at) VALUES "
+          + "('n1', 'u1', 'BUNDLE_NEEDS_ATTENTION', 'Bundle needs attention: Ops', 'The bundle Ops is now Partial: "
+          + "1 of 2 tools are not ready.', 'The credential ''Work'' of Jira failed validation (" + ECHO + "). Check it "
+          + "and validate again, or add a new one.', '/bundles/ops', 0), "
+          + "('n2', 'u1', 'TOKEN_NOT_REVOKED', 'Token not revoked', 'kept as it was', 'kept fix', null, 0)");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+
+    try (Database upgraded = Database.open(url, "", "")) {
+      upgraded.jdbi().useHandle(h -> {
+        assertThat(h.createQuery("SELECT fix || ' ' || message FROM notifications WHERE id = 'n1'")
+            .mapTo(String.class).one())
+            .doesNotContain("bWVAYWNtZS50ZXN0").doesNotContain("failed validation")
+            .contains("Open the bundle to see which tools are not ready.");
+        assertThat(h.createQuery("SELECT title || '|' || link FROM notifications WHERE id = 'n1'").mapTo(String.class).one())
+            .isEqualTo("Bundle needs attention: Ops|/bundles/ops");
+        assertThat(h.createQuery("SELECT message || '|' || fix FROM notifications WHERE id = 'n2'").mapTo(String.class).one())
+            .isEqualTo("kept as it was|kept fix");
       });
     }
   }

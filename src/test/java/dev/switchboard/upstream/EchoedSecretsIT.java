@@ -29,18 +29,29 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 11: an upstream that echoes the credential back — plain, JSON-escaped (every character or
  * some as backslash-u escapes, {@code \/}), percent-encoded (either hex case, {@code +} for space),
- * as Base64 of the secret and of the Basic pair, and the Authorization header it received — in
- * success and error bodies, leaves no form of the secret in tool results (through the real MCP
- * endpoint), REST answers, the database files (WAL included) or the logs.
+ * these escapes nested (a lower-case percent-escape written as backslash-u escapes, percent-encoding
+ * applied twice), as Base64 of the secret and of Basic pairs at every byte offset, and the
+ * Authorization header it received — in success and error bodies, leaves no form of the secret in
+ * tool results (through the real MCP endpoint), REST answers, the database files (WAL included) or
+ * the logs. Answers are searched as sent and, when they are JSON, in their decoded strings (and in
+ * the JSON those strings hold), where an escaped form would otherwise hide behind one more escape.
+ * A numeric secret is followed through JSON numbers, Retry-After, a message cut at 300 characters
+ * and a body cut at the response cap.
  */
 class EchoedSecretsIT {
-  static final String EMAIL = "echo@acme.test";
+  // "echo7@acme.test:" is 16 bytes, so the secret starts at a non-zero Base64 offset in the header
+  static final String EMAIL = "echo7@acme.test";
+  static final String NUMERIC = "9081726354453627";
   static final String SECRET = "CANARY-jira/tok+en 7f3a9c1e5b";
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir
   Path dir;
@@ -87,7 +98,34 @@ class EchoedSecretsIT {
     forms.put("base64url pair unpadded", b64Url(pair).replace("=", ""));
     forms.put("base64 secret", b64(SECRET));
     forms.put("base64url secret unpadded", b64Url(SECRET).replace("=", ""));
+    forms.put("base64 pair of another user, offset 1", b64("ab@x.test:" + SECRET));
+    forms.put("base64url pair of another user, offset 2", b64Url("abc@x.test:" + SECRET));
+    forms.put("backslash-u of lower-case percent", unicode(percent(SECRET, true), 1));
+    forms.put("percent with backslash-u signs", percent(SECRET, true).replace("%", "\\u0025"));
+    forms.put("percent twice", percent(percent(SECRET, true), false));
     return forms;
+  }
+
+  /**
+   * What must not be found for each form: the form itself, or for Base64 the characters that hold
+   * only the secret's bits (the one or two at the edges also hold bits of the neighbouring bytes).
+   */
+  static Map<String, String> searched() {
+    Map<String, String> searched = new LinkedHashMap<>(forms());
+    searched.put("base64 pair", secretBits(EMAIL + ":", false));
+    searched.put("base64 pair unpadded", secretBits(EMAIL + ":", false));
+    searched.put("base64url pair", secretBits(EMAIL + ":", true));
+    searched.put("base64url pair unpadded", secretBits(EMAIL + ":", true));
+    searched.put("base64 pair of another user, offset 1", secretBits("ab@x.test:", false));
+    searched.put("base64url pair of another user, offset 2", secretBits("abc@x.test:", true));
+    return searched;
+  }
+
+  static String secretBits(String prefix, boolean urlSafe) {
+    int before = prefix.getBytes(StandardCharsets.UTF_8).length;
+    byte[] bytes = (prefix + SECRET).getBytes(StandardCharsets.UTF_8);
+    String encoded = (urlSafe ? Base64.getUrlEncoder() : Base64.getEncoder()).encodeToString(bytes);
+    return encoded.substring((8 * before + 5) / 6, 8 * bytes.length / 6);
   }
 
   /** A JSON body that holds every form, as values and one as a key, plus the header it received. */
@@ -110,13 +148,52 @@ class EchoedSecretsIT {
   }
 
   static List<String> leaks(String text) {
+    return leaks(text, searched());
+  }
+
+  /** The names of the forms found in {@code text}, or in the strings of its JSON, decoded. */
+  static List<String> leaks(String text, Map<String, String> searched) {
+    List<String> texts = new ArrayList<>();
+    texts.add(text);
+    decodedStrings(text, 0, texts);
     List<String> found = new ArrayList<>();
-    forms().forEach((name, form) -> {
-      if (text.contains(form)) {
+    searched.forEach((name, form) -> {
+      if (texts.stream().anyMatch(t -> t.contains(form))) {
         found.add(name);
       }
     });
     return found;
+  }
+
+  /** Adds every key, string and number of {@code text} read as JSON, and of the JSON those hold. */
+  static void decodedStrings(String text, int depth, List<String> out) {
+    String trimmed = text.strip();
+    if (depth > 3 || !(trimmed.startsWith("{") || trimmed.startsWith("["))) {
+      return;
+    }
+    JsonNode node;
+    try {
+      node = JSON.readTree(trimmed);
+    } catch (JacksonException e) {
+      return;
+    }
+    List<JsonNode> pending = new ArrayList<>(List.of(node));
+    while (!pending.isEmpty()) {
+      JsonNode next = pending.remove(pending.size() - 1);
+      if (next.isObject()) {
+        next.properties().forEach(p -> {
+          out.add(p.getKey());
+          pending.add(p.getValue());
+        });
+      } else if (next.isArray()) {
+        next.forEach(pending::add);
+      } else if (next.isString()) {
+        out.add(next.asString());
+        decodedStrings(next.asString(), depth + 1, out);
+      } else if (next.isNumber()) {
+        out.add(next.asString());
+      }
+    }
   }
 
   @Test
@@ -178,11 +255,81 @@ class EchoedSecretsIT {
       root.detachAppender(logs);
     }
 
-    answers.forEach((where, body) -> assertThat(leaks(body)).as(where + ": " + body).isEmpty());
+    assertNothingLeaked(answers, logs, searched());
+  }
+
+  @Test
+  void aNumericSecretLeavesNoTraceInNumbersRetryAfterMessagesCutAtThreeHundredOrBodiesCutAtTheCap()
+      throws IOException {
+    int cap = 2000;
+    String numericPercent = percent(NUMERIC, true).replace("%", "\\u0025");
+    Map<String, HttpHandler> handlers = Map.of(
+        "number", LocalHttpServer.answer(200, "{\"accountId\": " + NUMERIC + ", \"list\": [" + NUMERIC + "]}",
+            "Content-Type", "application/json"),
+        "retry", LocalHttpServer.answer(429, "", "Retry-After", "soon " + NUMERIC),
+        "retry seconds", LocalHttpServer.answer(429, "", "Retry-After", NUMERIC),
+        "cut at 300", LocalHttpServer.answer(400, "x".repeat(290) + " " + NUMERIC + " end", "Content-Type", "text/plain"),
+        "jira errors", LocalHttpServer.answer(400, "{\"errorMessages\": [\"bad token " + numericPercent + "\"]}",
+            "Content-Type", "application/json"),
+        "capped", LocalHttpServer.answer(200, "{\"a\": \"" + "y".repeat(cap - 14) + numericPercent,
+            "Content-Type", "application/json"),
+        "capped error", LocalHttpServer.answer(500, "z".repeat(cap - 6) + NUMERIC, "Content-Type", "text/plain"));
+    AtomicReference<HttpHandler> handler = new AtomicReference<>(handlers.get("number"));
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.setContext(context);
+    logs.start();
+    root.addAppender(logs);
+    Map<String, String> answers = new LinkedHashMap<>();
+    try (LocalHttpServer upstream = LocalHttpServer.start().on("/", e -> handler.get().handle(e));
+        TestServer server = TestServer.start(dir, Map.of("SWITCHBOARD_MAX_RESPONSE_BYTES", String.valueOf(cap)))) {
+      String token = Cli.userWithToken(server.env(), "numeric-user@example.com");
+      Api api = new Api(server, token);
+      Api.Answer created = api.post("/api/v1/credentials?verify=true", Map.of("provider", "jira-cloud",
+          "authMethod", "API_KEY", "fields", Map.of("instance_url", upstream.url(""), "email", EMAIL,
+              "api_key", NUMERIC)));
+      assertThat(created.json().path("verification").asString()).as(created.body()).isEqualTo("VERIFIED");
+      assertThat(api.post("/api/v1/bundles", Map.of("slug", "numbers", "name", "Numbers",
+          "tools", List.of("jira-cloud_get_myself"))).status()).isEqualTo(201);
+      McpCall mcp = new McpCall(server, token, "/mcp/bundle/numbers");
+      for (String name : List.of("number", "retry", "retry seconds", "cut at 300", "jira errors", "capped",
+          "capped error")) {
+        handler.set(handlers.get(name));
+        JsonNode result = mcp.call("jira-cloud_get_myself", Map.of());
+        answers.put("tool result, " + name, result.toString());
+        if (name.equals("number")) {
+          assertThat(result.path("structuredContent").path("accountId").asString()).as(result.toString())
+              .isEqualTo(Redactor.MASK);
+        }
+        if (name.startsWith("retry")) {
+          // neither "soon <secret>" nor 16 digits is a Retry-After value worth repeating
+          assertThat(result.path("content").get(0).path("text").asString())
+              .isEqualTo("rate limited: the provider answered HTTP 429");
+        }
+      }
+      answers.put("executions", api.get("/api/v1/executions").body());
+      answers.put("credentials", api.get("/api/v1/credentials").body());
+      answers.put("standard output", server.printed());
+    } finally {
+      root.detachAppender(logs);
+    }
+
+    Map<String, String> searched = new LinkedHashMap<>();
+    searched.put("numeric secret", NUMERIC);
+    searched.put("its first eight digits", NUMERIC.substring(0, 8));
+    searched.put("percent with backslash-u signs", numericPercent);
+    searched.put("its first percent-escapes", numericPercent.substring(0, 24));
+    assertNothingLeaked(answers, logs, searched);
+  }
+
+  void assertNothingLeaked(Map<String, String> answers, ListAppender<ILoggingEvent> logs, Map<String, String> searched)
+      throws IOException {
+    answers.forEach((where, body) -> assertThat(leaks(body, searched)).as(where + ": " + body).isEmpty());
     for (ILoggingEvent event : logs.list) {
       String line = event.getFormattedMessage() + event.getMDCPropertyMap()
           + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
-      assertThat(leaks(line)).as(line).isEmpty();
+      assertThat(leaks(line, searched)).as(line).isEmpty();
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
@@ -191,7 +338,7 @@ class EchoedSecretsIT {
     assertThat(files).anySatisfy(f -> assertThat(f.toString()).endsWith(".db"));
     for (Path file : files) {
       String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-      assertThat(leaks(content)).as(file.toString()).isEmpty();
+      assertThat(leaks(content, searched)).as(file.toString()).isEmpty();
     }
   }
 }

@@ -52,6 +52,8 @@ final class FakeMcpServer implements AutoCloseable {
   volatile String protocolVersion = "2025-11-25";
   volatile int pageSize = 100;
   volatile List<String> toolNames = List.of("echo");
+  /** Appended to every tool description and to the description of its argument. */
+  volatile String descriptionSuffix = "";
   volatile long slowMillis;
   /** A status every POST answers with instead of MCP, or 0. */
   volatile int failWith;
@@ -149,9 +151,10 @@ final class FakeMcpServer implements AutoCloseable {
     ObjectNode result = json.createObjectNode();
     var list = result.putArray("tools");
     for (int i = from; i < Math.min(names.size(), from + pageSize); i++) {
-      ObjectNode tool = list.addObject().put("name", names.get(i)).put("description", "Tool " + names.get(i));
+      ObjectNode tool = list.addObject().put("name", names.get(i))
+          .put("description", "Tool " + names.get(i) + descriptionSuffix);
       tool.putObject("inputSchema").put("type", "object").putObject("properties")
-          .putObject("message").put("type", "string");
+          .putObject("message").put("type", "string").put("description", "what to send" + descriptionSuffix);
     }
     if (from + pageSize < names.size()) {
       result.put("nextCursor", String.valueOf(from + pageSize));

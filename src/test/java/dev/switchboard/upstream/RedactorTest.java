@@ -158,4 +158,67 @@ class RedactorTest {
 
     assertThat(redactor.redact(text)).isEqualTo(text);
   }
+
+  /** Every character as JSON backslash-u escapes of its lower-case percent-escape (backslash-u 0025 for the sign, …). */
+  static String unicodeOfPercent(String s) {
+    return unicodeEscaped(percentEveryChar(s, true), false);
+  }
+
+  @Test
+  void percentEscapesWrittenAsUnicodeEscapesAreRedacted() {
+    Redactor redactor = Redactor.of(List.of(SECRET));
+    String onlyThePercentSigns = percentEveryChar(SECRET, true).replace("%", "\\u0025");
+
+    assertThat(redactor.redact("{\"a\":\"" + unicodeOfPercent(SECRET) + "\"}")).isEqualTo("{\"a\":\"[redacted]\"}");
+    assertThat(redactor.redact("{\"a\":\"" + onlyThePercentSigns + "\"}")).isEqualTo("{\"a\":\"[redacted]\"}");
+  }
+
+  @Test
+  void percentEncodingAppliedTwiceAndThreeNestedLayersAreRedacted() {
+    Redactor redactor = Redactor.of(List.of(SECRET));
+    String twice = percentEveryChar(percentEveryChar(SECRET, true), false);
+    String threeLayers = unicodeEscaped(percentEveryChar(percentEveryChar(SECRET, false), true), true);
+
+    assertThat(redactor.redact("x " + twice + " y")).isEqualTo("x [redacted] y");
+    assertThat(redactor.redact("x " + threeLayers + " y")).isEqualTo("x [redacted] y");
+    assertThat(redactor.redact("x " + URLEncoder.encode(URLEncoder.encode(SECRET, StandardCharsets.UTF_8),
+        StandardCharsets.UTF_8) + " y")).isEqualTo("x [redacted] y");
+  }
+
+  @Test
+  void aNumericSecretEchoedAsAJsonNumberBecomesTheMask() {
+    Redactor redactor = Redactor.of(List.of("8675309123"));
+
+    JsonNode redacted = redactor.redact(JSON.readTree("{\"pin\": 8675309123, \"big\": 998675309123, "
+        + "\"f\": 8675309123.5, \"other\": 42, \"list\": [8675309123]}"));
+
+    assertThat(redacted).isEqualTo(JSON.readTree("{\"pin\": \"[redacted]\", \"big\": \"[redacted]\", "
+        + "\"f\": \"[redacted]\", \"other\": 42, \"list\": [\"[redacted]\"]}"));
+  }
+
+  @Test
+  void aTextCutShortLosesAnEndThatBeginsASecretInAnyForm() {
+    Redactor redactor = Redactor.of(List.of(SECRET));
+    String percent = percentEveryChar(SECRET, true);
+    String unicode = unicodeEscaped(SECRET, false);
+
+    assertThat(redactor.redactCut("answer: " + SECRET.substring(0, 12))).isEqualTo("answer: ");
+    assertThat(redactor.redactCut("answer: " + percent.substring(0, 20))).isEqualTo("answer: ");
+    assertThat(redactor.redactCut("answer: " + percent.substring(0, 19))).isEqualTo("answer: ");
+    assertThat(redactor.redactCut("answer: " + unicode.substring(0, 33))).isEqualTo("answer: ");
+    assertThat(redactor.redactCut("answer: " + unicodeOfPercent(SECRET).substring(0, 50))).isEqualTo("answer: ");
+    assertThat(redactor.redactCut("whole " + SECRET + " and " + SECRET.substring(0, 6)))
+        .isEqualTo("whole [redacted] and ");
+    assertThat(redactor.redactCut("nothing to hide here")).isEqualTo("nothing to hide here");
+  }
+
+  @Test
+  void aTextCutShortLosesAnEndThatBeginsTheBase64OfABasicPair() {
+    Redactor redactor = Redactor.builder().basic("me@acme.test", SECRET).build();
+    String basic = b64("me@acme.test:" + SECRET);
+
+    String cut = redactor.redactCut("Authorization: Basic " + basic.substring(0, 30));
+
+    assertThat(cut).isEqualTo("Authorization: Basic ");
+  }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.provider.Provider;
+import dev.switchboard.tool.Tool;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -89,6 +90,22 @@ class RemoteMcpFailuresIT {
     assertThat(result.structured().orElseThrow().path("value").asString()).isEqualTo(result.text());
     assertThat(result.structured().orElseThrow().has(result.text())).isTrue();
     assertThat(result.structured().orElseThrow().toString()).doesNotContain("pa55").doesNotContain("pa55%2f");
+  }
+
+  @Test
+  void toolDefinitionsQuotingTheAuthorizationHeaderReachNobodyWithTheToken() {
+    StringBuilder nested = new StringBuilder();
+    for (byte b : TOKEN.value().getBytes(StandardCharsets.UTF_8)) {
+      nested.append("\\u0025").append(String.format("%02x", b & 0xff)); // a percent-escape, its sign JSON-escaped
+    }
+    server.descriptionSuffix = " (you sent Authorization: " + TOKEN.value() + ", that is " + nested + ")";
+
+    List<Tool> tools = remote.tools(fake, List.of(TOKEN), "fake/1", inSeconds(5));
+
+    assertThat(tools).singleElement().satisfies(tool -> {
+      assertThat(tool.description()).isEqualTo("Tool echo (you sent Authorization: [redacted], that is [redacted])");
+      assertThat(tool.inputSchema().toString()).doesNotContain("4f2a9c1e7b").contains("what to send (you sent");
+    });
   }
 
   @Test

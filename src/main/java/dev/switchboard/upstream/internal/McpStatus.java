@@ -25,7 +25,7 @@ final class McpStatus {
           "credentials rejected: the MCP server answered HTTP " + status + suffix, status);
     }
     if (status == 429) {
-      String when = head.header("Retry-After").map(r -> "; retry after " + Texts.oneLine(r)).orElse("");
+      String when = head.header("Retry-After").flatMap(RetryAfter::describe).map(r -> "; retry after " + r).orElse("");
       return new RemoteMcpException(Outcome.RATE_LIMITED,
           "rate limited: the MCP server answered HTTP 429" + when + suffix, status);
     }

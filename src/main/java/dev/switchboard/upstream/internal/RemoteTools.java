@@ -3,6 +3,7 @@ package dev.switchboard.upstream.internal;
 import dev.switchboard.tool.McpToolCall;
 import dev.switchboard.tool.Tool;
 import dev.switchboard.tool.ToolNames;
+import dev.switchboard.upstream.Redactor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,18 +17,21 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns the tool definitions a remote MCP server listed into Switchboard tools: named
  * {@code {provider}_{tool}} by {@link ToolNames#unique} over the upstream names in sorted order (so
  * the names do not depend on the order the server lists them in), title, description and input
- * schema copied, no required scopes, and a {@link McpToolCall} recipe with the upstream name.
- * Definitions without a name are skipped, a repeated name keeps its first definition. Stateless.
+ * schema copied with every form of the connection's secrets redacted (a server may quote the
+ * Authorization header it received in a description, and the list reaches the AI through
+ * {@code tools/list}), no required scopes, and a {@link McpToolCall} recipe with the upstream name.
+ * Definitions without a name are skipped, and so are those whose name holds a secret; a repeated
+ * name keeps its first definition. Stateless.
  */
 public final class RemoteTools {
   private RemoteTools() {}
 
-  /** The tools, in the order the server listed them. */
-  public static List<Tool> of(String provider, List<JsonNode> definitions) {
+  /** The tools, in the order the server listed them, redacted of the connection's secrets. */
+  public static List<Tool> of(String provider, List<JsonNode> definitions, Redactor redactor) {
     Map<String, JsonNode> byName = new LinkedHashMap<>();
     for (JsonNode definition : definitions) {
       JsonNode name = definition.path("name");
-      if (name.isString() && !name.asString().isEmpty()) {
+      if (name.isString() && !name.asString().isEmpty() && redactor.redact(name.asString()).equals(name.asString())) {
         byName.putIfAbsent(name.asString(), definition);
       }
     }
@@ -41,8 +45,9 @@ public final class RemoteTools {
     List<Tool> tools = new ArrayList<>(byName.size());
     byName.forEach((upstream, definition) -> {
       String name = nameOf.get(upstream);
-      tools.add(new Tool(name, provider, name.substring(provider.length() + 1), title(definition),
-          text(definition.path("description")), inputSchema(definition.path("inputSchema")), Set.of(),
+      tools.add(new Tool(name, provider, name.substring(provider.length() + 1),
+          redactor.redact(title(definition)), redactor.redact(text(definition.path("description"))),
+          (ObjectNode) redactor.redact(inputSchema(definition.path("inputSchema"))), Set.of(),
           new McpToolCall(upstream)));
     });
     return tools;

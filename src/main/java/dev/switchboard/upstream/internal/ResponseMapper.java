@@ -4,7 +4,10 @@ import dev.switchboard.upstream.Outcome;
 import dev.switchboard.upstream.Redactor;
 import dev.switchboard.upstream.ToolResult;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,9 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns an upstream answer into a tool result. 2xx JSON → {@code structuredContent} (an object;
  * other JSON values are wrapped as {@code {"result": …}}) plus the same JSON as text; other types →
  * text. 4xx/5xx → an error result with the status and a short upstream message; 401/403 say the
- * credential was rejected, 429 says when to retry, 5xx that the provider is unavailable. The call's
- * {@link Redactor} hides every form of its secrets in the text as it arrived, and again in what
- * parsing decoded: the structured content and the message picked out of an error body.
+ * credential was rejected, 429 says when to retry (only a number of seconds or an HTTP date is
+ * repeated), 5xx that the provider is unavailable. The call's {@link Redactor} hides every form of its
+ * secrets in the text as it arrived, and again in what parsing decoded: the structured content and
+ * the message picked out of an error body. Texts are redacted whole before they are cut.
  */
 final class ResponseMapper {
   private static final int MESSAGE_CHARS = 300;
@@ -28,18 +32,21 @@ final class ResponseMapper {
 
   ToolResult map(UpstreamResponse response, Redactor redactor) {
     String body = new String(response.body(), StandardCharsets.UTF_8);
-    String text = redactor.redact(body);
+    // a capped body may end with the first part of a secret: redactCut drops such an end
+    String text = response.truncated() ? redactor.redactCut(body) : redactor.redact(body);
     int status = response.status();
     if (status >= 200 && status < 300) {
       return success(response, body, text, redactor);
     }
-    String message = redactor.redact(shortMessage(response, body));
+    // redacted whole before it is put on one line and cut, so the cut cannot split a secret
+    String message = cap(shortMessage(response, body, redactor).orElse(text));
     if (status == 401 || status == 403) {
       return ToolResult.failure(Outcome.CREDENTIALS_REJECTED,
           "credentials rejected: the provider answered HTTP " + status + suffix(message), status);
     }
     if (status == 429) {
-      String when = response.retryAfter().map(r -> "; retry after " + describeRetry(r)).orElse("");
+      String when = response.retryAfter().flatMap(RetryAfter::describe)
+          .map(r -> "; retry after " + redactor.redact(r)).orElse("");
       return ToolResult.failure(Outcome.RATE_LIMITED,
           "rate limited: the provider answered HTTP 429" + when + suffix(message), status);
     }
@@ -72,29 +79,48 @@ final class ResponseMapper {
     }
   }
 
-  private String shortMessage(UpstreamResponse response, String text) {
-    if (isJson(response.contentType())) {
-      try {
-        JsonNode body = json.readTree(text);
-        for (String field : new String[] {"message", "error_description", "error", "detail", "title"}) {
-          JsonNode value = body.path(field);
-          if (value.isString() && !value.asString().isBlank()) {
-            return cap(value.asString());
-          }
-          if (value.isObject() && value.path("message").isString()) {
-            return cap(value.path("message").asString());
-          }
-        }
-      } catch (JacksonException e) {
-        // not JSON after all: fall back to the text
-      }
+  /**
+   * The message picked out of a JSON error body, redacted after parsing decoded it; empty when the
+   * body is not JSON or has none of the usual fields (the caller then uses the redacted text).
+   */
+  private Optional<String> shortMessage(UpstreamResponse response, String text, Redactor redactor) {
+    if (!isJson(response.contentType()) || response.truncated()) {
+      return Optional.empty();
     }
-    return cap(text.strip());
+    try {
+      JsonNode body = redactor.redact(json.readTree(text));
+      for (String field : new String[] {"message", "error_description", "error", "detail", "title"}) {
+        JsonNode value = body.path(field);
+        if (value.isString() && !value.asString().isBlank()) {
+          return Optional.of(value.asString());
+        }
+        if (value.isObject() && value.path("message").isString()) {
+          return Optional.of(value.path("message").asString());
+        }
+      }
+      // Jira: {"errorMessages": ["…"], "errors": {"field": "…"}}; others: {"errors": [{"message": "…"}]}
+      List<String> messages = new ArrayList<>();
+      body.path("errorMessages").forEach(m -> addText(m, messages));
+      JsonNode errors = body.path("errors");
+      if (errors.isObject()) {
+        errors.properties().forEach(e -> {
+          if (e.getValue().isString()) {
+            messages.add(e.getKey() + ": " + e.getValue().asString());
+          }
+        });
+      } else {
+        errors.forEach(m -> addText(m.isObject() ? m.path("message") : m, messages));
+      }
+      return messages.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", messages));
+    } catch (JacksonException e) {
+      return Optional.empty(); // not JSON after all: the caller uses the text
+    }
   }
 
-  private static String describeRetry(String retryAfter) {
-    String value = retryAfter.trim();
-    return value.chars().allMatch(Character::isDigit) ? value + " seconds" : value;
+  private static void addText(JsonNode node, List<String> out) {
+    if (node.isString() && !node.asString().isBlank()) {
+      out.add(node.asString());
+    }
   }
 
   private static boolean isJson(String contentType) {
@@ -110,7 +136,7 @@ final class ResponseMapper {
   }
 
   private static String cap(String s) {
-    String oneLine = s.replaceAll("\\s+", " ");
+    String oneLine = s.strip().replaceAll("\\s+", " ");
     return oneLine.length() <= MESSAGE_CHARS ? oneLine : oneLine.substring(0, MESSAGE_CHARS) + "…";
   }
 }

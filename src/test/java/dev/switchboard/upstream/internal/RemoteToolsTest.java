@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.tool.McpToolCall;
 import dev.switchboard.tool.Tool;
+import dev.switchboard.upstream.Header;
+import dev.switchboard.upstream.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class RemoteToolsTest {
     List<Tool> tools = RemoteTools.of("wiki", definitions("""
         [{"name": "readPage", "title": "Read a page", "description": "Reads it",
           "inputSchema": {"type": "object", "properties": {"id": {"type": "string"}}}},
-         {"name": "old", "annotations": {"title": "Old style"}}]"""));
+         {"name": "old", "annotations": {"title": "Old style"}}]"""), Redactor.none());
 
     assertThat(tools).extracting(Tool::name).containsExactly("wiki_read_page", "wiki_old");
     assertThat(tools.get(0).title()).isEqualTo("Read a page");
@@ -47,8 +49,27 @@ class RemoteToolsTest {
   void namelessDefinitionsAreSkippedAndRepeatedNamesKeepTheFirst() {
     List<Tool> tools = RemoteTools.of("wiki", definitions("""
         [{"description": "no name"}, {"name": ""}, {"name": "a", "description": "first"},
-         {"name": "a", "description": "second"}]"""));
+         {"name": "a", "description": "second"}]"""), Redactor.none());
 
     assertThat(tools).singleElement().extracting(Tool::description).isEqualTo("first");
+  }
+
+  @Test
+  void titlesDescriptionsAndSchemasQuotingTheAuthorizationHeaderAreRedactedAndSecretNamesSkipped() {
+    Redactor redactor = Redactor.builder().headers(List.of(new Header("Authorization", "Bearer tok-remote-4242"))).build();
+
+    List<Tool> tools = RemoteTools.of("wiki", definitions("""
+        [{"name": "readPage", "title": "for tok-remote-4242",
+          "description": "You called me with Authorization: Bearer tok\\u002dremote%2D4242",
+          "inputSchema": {"type": "object", "properties": {"id": {"type": "string",
+            "description": "token %25%37%34ok-remote-4242", "default": "tok-remote-4242"}}}},
+         {"name": "tok-remote-4242", "description": "a name that is the token"}]"""), redactor);
+
+    assertThat(tools).singleElement().extracting(Tool::name).isEqualTo("wiki_read_page");
+    Tool tool = tools.get(0);
+    assertThat(tool.title()).isEqualTo("for [redacted]");
+    assertThat(tool.description()).contains("Authorization: [redacted]").doesNotContain("4242");
+    assertThat(tool.inputSchema().toString()).doesNotContain("4242").contains("[redacted]");
+    assertThat(tool.recipe()).isEqualTo(new McpToolCall("readPage"));
   }
 }
