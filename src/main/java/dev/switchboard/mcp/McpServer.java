@@ -184,7 +184,7 @@ public final class McpServer {
     result.put("instructions", Instructions.of(exchange.target()));
     String session = sessions.issue(new SessionTokens.Claims(exchange.principal().userId(),
         exchange.target().key(), negotiated, clock.millis(), Ids.random(12)));
-    return new McpReply(200, resultBody(rpc.id(), result), Map.of("Mcp-Session-Id", session), false);
+    return new McpReply(200, resultBody(rpc.id(), result), Map.of("Mcp-Session-Id", session), null);
   }
 
   /**

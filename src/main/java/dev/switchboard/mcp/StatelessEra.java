@@ -54,7 +54,7 @@ final class StatelessEra {
       default -> throw new McpError(McpError.METHOD_NOT_FOUND, "method not found: " + rpc.method(), 404);
     };
     if (result == null) {
-      return new McpReply(200, null, java.util.Map.of(), true);
+      return McpReply.listen(listen(rpc));
     }
     result.put("resultType", "complete");
     result.putObject("_meta").set(SERVER_INFO, serverInfo());
@@ -85,6 +85,15 @@ final class StatelessEra {
     return page;
   }
 
+
+  /** {@code params.notifications} (a SubscriptionFilter) is required on a listen request. */
+  private Subscription listen(Rpc rpc) {
+    JsonNode filter = rpc.params().path("notifications");
+    if (!filter.isObject()) {
+      throw McpError.invalidParams("invalid params: 'notifications' is required and must be a SubscriptionFilter");
+    }
+    return new Subscription(json, rpc.id(), filter, serverInfo());
+  }
 
   private ObjectNode serverInfo() {
     ObjectNode info = json.createObjectNode();

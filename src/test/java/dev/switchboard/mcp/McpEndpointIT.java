@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.testing.Api;
 import dev.switchboard.testing.Cli;
 import dev.switchboard.testing.TestServer;
+import java.io.InputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +148,23 @@ class McpEndpointIT {
     assertThat(c.request("tools/list", Map.of()).status()).isEqualTo(404);
     c.session = c.session.substring(0, c.session.length() - 2) + "xx";
     assertThat(c.request("tools/list", Map.of()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aGetStreamWithoutProtocolVersionHeaderOpensAsIn20250326() throws Exception {
+    McpClient c = client();
+    c.version = "2025-03-26";
+    c.initialize();
+    c.version = null; // 2025-03-26 clients never send MCP-Protocol-Version
+    HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(
+        c.builder().header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream body = stream.body()) {
+      assertThat(stream.statusCode()).isEqualTo(200);
+      assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+      assertThat(new String(body.readNBytes(5), StandardCharsets.UTF_8)).isEqualTo("id: 0");
+    }
+    c.version = "1999-01-01";
+    assertThat(c.api.send(c.builder().header("Accept", "text/event-stream").GET()).status()).isEqualTo(400);
   }
 
   @Test
