@@ -1,6 +1,7 @@
 package dev.switchboard.mcp;
 
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.mcp.internal.Cursors;
 import dev.switchboard.mcp.internal.EndedSessions;
 import dev.switchboard.mcp.internal.SurfaceFactory;
 import dev.switchboard.store.Ids;
@@ -34,10 +35,12 @@ public final class McpServer {
   private final String version;
   private final Map<String, InFlightCall> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
   private final ObjectReader reader;
+  private final ToolLists lists;
 
-  public McpServer(JsonMapper json, SessionTokens sessions, EndedSessions ended, SurfaceFactory surfaces,
-      Clock clock, String version) {
+  public McpServer(JsonMapper json, SessionTokens sessions, Cursors cursors, EndedSessions ended,
+      SurfaceFactory surfaces, Clock clock, String version) {
     this.json = json;
+    this.lists = new ToolLists(json, cursors);
     this.sessions = sessions;
     this.ended = ended;
     this.surfaces = surfaces;
@@ -136,7 +139,7 @@ public final class McpServer {
     }
     Optional<String> modern = rpc.metaVersion();
     if (modern.isPresent()) {
-      return new StatelessEra(json, surfaces, version, this::call).handle(exchange, rpc, modern.get());
+      return new StatelessEra(json, surfaces, version, this::call, lists).handle(exchange, rpc, modern.get());
     }
     return legacy(exchange, rpc);
   }
@@ -161,7 +164,7 @@ public final class McpServer {
     }
     JsonNode result = switch (rpc.method()) {
       case "ping" -> json.createObjectNode();
-      case "tools/list" -> new ToolLists(json).page(surfaces.build(exchange.principal(), exchange.target()),
+      case "tools/list" -> lists.page(exchange, surfaces.build(exchange.principal(), exchange.target()),
           rpc.params().path("cursor"));
       case "tools/call" -> cancellable(exchange, rpc);
       default -> throw new McpError(McpError.METHOD_NOT_FOUND, "method not found: " + rpc.method()

@@ -21,10 +21,12 @@ final class StatelessEra {
   private final SurfaceFactory surfaces;
   private final String version;
   private final java.util.function.BiFunction<McpExchange, Rpc, JsonNode> call;
+  private final ToolLists lists;
 
   StatelessEra(JsonMapper json, SurfaceFactory surfaces, String version,
-      java.util.function.BiFunction<McpExchange, Rpc, JsonNode> call) {
+      java.util.function.BiFunction<McpExchange, Rpc, JsonNode> call, ToolLists lists) {
     this.json = json;
+    this.lists = lists;
     this.surfaces = surfaces;
     this.version = version;
     this.call = call;
@@ -78,7 +80,7 @@ final class StatelessEra {
   }
 
   private ObjectNode list(McpExchange exchange, Rpc rpc) {
-    ObjectNode page = new ToolLists(json).page(surfaces.build(exchange.principal(), exchange.target()),
+    ObjectNode page = lists.page(exchange, surfaces.build(exchange.principal(), exchange.target()),
         rpc.params().path("cursor"));
     page.put("ttlMs", LIST_TTL_MS);
     page.put("cacheScope", "private");
