@@ -29,8 +29,10 @@ try {
   });
   const received = await Promise.race([listChanged,
     new Promise((resolve) => setTimeout(() => resolve(false), 10000))]);
+  const receivedMs = Date.now() - started;
   await subscription.close();
-  console.log(JSON.stringify({ honored: subscription.honoredFilter, ackMs, created: created.status, received }));
+  console.log(JSON.stringify({ honored: subscription.honoredFilter, ackMs, created: created.status, received,
+    receivedMs, closedMs: Date.now() - started }));
 } finally {
   await client.close();
 }
