@@ -44,6 +44,7 @@ import dev.switchboard.oauth.internal.TokenClient;
 import dev.switchboard.mcp.ListChangedBroker;
 import dev.switchboard.mcp.McpServer;
 import dev.switchboard.mcp.SessionTokens;
+import dev.switchboard.mcp.internal.Cursors;
 import dev.switchboard.mcp.internal.EndedSessions;
 import dev.switchboard.mcp.internal.SurfaceFactory;
 import dev.switchboard.mcp.internal.ToolRunner;
@@ -202,8 +203,8 @@ public final class Switchboard implements AutoCloseable {
       this.surfaces = new SurfaceFactory(bundles,
           new ToolRunner(calls, validator, json, settings.baseUrl()), json);
       bundles.onChange(surfaces::forget);
-      this.mcp = new McpServer(json, new SessionTokens(vault.signer()),
-          new EndedSessions(database.jdbi()), surfaces, clock, VERSION);
+      this.mcp = new McpServer(json, new SessionTokens(vault.tokenSealer(SessionTokens.PURPOSE)),
+          new Cursors(vault.signer()), new EndedSessions(database.jdbi()), surfaces, clock, VERSION);
       this.providerAdmin = new ProviderAdmin(new ProviderRows(database.jdbi()), shipped, catalog, tools,
           credentials, bundles, guard, outbound, json, clock);
       providerAdmin.refresh();

@@ -1,6 +1,7 @@
 package dev.switchboard.mcp;
 
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.mcp.internal.Cursors;
 import dev.switchboard.mcp.internal.EndedSessions;
 import dev.switchboard.mcp.internal.SurfaceFactory;
 import dev.switchboard.store.Ids;
@@ -35,10 +36,12 @@ public final class McpServer {
   private final String version;
   private final Map<String, InFlightCall> inFlight = new ConcurrentHashMap<>();
   private final ObjectReader reader;
+  private final ToolLists lists;
 
-  public McpServer(JsonMapper json, SessionTokens sessions, EndedSessions ended, SurfaceFactory surfaces,
-      Clock clock, String version) {
+  public McpServer(JsonMapper json, SessionTokens sessions, Cursors cursors, EndedSessions ended,
+      SurfaceFactory surfaces, Clock clock, String version) {
     this.json = json;
+    this.lists = new ToolLists(json, cursors);
     this.sessions = sessions;
     this.ended = ended;
     this.surfaces = surfaces;
@@ -137,7 +140,7 @@ public final class McpServer {
     }
     Optional<String> modern = rpc.metaVersion();
     if (modern.isPresent()) {
-      return new StatelessEra(json, surfaces, version, this::call).handle(exchange, rpc, modern.get());
+      return new StatelessEra(json, surfaces, version, this::call, lists).handle(exchange, rpc, modern.get());
     }
     return legacy(exchange, rpc);
   }
@@ -162,7 +165,7 @@ public final class McpServer {
     }
     JsonNode result = switch (rpc.method()) {
       case "ping" -> json.createObjectNode();
-      case "tools/list" -> new ToolLists(json).page(surfaces.build(exchange.principal(), exchange.target()),
+      case "tools/list" -> lists.page(exchange, surfaces.build(exchange.principal(), exchange.target()),
           rpc.params().path("cursor"));
       case "tools/call" -> cancellable(exchange, rpc);
       default -> throw new McpError(McpError.METHOD_NOT_FOUND, "method not found: " + rpc.method()
@@ -185,7 +188,7 @@ public final class McpServer {
     result.put("instructions", Instructions.of(exchange.target()));
     String session = sessions.issue(new SessionTokens.Claims(exchange.principal().userId(),
         exchange.target().key(), negotiated, clock.millis(), Ids.random(12)));
-    return new McpReply(200, resultBody(rpc.id(), result), Map.of("Mcp-Session-Id", session), false);
+    return new McpReply(200, resultBody(rpc.id(), result), Map.of("Mcp-Session-Id", session), null);
   }
 
   /**

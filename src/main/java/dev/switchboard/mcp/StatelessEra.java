@@ -21,10 +21,12 @@ final class StatelessEra {
   private final SurfaceFactory surfaces;
   private final String version;
   private final java.util.function.BiFunction<McpExchange, Rpc, JsonNode> call;
+  private final ToolLists lists;
 
   StatelessEra(JsonMapper json, SurfaceFactory surfaces, String version,
-      java.util.function.BiFunction<McpExchange, Rpc, JsonNode> call) {
+      java.util.function.BiFunction<McpExchange, Rpc, JsonNode> call, ToolLists lists) {
     this.json = json;
+    this.lists = lists;
     this.surfaces = surfaces;
     this.version = version;
     this.call = call;
@@ -54,7 +56,7 @@ final class StatelessEra {
       default -> throw new McpError(McpError.METHOD_NOT_FOUND, "method not found: " + rpc.method(), 404);
     };
     if (result == null) {
-      return new McpReply(200, null, java.util.Map.of(), true);
+      return McpReply.listen(listen(rpc));
     }
     result.put("resultType", "complete");
     result.putObject("_meta").set(SERVER_INFO, serverInfo());
@@ -78,13 +80,22 @@ final class StatelessEra {
   }
 
   private ObjectNode list(McpExchange exchange, Rpc rpc) {
-    ObjectNode page = new ToolLists(json).page(surfaces.build(exchange.principal(), exchange.target()),
+    ObjectNode page = lists.page(exchange, surfaces.build(exchange.principal(), exchange.target()),
         rpc.params().path("cursor"));
     page.put("ttlMs", LIST_TTL_MS);
     page.put("cacheScope", "private");
     return page;
   }
 
+
+  /** {@code params.notifications} (a SubscriptionFilter) is required on a listen request. */
+  private Subscription listen(Rpc rpc) {
+    JsonNode filter = rpc.params().path("notifications");
+    if (!filter.isObject()) {
+      throw McpError.invalidParams("invalid params: 'notifications' is required and must be a SubscriptionFilter");
+    }
+    return new Subscription(json, rpc.id(), filter, serverInfo());
+  }
 
   private ObjectNode serverInfo() {
     ObjectNode info = json.createObjectNode();

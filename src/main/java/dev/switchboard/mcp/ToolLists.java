@@ -7,31 +7,37 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code tools/list} pages: {@value #PAGE} tools each, with an opaque {@code nextCursor}. */
+/**
+ * {@code tools/list} pages: {@value #PAGE} tools each, with an opaque {@code nextCursor} that is
+ * signed and bound to the caller's list of this endpoint ({@link Cursors}).
+ */
 final class ToolLists {
   static final int PAGE = 50;
   private final JsonMapper json;
+  private final Cursors cursors;
 
-  ToolLists(JsonMapper json) {
+  ToolLists(JsonMapper json, Cursors cursors) {
     this.json = json;
+    this.cursors = cursors;
   }
 
-  ObjectNode page(ToolSurface surface, JsonNode cursor) {
-    int offset = cursor == null || cursor.isMissingNode() || cursor.isNull() ? 0 : decode(cursor);
+  ObjectNode page(McpExchange exchange, ToolSurface surface, JsonNode cursor) {
+    String list = "tools/list\n" + exchange.target().key() + "\n" + exchange.principal().userId();
+    int offset = cursor == null || cursor.isMissingNode() || cursor.isNull() ? 0 : decode(list, cursor);
     List<ObjectNode> tools = surface.tools();
     ObjectNode result = json.createObjectNode();
     var array = result.putArray("tools");
     tools.stream().skip(offset).limit(PAGE).forEach(array::add);
     if (offset + PAGE < tools.size()) {
-      result.put("nextCursor", Cursors.encode(offset + PAGE));
+      result.put("nextCursor", cursors.encode(list, offset + PAGE));
     }
     return result;
   }
 
-  private static int decode(JsonNode cursor) {
+  private int decode(String list, JsonNode cursor) {
     if (!cursor.isString()) {
       throw McpError.invalidParams("invalid cursor: it must be the string nextCursor of a previous tools/list");
     }
-    return Cursors.decode(cursor.asString());
+    return cursors.decode(list, cursor.asString());
   }
 }

@@ -130,6 +130,11 @@ public final class Vault {
     return keyring.byId(keyId).isPresent();
   }
 
+  /** A sealer for {@code purpose} (a fixed label such as "switchboard-mcp-session-v1") that follows this vault's keyring. */
+  public TokenSealer tokenSealer(String purpose) {
+    return new TokenSealer(this::keyring, fernet, purpose);
+  }
+
   /** A signer that follows this vault's current keyring. */
   public Signer signer() {
     return signer;

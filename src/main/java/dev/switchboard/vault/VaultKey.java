@@ -3,7 +3,9 @@ package dev.switchboard.vault;
 import dev.switchboard.vault.internal.FernetKey;
 import dev.switchboard.vault.internal.Hmac;
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,7 @@ public final class VaultKey {
   private final String id;
   private final FernetKey material;
   private final Hmac signing;
+  private final Map<String, FernetKey> derived = new ConcurrentHashMap<>();
 
   private VaultKey(String id, FernetKey material) {
     this.id = id;
@@ -93,6 +96,11 @@ public final class VaultKey {
 
   Hmac signing() {
     return signing;
+  }
+
+  /** The Fernet key derived from this one for {@code label} (made once, then kept). */
+  FernetKey derived(String label) {
+    return derived.computeIfAbsent(label, material::deriveKey);
   }
 
   @Override

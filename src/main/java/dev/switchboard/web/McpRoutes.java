@@ -7,9 +7,11 @@ import dev.switchboard.mcp.McpReply;
 import dev.switchboard.mcp.McpServer;
 import dev.switchboard.mcp.McpTarget;
 import dev.switchboard.mcp.ProtocolVersions;
+import dev.switchboard.mcp.Subscription;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,15 +59,7 @@ final class McpRoutes {
     ctx.header("X-Content-Type-Options", "nosniff");
     reply.headers().forEach(ctx::header);
     if (reply.listen()) {
-      EventStream stream = new EventStream(json);
-      broker.open(caller.get().userId(), stream);
-      try {
-        ObjectNode ack = json.createObjectNode().put("jsonrpc", "2.0")
-            .put("method", "notifications/subscriptions/acknowledged");
-        stream.run(ctx, "event: message\ndata: " + json.writeValueAsString(ack) + "\n\n");
-      } finally {
-        broker.close(caller.get().userId(), stream);
-      }
+      listen(ctx, caller.get(), reply.subscription());
       return;
     }
     ctx.status(reply.status());
@@ -74,13 +68,41 @@ final class McpRoutes {
     }
   }
 
+  /** The 2026-07-28 {@code subscriptions/listen} stream: acknowledged first, then list changes. */
+  private void listen(Context ctx, Principal caller, Subscription subscription) {
+    EventStream stream = new EventStream(json);
+    String first = event(subscription.acknowledgement());
+    if (!subscription.delivers()) {
+      stream.close();
+      stream.run(ctx, first + event(subscription.closing()));
+      return;
+    }
+    ListChangedBroker.Sink sink = subscription.sink(stream);
+    broker.open(caller.userId(), sink);
+    try {
+      stream.run(ctx, first);
+    } finally {
+      broker.close(caller.userId(), sink);
+    }
+  }
+
+  private String event(JsonNode message) {
+    return "event: message\ndata: " + json.writeValueAsString(message) + "\n\n";
+  }
+
   private void stream(Context ctx, McpTarget target) {
     Optional<Principal> caller = admit(ctx);
     if (caller.isEmpty()) {
       return;
     }
+    // MCP 2025-06-18 transport, "Protocol Version Header": without the header the server assumes
+    // 2025-03-26, whose clients never send it; an unsupported one is a 400.
     String version = ctx.header("MCP-Protocol-Version");
-    if (ProtocolVersions.STATELESS.contains(version)) {
+    if (version != null && !ProtocolVersions.supported(version)) {
+      rpcError(ctx, 400, -32600, "unsupported MCP-Protocol-Version '" + version + "'");
+      return;
+    }
+    if (version != null && ProtocolVersions.STATELESS.contains(version)) {
       rpcError(ctx, 405, -32600, "2026-07-28 has no GET stream; POST subscriptions/listen instead");
       return;
     }

@@ -46,6 +46,7 @@ public final class WebServer implements AutoCloseable {
       new OAuthRoutes(deps.oauth(), deps.oauthApps(), deps.refresher(), deps.credentials(), auth, json)
           .register(api, config.routes);
       McpGate gate = new McpGate(deps.tokens(), deps.baseUrl());
+      new McpCors(gate).register(config.routes);
       new McpRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes()).register(config.routes);
       new LegacySseRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes())
           .register(config.routes);

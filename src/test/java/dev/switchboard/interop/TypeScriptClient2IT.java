@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The 2.x TypeScript client ({@code @modelcontextprotocol/client}, {@code src/test/node/client2-stateless.mjs})
  * pinned to the stateless revision 2026-07-28: {@code server/discover}, then requests that each
- * carry their own {@code _meta}, with no session.
+ * carry their own {@code _meta}, with no session; and its {@code subscriptions/listen} stream
+ * ({@code src/test/node/client2-listen.mjs}).
  */
 class TypeScriptClient2IT {
   @RegisterExtension
@@ -37,5 +38,20 @@ class TypeScriptClient2IT {
     assertThat(call.path("isError").asBoolean()).isFalse();
     assertThat(call.path("content").get(0).path("text").asString()).isEqualTo("42");
     assertThat(call.path("structuredContent").path("result").asInt()).isEqualTo(42);
+  }
+
+  @Test
+  void aListenStreamIsAcknowledgedWithItsFilterAndDeliversListChanged() {
+    NodeProcess.Result result = NodeProcess.run(NodePeers.script("client2-listen.mjs"), List.of(),
+        Map.of("MCP_URL", peers.bundle().url(), "MCP_TOKEN", peers.bundle().token(),
+            "API_URL", peers.bundle().server().url("")), Duration.ofSeconds(60));
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    JsonNode out = result.json();
+
+    // only tool-list changes are delivered; the prompts bit is not honored
+    assertThat(out.path("honored").toString()).isEqualTo("{\"toolsListChanged\":true}");
+    assertThat(out.path("ackMs").asLong()).isLessThan(5000);
+    assertThat(out.path("created").asInt()).isEqualTo(201);
+    assertThat(out.path("received").asBoolean()).as(result.toString()).isTrue();
   }
 }

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.testing.Api;
 import dev.switchboard.testing.Cli;
 import dev.switchboard.testing.TestServer;
+import java.io.InputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -126,6 +131,10 @@ class McpEndpointIT {
     assertThat(unknownTool.json().path("error").path("code").asInt()).isEqualTo(-32602);
     Api.Answer badCursor = c.request("tools/list", Map.of("cursor", "not-a-cursor"));
     assertThat(badCursor.json().path("error").path("code").asInt()).isEqualTo(-32602);
+    String forged = Base64.getUrlEncoder().withoutPadding().encodeToString("sb1:10".getBytes(StandardCharsets.UTF_8));
+    Api.Answer forgedCursor = c.request("tools/list", Map.of("cursor", forged));
+    assertThat(forgedCursor.json().path("error").path("code").asInt()).as(forgedCursor.body()).isEqualTo(-32602);
+    assertThat(forgedCursor.json().path("error").path("message").asString()).startsWith("invalid cursor");
     Api.Answer badArgs = c.request("tools/call", Map.of("name", "calculator_add", "arguments", Map.of("a", "x")));
     assertThat(badArgs.json().path("result").path("isError").asBoolean()).isTrue();
     assertThat(badArgs.body()).doesNotContain("Exception").doesNotContain("at dev.");
@@ -147,6 +156,23 @@ class McpEndpointIT {
   }
 
   @Test
+  void aGetStreamWithoutProtocolVersionHeaderOpensAsIn20250326() throws Exception {
+    McpClient c = client();
+    c.version = "2025-03-26";
+    c.initialize();
+    c.version = null; // 2025-03-26 clients never send MCP-Protocol-Version
+    HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(
+        c.builder().header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream body = stream.body()) {
+      assertThat(stream.statusCode()).isEqualTo(200);
+      assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+      assertThat(new String(body.readNBytes(5), StandardCharsets.UTF_8)).isEqualTo("id: 0");
+    }
+    c.version = "1999-01-01";
+    assertThat(c.api.send(c.builder().header("Accept", "text/event-stream").GET()).status()).isEqualTo(400);
+  }
+
+  @Test
   void unauthenticatedCallersGet401WithResourceMetadataAndForeignOriginsGet403() {
     McpClient anonymous = new McpClient(server, null, "/mcp/bundle/maths");
     Api.Answer a = anonymous.request("tools/list", Map.of());
@@ -159,6 +185,44 @@ class McpEndpointIT {
     Api.Answer foreign = c.api.send(c.builder().header("Origin", "https://evil.example.com")
         .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")));
     assertThat(foreign.status()).isEqualTo(403);
+  }
+
+  @Test
+  void corsPreflightIsAnsweredForAllowedOriginsOnlyAndAnswersExposeTheMcpHeaders() {
+    Api anonymous = new Api(server, null);
+    for (String path : List.of("/mcp/bundle/maths", "/mcp/hub", "/mcp/bundle/maths/sse", "/mcp/hub/messages",
+        "/.well-known/oauth-protected-resource/mcp/bundle/maths")) {
+      Api.Answer preflight = anonymous.send(anonymous.builder(path).header("Origin", "http://localhost:6274")
+          .header("Access-Control-Request-Method", "POST")
+          .header("Access-Control-Request-Headers", "authorization,content-type,mcp-protocol-version")
+          .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+      assertThat(preflight.status()).as(path).isEqualTo(204);
+      assertThat(preflight.raw().headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:6274");
+      assertThat(preflight.raw().headers().firstValue("Access-Control-Allow-Headers").orElse(""))
+          .contains("Authorization", "Content-Type", "Mcp-Session-Id", "MCP-Protocol-Version", "Last-Event-ID");
+      assertThat(preflight.raw().headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+    }
+    Api.Answer mcpPreflight = anonymous.send(anonymous.builder("/mcp/bundle/maths").header("Origin", "http://127.0.0.1:3000")
+        .header("Access-Control-Request-Method", "DELETE").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    assertThat(mcpPreflight.raw().headers().firstValue("Access-Control-Allow-Methods")).contains("GET, POST, DELETE, OPTIONS");
+    Api.Answer foreign = anonymous.send(anonymous.builder("/mcp/bundle/maths").header("Origin", "https://evil.example.com")
+        .header("Access-Control-Request-Method", "POST").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    assertThat(foreign.status()).isEqualTo(403);
+    assertThat(foreign.raw().headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+    McpClient c = client();
+    Api.Answer init = c.api.send(c.builder().header("Origin", "http://localhost:6274").POST(HttpRequest.BodyPublishers
+        .ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+            + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"web\",\"version\":\"1\"}}}")));
+    assertThat(init.status()).isEqualTo(200);
+    assertThat(init.raw().headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:6274");
+    assertThat(init.raw().headers().firstValue("Access-Control-Expose-Headers").orElse(""))
+        .contains("Mcp-Session-Id", "WWW-Authenticate");
+    McpClient stranger = new McpClient(server, null, "/mcp/bundle/maths");
+    Api.Answer unauthorized = stranger.api.send(stranger.builder().header("Origin", "http://localhost:6274")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")));
+    assertThat(unauthorized.status()).isEqualTo(401);
+    assertThat(unauthorized.raw().headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:6274");
   }
 
   @Test

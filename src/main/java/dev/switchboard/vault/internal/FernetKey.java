@@ -94,6 +94,25 @@ public final class FernetKey {
     }
   }
 
+  /**
+   * Derives another Fernet key as HMAC-SHA256(this key's 32 bytes, label in UTF-8), for values that
+   * must not be readable with the credential key (labels differ from {@link #deriveHmac}'s).
+   */
+  public FernetKey deriveKey(String label) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(raw, "HmacSHA256"));
+      byte[] derived = mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+      try {
+        return new FernetKey(derived);
+      } finally {
+        Arrays.fill(derived, (byte) 0);
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+
   SecretKeySpec signingKey() {
     return signingKey;
   }
