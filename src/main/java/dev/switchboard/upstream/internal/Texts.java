@@ -6,9 +6,17 @@ final class Texts {
 
   private Texts() {}
 
-  /** {@code text} on one line, cut at 300 characters. */
+  /**
+   * {@code text} on one line, cut at 300 characters. A cut drops the word it would split: these
+   * texts are redacted later, and a secret cut in half would no longer be recognised, so its first
+   * part would survive.
+   */
   static String oneLine(String text) {
     String line = text.strip().replaceAll("\\s+", " ");
-    return line.length() <= MAX_CHARS ? line : line.substring(0, MAX_CHARS) + "…";
+    if (line.length() <= MAX_CHARS) {
+      return line;
+    }
+    int end = line.charAt(MAX_CHARS) == ' ' ? MAX_CHARS : line.lastIndexOf(' ', MAX_CHARS);
+    return (end <= 0 ? "" : line.substring(0, end) + " ") + "…";
   }
 }
