@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Verification (DESIGN.md §4): run a validation tool with the credential and record the outcome.
  * UNVERIFIED → PENDING → VERIFIED, or ERROR with a message: "credentials rejected" for 401/403,
  * "provider unreachable" for network failures and 5xx (different codes). The credential verified
- * last becomes current.
+ * last becomes current; a current credential that fails hands over to the most recently verified
+ * other one ({@link CurrentCredential}).
  */
 public final class CredentialVerifier {
   private final CredentialRows rows;
@@ -33,6 +34,7 @@ public final class CredentialVerifier {
   private final JsonMapper json;
   private final Clock clock;
   private final CredentialEvents events;
+  private final CurrentCredential currentRule;
   private volatile RemoteToolDirectory remote;
   private final AuditHook audit = new AuditHook();
   private volatile dev.switchboard.audit.Metrics metrics;
@@ -44,8 +46,9 @@ public final class CredentialVerifier {
 
   public CredentialVerifier(CredentialRows rows, ProviderRegistry catalog, ToolCatalog tools,
       ArgumentValidator validator, CredentialCalls calls, JsonMapper json, Clock clock,
-      CredentialEvents events) {
+      CredentialEvents events, CurrentCredential currentRule) {
     this.events = events;
+    this.currentRule = currentRule;
     this.rows = rows;
     this.catalog = catalog;
     this.tools = tools;
@@ -83,6 +86,7 @@ public final class CredentialVerifier {
         rows.setVerification(h, userId, id, Verification.PENDING, null, null, null));
     ToolResult result = calls.run(new ToolCall(userId, tool, args, credential, Optional.empty()),
         Execution.Kind.VALIDATION);
+    Takeover[] takeover = new Takeover[1];
     Credential after = rows.jdbi().inTransaction(h -> {
       if (result.outcome() == Outcome.OK) {
         rows.setVerification(h, userId, id, Verification.VERIFIED, null, null, clock.instant());
@@ -90,10 +94,14 @@ public final class CredentialVerifier {
       } else {
         rows.setVerification(h, userId, id, Verification.ERROR, code(result.outcome()),
             message(result), null);
+        takeover[0] = currentRule.settle(h, userId, provider.slug());
       }
       return rows.find(h, userId, id).orElseThrow();
     });
     events.changed(userId, id);
+    if (takeover[0] != null) {
+      currentRule.tell(takeover[0]);
+    }
     audit.record(userId, after.verification() == Verification.VERIFIED ? "VERIFIED" : "VERIFICATION_FAILED", id,
         provider.slug(), tool.name() + ": " + after.verificationCode().orElse("ok"));
     if (metrics != null) {
