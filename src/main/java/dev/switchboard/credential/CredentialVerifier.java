@@ -7,11 +7,13 @@ import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.tool.ArgumentValidator;
+import dev.switchboard.tool.HttpOperation;
 import dev.switchboard.tool.Tool;
 import dev.switchboard.tool.ToolCatalog;
 import dev.switchboard.upstream.Outcome;
 import dev.switchboard.upstream.ToolResult;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +112,41 @@ public final class CredentialVerifier {
     return after;
   }
 
+  /**
+   * The tools that may test one of the user's credentials ({@link ValidationTools}): the provider's
+   * validation tool first, then the read-only ones by name. For a remote MCP provider they are
+   * listed from its server with this credential (none when it cannot be reached).
+   */
+  public List<Tool> validationTools(String userId, String id) {
+    Credential credential = rows.jdbi().withHandle(h -> rows.find(h, userId, id))
+        .orElseThrow(() -> SwitchboardException.notFound("credential"));
+    Provider provider = catalog.require(credential.provider());
+    List<Tool> candidates = tools.ofProvider(provider.slug());
+    if (candidates.isEmpty() && remote != null) {
+      candidates = remote.tools(credential);
+    }
+    return candidates.stream().filter(t -> ValidationTools.allowed(provider, t))
+        .sorted(Comparator.comparing((Tool t) -> !ValidationTools.isDefault(provider, t))
+            .thenComparing(Tool::localName))
+        .toList();
+  }
+
   private Tool tool(Provider provider, Optional<String> name, Credential credential) {
+    Tool tool = find(provider, name, credential);
+    if (!ValidationTools.allowed(provider, tool)) {
+      throw new FieldErrors(Map.of("tool", tool.localName() + " may change data at " + provider.name()
+          + " (" + what(tool) + "), so it cannot test a credential; choose a read-only tool or "
+          + provider.name() + "'s validation tool"));
+    }
+    return tool;
+  }
+
+  private static String what(Tool tool) {
+    return tool.recipe() instanceof HttpOperation op ? "an HTTP " + op.method() + " operation"
+        : "its MCP server marks it readOnlyHint: false";
+  }
+
+  private Tool find(Provider provider, Optional<String> name, Credential credential) {
     String wanted = name.orElseGet(() -> provider.validation() == null ? "" : provider.validation().tool());
     if (wanted.isEmpty()) {
       throw new FieldErrors(Map.of("tool", provider.name() + " has no default validation tool; name one"));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -16,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns the tool definitions a remote MCP server listed into Switchboard tools: named
  * {@code {provider}_{tool}} by {@link ToolNames#unique} over the upstream names in sorted order (so
  * the names do not depend on the order the server lists them in), title, description and input
- * schema copied, no required scopes, and a {@link McpToolCall} recipe with the upstream name.
+ * schema copied, no required scopes, and a {@link McpToolCall} recipe with the upstream name and its
+ * {@code readOnlyHint}.
  * Definitions without a name are skipped, a repeated name keeps its first definition. Stateless.
  */
 public final class RemoteTools {
@@ -43,9 +45,15 @@ public final class RemoteTools {
       String name = nameOf.get(upstream);
       tools.add(new Tool(name, provider, name.substring(provider.length() + 1), title(definition),
           text(definition.path("description")), inputSchema(definition.path("inputSchema")), Set.of(),
-          new McpToolCall(upstream)));
+          new McpToolCall(upstream, readOnlyHint(definition))));
     });
     return tools;
+  }
+
+  /** The tool's {@code annotations.readOnlyHint}, when it is a boolean. */
+  private static Optional<Boolean> readOnlyHint(JsonNode definition) {
+    JsonNode hint = definition.path("annotations").path("readOnlyHint");
+    return hint.isBoolean() ? Optional.of(hint.booleanValue()) : Optional.empty();
   }
 
   /** The {@code title}, else the older {@code annotations.title}; null for none. */

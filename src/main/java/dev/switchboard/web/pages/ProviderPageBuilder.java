@@ -5,6 +5,7 @@ import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.CredentialFilter;
 import dev.switchboard.credential.CredentialStatus;
 import dev.switchboard.credential.Credentials;
+import dev.switchboard.credential.ValidationTools;
 import dev.switchboard.provider.ApiKeyMethod;
 import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.AuthMethodType;
@@ -84,7 +85,8 @@ final class ProviderPageBuilder {
         .or(() -> active.stream().filter(Credential::current).findFirst()).orElse(active.get(0));
     List<Option> credentialOptions = active.stream().map(c -> new Option(c.id(),
         c.label() + " — " + Badge.of(c.verification()).word(), c == chosen)).toList();
-    List<Tool> candidates = tools.ofProvider(p.slug());
+    List<Tool> candidates = tools.ofProvider(p.slug()).stream()
+        .filter(t -> ValidationTools.allowed(p, t)).toList();
     String defaultTool = p.validation().tool();
     String wantedTool = attempt == null || attempt.tool() == null ? defaultTool : attempt.tool();
     Tool tool = candidates.stream().filter(t -> t.localName().equals(wantedTool)).findFirst()
