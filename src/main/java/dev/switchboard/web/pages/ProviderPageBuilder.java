@@ -6,6 +6,7 @@ import dev.switchboard.credential.CredentialFilter;
 import dev.switchboard.credential.CredentialStatus;
 import dev.switchboard.credential.Credentials;
 import dev.switchboard.credential.ValidationTools;
+import dev.switchboard.credential.Verification;
 import dev.switchboard.provider.ApiKeyMethod;
 import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.AuthMethodType;
@@ -122,7 +123,8 @@ final class ProviderPageBuilder {
         Text.when(c.lastUsedAt()), Text.when(c.lastVerifiedAt()), Text.when(c.createdAt()), fields,
         c.grantedScopes().isEmpty() ? null : String.join(", ", c.grantedScopes().stream().sorted().toList()),
         c.authMethod() == AuthMethodType.OAUTH2 && p.supports(AuthMethodType.OAUTH2)
-            ? "/api/v1/oauth/" + p.slug() + "/start?credential=" + c.id() : null);
+            ? "/api/v1/oauth/" + p.slug() + "/start?credential=" + c.id() : null,
+        c.verification() == Verification.VERIFIED);
   }
 
   private static String title(Provider p, String field) {
