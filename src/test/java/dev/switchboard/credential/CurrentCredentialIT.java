@@ -143,4 +143,31 @@ class CurrentCredentialIT {
     assertThat(state()).isEqualTo("CONNECTED");
     assertThat(other.post("/api/v1/credentials/" + work + "/current", Map.of()).status()).isEqualTo(404);
   }
+
+  @Test
+  void onlyReadOnlyToolsAreOfferedForValidationAndAWriteToolIsRefused() {
+    // another user, so that this credential does not change the connection state the other test sees
+    String id = other.post("/api/v1/credentials", Map.of("provider", "openai", "authMethod", "API_KEY",
+        "label", "Picker", "fields", Map.of("api_key", "sk-picker-key-00000003"))).json().path("id").asString();
+    Api.Answer listed = other.get("/api/v1/credentials/" + id + "/validation-tools");
+    assertThat(listed.status()).isEqualTo(200);
+    List<String> names = new ArrayList<>();
+    listed.json().path("items").forEach(t -> names.add(t.path("localName").asString()));
+    assertThat(names).first().isEqualTo("list_models");
+    assertThat(listed.json().path("items").get(0).path("isDefault").asBoolean()).isTrue();
+    assertThat(names).contains("get_model").doesNotContain("create_chat_completion", "create_embedding",
+        "create_image", "create_moderation", "create_response");
+
+    int before = upstream.requests().size();
+    Api.Answer write = other.post("/api/v1/credentials/" + id + "/verify", Map.of("tool", "create_image",
+        "arguments", Map.of("prompt", "a cat")));
+    assertThat(write.status()).isEqualTo(400);
+    assertThat(write.json().path("error").path("fields").path("tool").asString())
+        .contains("create_image").contains("POST").contains("read-only");
+    assertThat(upstream.requests()).as("nothing was sent upstream").hasSize(before);
+    assertThat(other.get("/api/v1/credentials/" + id).json().path("verification").asString()).isEqualTo("UNVERIFIED");
+
+    assertThat(api.get("/api/v1/credentials/" + id + "/validation-tools").status()).isEqualTo(404);
+    assertThat(new Api(server, null).get("/api/v1/credentials/" + id + "/validation-tools").status()).isEqualTo(401);
+  }
 }

@@ -140,6 +140,12 @@ class DashboardConnectIT {
     browser.submit(By.xpath(credential("First") + "//button[starts-with(normalize-space(.),'Enable')]"));
     assertThat(card("First")).doesNotContain("Disabled").doesNotContain("Current");
     assertThat(card("Second")).contains("Current");
+
+    // the validation picker offers read-only tools only: no "Create a chat completion" as a test
+    List<String> offered = new Select(browser.find(By.id("v-tool"))).getOptions().stream()
+        .map(o -> o.getAttribute("value")).toList();
+    assertThat(offered).contains("list_models", "get_model")
+        .doesNotContain("create_chat_completion", "create_image", "create_response");
   }
 
   private static String credential(String label) {
