@@ -13,6 +13,7 @@ import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.CredentialCreation;
 import dev.switchboard.credential.CredentialFilter;
 import dev.switchboard.credential.Credentials;
+import dev.switchboard.credential.CurrentCredential;
 import dev.switchboard.credential.PayloadRotation;
 import dev.switchboard.credential.internal.CredentialMapper;
 import dev.switchboard.credential.internal.CredentialRows;
@@ -162,7 +163,8 @@ public final class Switchboard implements AutoCloseable {
       this.notifications = new Notifications(database.jdbi(), clock);
       this.audit = new AuditTrail(database.jdbi(), clock);
       CredentialEvents events = this::changed;
-      this.credentials = new Credentials(credentialRows, catalog, events);
+      CurrentCredential currentRule = new CurrentCredential(credentialRows, catalog, notifications);
+      this.credentials = new Credentials(credentialRows, catalog, events, currentRule);
       this.creation = new CredentialCreation(credentialRows, catalog, vault, clock, events);
       this.rotation = new PayloadRotation(credentialRows, vault);
       // The port is the real one: RunningServer resolves port 0 before the composition root is built.
@@ -187,7 +189,7 @@ public final class Switchboard implements AutoCloseable {
       CredentialCalls calls = new CredentialCalls(credentialRows, catalog, vault, executor, executions,
           clock, settings.callTimeout());
       this.verifier = new CredentialVerifier(credentialRows, catalog, tools, validator, calls, json,
-          clock, events);
+          clock, events, currentRule);
       calls.useMetrics(metrics);
       verifier.useMetrics(metrics);
       calls.useAudit(audit);
@@ -212,7 +214,7 @@ public final class Switchboard implements AutoCloseable {
         surfaces.forget();
         signals.publish("catalog");
       });
-      TokenStore tokenStore = new TokenStore(credentialRows, vault, clock, events);
+      TokenStore tokenStore = new TokenStore(credentialRows, vault, clock, events, currentRule);
       tokenStore.useAudit(audit);
       TokenClient tokenClient = new TokenClient(outbound, guard, json, clock);
       EndpointResolver endpoints = new EndpointResolver(outbound, guard, json, clock);

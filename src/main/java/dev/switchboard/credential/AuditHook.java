@@ -23,7 +23,8 @@ final class AuditHook {
     record(userId, "switchboard", action, credentialId, provider, detail);
   }
 
-  private void record(String userId, String actor, String action, String credentialId, String provider,
+  /** Records an action on a user's credential by a named actor. */
+  void record(String userId, String actor, String action, String credentialId, String provider,
       String detail) {
     AuditTrail current = trail;
     if (current != null) {

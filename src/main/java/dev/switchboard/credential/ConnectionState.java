@@ -7,7 +7,7 @@ import java.util.Collection;
  * (DESIGN.md §4, seeds "Connection States"). Disabled credentials do not count.
  */
 public enum ConnectionState {
-  /** At least one ACTIVE credential is VERIFIED. */
+  /** The current credential is ACTIVE and VERIFIED. */
   CONNECTED,
   /** A mix of failed and not yet verified credentials. */
   ATTENTION,
@@ -20,13 +20,18 @@ public enum ConnectionState {
   /** No (active) credential. */
   NONE;
 
-  /** The state for the verification outcomes of one user's ACTIVE credentials of one provider. */
-  public static ConnectionState of(Collection<Verification> active) {
+  /**
+   * The state for the verification outcomes of one user's ACTIVE credentials of one provider.
+   *
+   * @param currentUsable whether the provider's current credential is ACTIVE and VERIFIED; without
+   *     it a VERIFIED credential that is not current gives ATTENTION, never CONNECTED
+   */
+  public static ConnectionState of(Collection<Verification> active, boolean currentUsable) {
     if (active.isEmpty()) {
       return NONE;
     }
     if (active.contains(Verification.VERIFIED)) {
-      return CONNECTED;
+      return currentUsable ? CONNECTED : ATTENTION;
     }
     long failed = active.stream().filter(Verification::failed).count();
     if (failed == active.size()) {

@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * Saving a new credential (DESIGN.md §4): the fields are checked against the provider's schema for
  * the chosen auth method, every value goes into one encrypted payload bound to the owner and the
- * new id, and the row starts ACTIVE + UNVERIFIED. It becomes current when the provider has none.
+ * new id, and the row starts ACTIVE + UNVERIFIED. It is not current: only a VERIFIED credential
+ * becomes current ({@link CurrentCredential}).
  */
 public final class CredentialCreation {
   private static final int MAX_LABEL = 100;
@@ -80,9 +81,6 @@ public final class CredentialCreation {
         Optional.empty(), 0, 0, sealed.keyId(), display, false);
     Credential saved = rows.jdbi().inTransaction(h -> {
       rows.insert(h, credential, sealed);
-      if (rows.currentId(h, userId, provider.slug()).isEmpty()) {
-        rows.setCurrent(h, userId, provider.slug(), Optional.of(id));
-      }
       return rows.find(h, userId, id).orElseThrow();
     });
     events.changed(userId, id);

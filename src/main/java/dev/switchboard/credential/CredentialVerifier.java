@@ -7,11 +7,13 @@ import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.tool.ArgumentValidator;
+import dev.switchboard.tool.HttpOperation;
 import dev.switchboard.tool.Tool;
 import dev.switchboard.tool.ToolCatalog;
 import dev.switchboard.upstream.Outcome;
 import dev.switchboard.upstream.ToolResult;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Verification (DESIGN.md §4): run a validation tool with the credential and record the outcome.
  * UNVERIFIED → PENDING → VERIFIED, or ERROR with a message: "credentials rejected" for 401/403,
  * "provider unreachable" for network failures and 5xx (different codes). The credential verified
- * last becomes current.
+ * last becomes current; a current credential that fails hands over to the most recently verified
+ * other one ({@link CurrentCredential}).
  */
 public final class CredentialVerifier {
   private final CredentialRows rows;
@@ -33,6 +36,7 @@ public final class CredentialVerifier {
   private final JsonMapper json;
   private final Clock clock;
   private final CredentialEvents events;
+  private final CurrentCredential currentRule;
   private volatile RemoteToolDirectory remote;
   private final AuditHook audit = new AuditHook();
   private volatile dev.switchboard.audit.Metrics metrics;
@@ -44,8 +48,9 @@ public final class CredentialVerifier {
 
   public CredentialVerifier(CredentialRows rows, ProviderRegistry catalog, ToolCatalog tools,
       ArgumentValidator validator, CredentialCalls calls, JsonMapper json, Clock clock,
-      CredentialEvents events) {
+      CredentialEvents events, CurrentCredential currentRule) {
     this.events = events;
+    this.currentRule = currentRule;
     this.rows = rows;
     this.catalog = catalog;
     this.tools = tools;
@@ -83,6 +88,7 @@ public final class CredentialVerifier {
         rows.setVerification(h, userId, id, Verification.PENDING, null, null, null));
     ToolResult result = calls.run(new ToolCall(userId, tool, args, credential, Optional.empty()),
         Execution.Kind.VALIDATION);
+    Takeover[] takeover = new Takeover[1];
     Credential after = rows.jdbi().inTransaction(h -> {
       if (result.outcome() == Outcome.OK) {
         rows.setVerification(h, userId, id, Verification.VERIFIED, null, null, clock.instant());
@@ -90,10 +96,14 @@ public final class CredentialVerifier {
       } else {
         rows.setVerification(h, userId, id, Verification.ERROR, code(result.outcome()),
             message(result), null);
+        takeover[0] = currentRule.settle(h, userId, provider.slug());
       }
       return rows.find(h, userId, id).orElseThrow();
     });
     events.changed(userId, id);
+    if (takeover[0] != null) {
+      currentRule.tell(takeover[0]);
+    }
     audit.record(userId, after.verification() == Verification.VERIFIED ? "VERIFIED" : "VERIFICATION_FAILED", id,
         provider.slug(), tool.name() + ": " + after.verificationCode().orElse("ok"));
     if (metrics != null) {
@@ -102,7 +112,41 @@ public final class CredentialVerifier {
     return after;
   }
 
+  /**
+   * The tools that may test one of the user's credentials ({@link ValidationTools}): the provider's
+   * validation tool first, then the read-only ones by name. For a remote MCP provider they are
+   * listed from its server with this credential (none when it cannot be reached).
+   */
+  public List<Tool> validationTools(String userId, String id) {
+    Credential credential = rows.jdbi().withHandle(h -> rows.find(h, userId, id))
+        .orElseThrow(() -> SwitchboardException.notFound("credential"));
+    Provider provider = catalog.require(credential.provider());
+    List<Tool> candidates = tools.ofProvider(provider.slug());
+    if (candidates.isEmpty() && remote != null) {
+      candidates = remote.tools(credential);
+    }
+    return candidates.stream().filter(t -> ValidationTools.allowed(provider, t))
+        .sorted(Comparator.comparing((Tool t) -> !ValidationTools.isDefault(provider, t))
+            .thenComparing(Tool::localName))
+        .toList();
+  }
+
   private Tool tool(Provider provider, Optional<String> name, Credential credential) {
+    Tool tool = find(provider, name, credential);
+    if (!ValidationTools.allowed(provider, tool)) {
+      throw new FieldErrors(Map.of("tool", tool.localName() + " may change data at " + provider.name()
+          + " (" + what(tool) + "), so it cannot test a credential; choose a read-only tool or "
+          + provider.name() + "'s validation tool"));
+    }
+    return tool;
+  }
+
+  private static String what(Tool tool) {
+    return tool.recipe() instanceof HttpOperation op ? "an HTTP " + op.method() + " operation"
+        : "its MCP server marks it readOnlyHint: false";
+  }
+
+  private Tool find(Provider provider, Optional<String> name, Credential credential) {
     String wanted = name.orElseGet(() -> provider.validation() == null ? "" : provider.validation().tool());
     if (wanted.isEmpty()) {
       throw new FieldErrors(Map.of("tool", provider.name() + " has no default validation tool; name one"));

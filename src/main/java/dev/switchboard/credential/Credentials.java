@@ -8,11 +8,12 @@ import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.store.Cursor;
 import dev.switchboard.store.Page;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -29,14 +30,17 @@ public final class Credentials {
   private final CredentialRows rows;
   private final ProviderRegistry catalog;
   private final CredentialEvents events;
+  private final CurrentCredential currentRule;
   private volatile CredentialEraseHook eraseHook = CredentialEraseHook.NONE;
   private final AuditHook audit = new AuditHook();
   private volatile java.util.function.Function<Credential, dev.switchboard.vault.SecretFields> secrets;
 
-  public Credentials(CredentialRows rows, ProviderRegistry catalog, CredentialEvents events) {
+  public Credentials(CredentialRows rows, ProviderRegistry catalog, CredentialEvents events,
+      CurrentCredential currentRule) {
     this.rows = rows;
     this.catalog = catalog;
     this.events = events;
+    this.currentRule = currentRule;
   }
 
   /** Plugs in the audit trail (set once at start-up). */
@@ -51,13 +55,21 @@ public final class Credentials {
     this.secrets = secretReader;
   }
 
-  /** What the user can use right now: one query for all their current credentials. */
+  /**
+   * What the user can use right now: one query for all their ACTIVE credentials. A provider without
+   * a current credential keeps its newest ACTIVE one to explain why its tools are unavailable.
+   */
   public UserAccess access(String userId) {
     Map<String, Credential> current = new HashMap<>();
-    for (Credential c : rows.jdbi().withHandle(h -> rows.currentOfUser(h, userId))) {
-      current.put(c.provider(), c);
+    Map<String, Credential> waiting = new HashMap<>();
+    for (Credential c : rows.jdbi().withHandle(h -> rows.activeOfUser(h, userId))) {
+      if (c.current()) {
+        current.put(c.provider(), c);
+      } else {
+        waiting.merge(c.provider(), c, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b);
+      }
     }
-    return new UserAccess(catalog, current);
+    return new UserAccess(catalog, current, waiting);
   }
 
   public Credential get(String userId, String id) {
@@ -85,29 +97,30 @@ public final class Credentials {
     });
   }
 
-  /** Disables a credential; when it was current, the most recently verified other one takes over. */
+  /**
+   * Disables a credential; when it was current, the most recently verified other VERIFIED one takes
+   * over (or none) and the owner is notified.
+   */
   public Credential disable(String userId, String id) {
+    Takeover[] takeover = new Takeover[1];
     Credential result = rows.jdbi().inTransaction(h -> {
       Credential c = require(h, userId, id);
       rows.setStatus(h, userId, id, CredentialStatus.DISABLED);
-      if (c.current()) {
-        rows.setCurrent(h, userId, c.provider(), fallback(h, userId, c.provider(), id));
-      }
+      takeover[0] = currentRule.settle(h, userId, c.provider());
       return require(h, userId, id);
     });
     events.changed(userId, id);
+    currentRule.tell(takeover[0]);
     audit.record(userId, "DISABLED", id, result.provider(), null);
     return result;
   }
 
-  /** Enables a credential; it becomes current when its provider has none. */
+  /** Enables a credential; it becomes current when it is VERIFIED and its provider has no usable one. */
   public Credential enable(String userId, String id) {
     Credential result = rows.jdbi().inTransaction(h -> {
       Credential c = require(h, userId, id);
       rows.setStatus(h, userId, id, CredentialStatus.ACTIVE);
-      if (rows.currentId(h, userId, c.provider()).isEmpty()) {
-        rows.setCurrent(h, userId, c.provider(), Optional.of(id));
-      }
+      currentRule.settle(h, userId, c.provider());
       return require(h, userId, id);
     });
     events.changed(userId, id);
@@ -156,9 +169,7 @@ public final class Credentials {
     Credential result = rows.jdbi().inTransaction(h -> {
       Credential c = require(h, userId, id);
       rows.delete(h, userId, id);
-      if (c.current()) {
-        rows.setCurrent(h, userId, c.provider(), fallback(h, userId, c.provider(), id));
-      }
+      currentRule.settle(h, userId, c.provider());
       return c;
     });
     events.changed(userId, id);
@@ -166,13 +177,17 @@ public final class Credentials {
     return result;
   }
 
-  /** Makes an ACTIVE credential the current one of its provider. */
+  /** Makes an ACTIVE and VERIFIED credential the current one of its provider; others are refused (409). */
   public Credential makeCurrent(String userId, String id) {
     Credential result = rows.jdbi().inTransaction(h -> {
       Credential c = require(h, userId, id);
       if (c.status() != CredentialStatus.ACTIVE) {
         throw SwitchboardException.conflict("credential_disabled",
             "enable the credential before making it current");
+      }
+      if (c.verification() != Verification.VERIFIED) {
+        throw SwitchboardException.conflict("credential_not_verified", "only a VERIFIED credential can be "
+            + "current; '" + c.label() + "' is " + c.verification() + ": run its validation first");
       }
       rows.setCurrent(h, userId, c.provider(), Optional.of(id));
       return require(h, userId, id);
@@ -181,28 +196,26 @@ public final class Credentials {
     return result;
   }
 
-  /** The connection state of every provider the user has credentials for; absent means NONE. */
+  /**
+   * The connection state of every provider the user has credentials for; absent means NONE.
+   * CONNECTED needs the current credential to be usable, so a provider is never shown connected
+   * while its tools have no credential to run with.
+   */
   public Map<String, ConnectionState> connectionStates(String userId) {
     List<ProviderVerification> active = rows.jdbi().withHandle(h -> rows.activeVerifications(h, userId));
     Map<String, List<Verification>> byProvider = new HashMap<>();
+    Set<String> currentUsable = new HashSet<>();
     for (ProviderVerification pv : active) {
       byProvider.computeIfAbsent(pv.provider(), p -> new ArrayList<>()).add(pv.verification());
+      if (pv.current() && pv.verification() == Verification.VERIFIED) {
+        currentUsable.add(pv.provider());
+      }
     }
-    return byProvider.entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> ConnectionState.of(e.getValue())));
+    return byProvider.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+        e -> ConnectionState.of(e.getValue(), currentUsable.contains(e.getKey()))));
   }
 
   private Credential require(Handle h, String userId, String id) {
     return rows.find(h, userId, id).orElseThrow(() -> SwitchboardException.notFound("credential"));
-  }
-
-  /** The ACTIVE credential verified most recently, other than {@code leaving}. */
-  private Optional<String> fallback(Handle h, String userId, String provider, String leaving) {
-    return rows.ofProvider(h, userId, provider).stream()
-        .filter(c -> !c.id().equals(leaving))
-        .filter(c -> c.status() == CredentialStatus.ACTIVE)
-        .filter(c -> c.lastVerifiedAt().isPresent())
-        .max(Comparator.comparing(c -> c.lastVerifiedAt().get()))
-        .map(Credential::id);
   }
 }

@@ -24,14 +24,16 @@ public final class TokenStore {
   private final Vault vault;
   private final Clock clock;
   private final CredentialEvents events;
+  private final CurrentCredential currentRule;
   private final AuditHook audit = new AuditHook();
 
   public TokenStore(dev.switchboard.credential.internal.CredentialRows rows, Vault vault, Clock clock,
-      CredentialEvents events) {
+      CredentialEvents events, CurrentCredential currentRule) {
     this.rows = rows;
     this.vault = vault;
     this.clock = clock;
     this.events = events;
+    this.currentRule = currentRule;
   }
 
   private Jdbi jdbi() {
@@ -54,9 +56,6 @@ public final class TokenStore {
     Credential saved = jdbi().inTransaction(h -> {
       rows.insert(h, credential, sealed);
       rows.setOAuthState(h, id, grant.scopes(), grant.expiresAt(), grant.account());
-      if (rows.currentId(h, userId, provider).isEmpty()) {
-        rows.setCurrent(h, userId, provider, Optional.of(id));
-      }
       return rows.find(h, userId, id).orElseThrow();
     });
     events.changed(userId, id);
@@ -64,14 +63,18 @@ public final class TokenStore {
     return saved;
   }
 
-  /** Replaces the tokens of an existing credential (re-authorization); it is UNVERIFIED again. */
+  /**
+   * Replaces the tokens of an existing credential (re-authorization); it is UNVERIFIED again, so it
+   * stops being current until its validation passes (no notification: the owner is re-authorizing).
+   */
   public Credential replace(String userId, String id, OAuthGrant grant) {
     SealedPayload sealed = vault.seal(userId, id, SecretFields.of(grant.secrets()));
     Credential saved = jdbi().inTransaction(h -> {
-      rows.find(h, userId, id).orElseThrow(() -> SwitchboardException.notFound("credential"));
+      Credential before = rows.find(h, userId, id).orElseThrow(() -> SwitchboardException.notFound("credential"));
       rows.replaceSecrets(h, id, sealed);
       rows.setOAuthState(h, id, grant.scopes(), grant.expiresAt(), grant.account());
       rows.setVerification(h, userId, id, Verification.UNVERIFIED, null, null, null);
+      currentRule.settle(h, userId, before.provider());
       return rows.find(h, userId, id).orElseThrow();
     });
     events.changed(userId, id);
@@ -99,23 +102,38 @@ public final class TokenStore {
     return jdbi().withHandle(h -> rows.find(h, userId, id));
   }
 
-  /** Stores refreshed tokens first of all (a rotated refresh token must never be lost). */
+  /**
+   * Stores refreshed tokens first of all (a rotated refresh token must never be lost). The audit
+   * names {@code actor} (the user who forced the refresh), or Switchboard when empty.
+   */
   public void refreshed(String userId, String id, Map<String, String> secrets, Set<String> scopes,
-      Optional<Instant> expiresAt) {
+      Optional<Instant> expiresAt, Optional<String> actor) {
     SealedPayload sealed = vault.seal(userId, id, SecretFields.of(secrets));
     jdbi().useTransaction(h -> {
       rows.replaceSecrets(h, id, sealed);
       rows.recordRefresh(h, id, scopes, expiresAt);
     });
-    audit.recordBySwitchboard(userId, "REFRESHED", id, reread(userId, id).map(Credential::provider).orElse(""),
-        null);
+    String provider = reread(userId, id).map(Credential::provider).orElse("");
+    if (actor.isPresent()) {
+      audit.record(userId, actor.get(), "REFRESHED", id, provider, null);
+    } else {
+      audit.recordBySwitchboard(userId, "REFRESHED", id, provider, null);
+    }
   }
 
-  /** A refresh failed for good: EXPIRED, tools hidden. */
+  /**
+   * A refresh failed for good: EXPIRED, tools hidden; when it was current, the most recently
+   * verified other credential takes over (or none) and the owner is told.
+   */
   public void expired(String userId, String id, String message) {
-    jdbi().useTransaction(h -> rows.setVerification(h, userId, id, Verification.EXPIRED,
-        "refresh_failed", message, null));
+    Takeover takeover = jdbi().inTransaction(h -> {
+      rows.setVerification(h, userId, id, Verification.EXPIRED, "refresh_failed", message, null);
+      return rows.find(h, userId, id).map(c -> currentRule.settle(h, userId, c.provider())).orElse(null);
+    });
     events.changed(userId, id);
+    if (takeover != null) {
+      currentRule.tell(takeover);
+    }
     audit.recordBySwitchboard(userId, "EXPIRED", id, reread(userId, id).map(Credential::provider).orElse(""),
         message);
   }

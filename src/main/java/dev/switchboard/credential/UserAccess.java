@@ -17,10 +17,17 @@ import java.util.TreeSet;
 public final class UserAccess {
   private final ProviderRegistry catalog;
   private final Map<String, Credential> currentByProvider;
+  private final Map<String, Credential> waitingByProvider;
 
-  UserAccess(ProviderRegistry catalog, Map<String, Credential> currentByProvider) {
+  /**
+   * @param waitingByProvider for providers without a current credential, an ACTIVE credential that
+   *     is not usable (not yet verified, failed): it only explains why the tools are unavailable
+   */
+  UserAccess(ProviderRegistry catalog, Map<String, Credential> currentByProvider,
+      Map<String, Credential> waitingByProvider) {
     this.catalog = catalog;
     this.currentByProvider = Map.copyOf(currentByProvider);
+    this.waitingByProvider = Map.copyOf(waitingByProvider);
   }
 
   /** The current credential of a provider, if any. */
@@ -33,8 +40,13 @@ public final class UserAccess {
     return of(tool, current(tool.provider()));
   }
 
-  /** Availability of a tool with a given credential (a bundle's binding), or none. */
-  public Availability of(Tool tool, Optional<Credential> credential) {
+  /**
+   * Availability of a tool with a given credential (a bundle's binding), or none. With none, a
+   * credential of the provider that is not usable (and so not current) explains why.
+   */
+  public Availability of(Tool tool, Optional<Credential> given) {
+    Optional<Credential> credential = given.or(() -> Optional.ofNullable(waitingByProvider.get(tool.provider()))
+        .filter(c -> !c.usable()));
     Provider provider = catalog.find(tool.provider()).orElse(null);
     if (provider == null) {
       return Availability.no(Availability.Reason.PROVIDER_INACTIVE,

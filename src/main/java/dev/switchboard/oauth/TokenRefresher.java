@@ -5,6 +5,7 @@ import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.TokenFreshener;
 import dev.switchboard.credential.TokenStore;
 import dev.switchboard.credential.Verification;
+import dev.switchboard.error.ErrorKind;
 import dev.switchboard.oauth.internal.TokenAnswer;
 import dev.switchboard.oauth.internal.TokenClient;
 import dev.switchboard.provider.AuthMethodType;
@@ -40,9 +41,16 @@ public final class TokenRefresher implements TokenFreshener {
     RETRY_LATER
   }
 
+  /** A result and, for RETRY_LATER after asking the token endpoint, what it answered (no secret). */
+  private record Attempt(Result result, String detail) {
+    static Attempt of(Result result) {
+      return new Attempt(result, null);
+    }
+  }
+
   private static final Duration LEASE = Duration.ofSeconds(30);
   private static final Duration CALL_MARGIN = Duration.ofSeconds(60);
-  private final Map<String, CompletableFuture<Result>> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Attempt>> inFlight = new ConcurrentHashMap<>();
   private final TokenStore store;
   private final ProviderRegistry providers;
   private final OAuthApps apps;
@@ -82,16 +90,39 @@ public final class TokenRefresher implements TokenFreshener {
   /**
    * Refreshes now unless the token is already fresh: with {@code margin}, "fresh" means it expires
    * after that margin; without one (forced), that someone refreshed since {@code seen} was read.
+   * Switchboard is the actor in the audit trail.
    */
   public Result refresh(Credential seen, Duration margin) {
-    CompletableFuture<Result> mine = new CompletableFuture<>();
-    CompletableFuture<Result> running = inFlight.putIfAbsent(seen.id(), mine);
+    return attempt(seen, margin, Optional.empty()).result();
+  }
+
+  /**
+   * A refresh the owner asked for (REST or dashboard "refresh now"), audited with them as actor.
+   * When the token endpoint fails for now (network, 5xx, 429) the credential is unchanged (DESIGN.md
+   * §5) and this throws {@code token_endpoint_failed} (502) saying what the endpoint answered; a
+   * permanent failure makes the credential EXPIRED, which the answer shows.
+   */
+  public Result refreshNow(Credential seen, String actorUserId) {
+    Attempt attempt = attempt(seen, null, Optional.of(actorUserId));
+    if (attempt.result() == Result.RETRY_LATER) {
+      throw new OAuthException(ErrorKind.UPSTREAM_UNAVAILABLE, "token_endpoint_failed",
+          "the token endpoint of " + seen.provider() + " failed"
+              + (attempt.detail() == null ? " or another refresh of this credential is still running"
+                  : " (" + attempt.detail() + ")")
+              + "; the credential is unchanged and Switchboard retries later");
+    }
+    return attempt.result();
+  }
+
+  private Attempt attempt(Credential seen, Duration margin, Optional<String> actor) {
+    CompletableFuture<Attempt> mine = new CompletableFuture<>();
+    CompletableFuture<Attempt> running = inFlight.putIfAbsent(seen.id(), mine);
     if (running != null) {
       return join(running);
     }
     try {
-      Result result = leadRefresh(seen, margin);
-      metrics.refresh(seen.provider(), result.name());
+      Attempt result = leadRefresh(seen, margin, actor);
+      metrics.refresh(seen.provider(), result.result().name());
       mine.complete(result);
       return result;
     } catch (RuntimeException e) {
@@ -102,37 +133,37 @@ public final class TokenRefresher implements TokenFreshener {
     }
   }
 
-  private Result leadRefresh(Credential seen, Duration margin) {
+  private Attempt leadRefresh(Credential seen, Duration margin, Optional<String> actor) {
     Instant giveUp = clock.instant().plus(LEASE);
     while (!store.lease(seen.id(), clock.instant().plus(LEASE))) {
       if (clock.instant().isAfter(giveUp)) {
-        return Result.RETRY_LATER;
+        return Attempt.of(Result.RETRY_LATER);
       }
       sleep();
     }
     try {
       Credential now = store.reread(seen.userId(), seen.id()).orElse(null);
       if (now == null || now.verification() == Verification.EXPIRED) {
-        return Result.EXPIRED;
+        return Attempt.of(Result.EXPIRED);
       }
       boolean fresh = margin != null ? !expiresWithin(now, margin)
           : !now.accessExpiresAt().equals(seen.accessExpiresAt());
       if (fresh) {
-        return Result.ALREADY_FRESH;
+        return Attempt.of(Result.ALREADY_FRESH);
       }
-      return exchange(now);
+      return exchange(now, actor);
     } finally {
       store.release(seen.id());
     }
   }
 
-  private Result exchange(Credential c) {
+  private Attempt exchange(Credential c, Optional<String> actor) {
     Provider provider = providers.require(c.provider());
     OAuth2Method method = (OAuth2Method) provider.authMethod(AuthMethodType.OAUTH2).orElseThrow();
     SecretFields secrets = store.secrets(c.userId(), c.id());
     Optional<String> refreshToken = secrets.get("refresh_token");
     if (refreshToken.isEmpty()) {
-      return expire(c, provider, "the provider gave no refresh token");
+      return Attempt.of(expire(c, provider, "the provider gave no refresh token"));
     }
     TokenAnswer answer;
     try {
@@ -148,15 +179,15 @@ public final class TokenRefresher implements TokenFreshener {
       next.put("token_type", answer.tokenType().orElse("Bearer"));
       store.refreshed(c.userId(), c.id(), next,
           answer.scope().map(s -> OAuthFlow.split(s, method)).orElse(java.util.Set.of()),
-          answer.expiresIn().map(s -> clock.instant().plusSeconds(s)));
-      return Result.REFRESHED;
+          answer.expiresIn().map(s -> clock.instant().plusSeconds(s)), actor);
+      return Attempt.of(Result.REFRESHED);
     }
     if (answer.transientFailure()) {
       long delay = Math.min(3600, 30L << Math.min(7, c.refreshFailures()));
       store.failedForNow(c.id(), clock.instant().plusSeconds(delay));
-      return Result.RETRY_LATER;
+      return new Attempt(Result.RETRY_LATER, answer.error() + ": " + answer.description());
     }
-    return expire(c, provider, answer.error() + ": " + answer.description());
+    return Attempt.of(expire(c, provider, answer.error() + ": " + answer.description()));
   }
 
   private Result expire(Credential c, Provider provider, String why) {
@@ -172,14 +203,14 @@ public final class TokenRefresher implements TokenFreshener {
     return c.accessExpiresAt().map(t -> t.isBefore(clock.instant().plus(margin))).orElse(false);
   }
 
-  private static Result join(CompletableFuture<Result> running) {
+  private static Attempt join(CompletableFuture<Attempt> running) {
     try {
       return running.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Result.RETRY_LATER;
+      return Attempt.of(Result.RETRY_LATER);
     } catch (ExecutionException e) {
-      return Result.RETRY_LATER;
+      return Attempt.of(Result.RETRY_LATER);
     }
   }
 

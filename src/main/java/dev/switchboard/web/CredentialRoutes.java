@@ -1,23 +1,31 @@
 package dev.switchboard.web;
 
 import dev.switchboard.account.Principal;
+import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.CredentialCreation;
 import dev.switchboard.credential.CredentialFilter;
 import dev.switchboard.credential.CredentialStatus;
 import dev.switchboard.credential.CredentialVerifier;
 import dev.switchboard.credential.Credentials;
 import dev.switchboard.credential.NewCredential;
+import dev.switchboard.credential.ValidationTools;
 import dev.switchboard.credential.Verification;
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.store.Page;
 import io.javalin.http.Context;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
-/** A user's credentials: {@code /api/v1/credentials} (DESIGN.md §4, §7). */
+/**
+ * A user's credentials: {@code /api/v1/credentials} (DESIGN.md §4, §7), with the tools that may test
+ * one ({@code …/{id}/validation-tools}, read-only ones only).
+ */
 final class CredentialRoutes {
   record Rename(String label) {}
 
@@ -25,14 +33,20 @@ final class CredentialRoutes {
 
   record Verify(String tool, JsonNode arguments) {}
 
+  /** A tool that may test a credential; {@code isDefault} marks the provider's validation tool. */
+  record ValidationToolView(String name, String localName, String title, String description,
+      JsonNode inputSchema, boolean isDefault) {}
+
+  private final ProviderRegistry catalog;
   private final Credentials credentials;
   private final CredentialCreation creation;
   private final CredentialVerifier verifier;
   private final Authenticator auth;
   private final Json json;
 
-  CredentialRoutes(Credentials credentials, CredentialCreation creation, CredentialVerifier verifier,
-      Authenticator auth, Json json) {
+  CredentialRoutes(ProviderRegistry catalog, Credentials credentials, CredentialCreation creation,
+      CredentialVerifier verifier, Authenticator auth, Json json) {
+    this.catalog = catalog;
     this.credentials = credentials;
     this.creation = creation;
     this.verifier = verifier;
@@ -50,6 +64,7 @@ final class CredentialRoutes {
     routes.post("/api/v1/credentials/{id}/enable", ctx -> act(ctx, credentials::enable));
     routes.post("/api/v1/credentials/{id}/current", ctx -> act(ctx, credentials::makeCurrent));
     routes.post("/api/v1/credentials/{id}/verify", this::verify);
+    routes.get("/api/v1/credentials/{id}/validation-tools", this::validationTools);
   }
 
   private interface Action {
@@ -86,6 +101,17 @@ final class CredentialRoutes {
     Verify body = json.read(ctx, Verify.class);
     json.write(ctx, 200, Views.CredentialView.of(verifier.verify(p.userId(), ctx.pathParam("id"),
         Optional.ofNullable(body.tool()), Optional.ofNullable(body.arguments()))));
+  }
+
+  private void validationTools(Context ctx) {
+    Principal p = auth.require(ctx);
+    Credential c = credentials.get(p.userId(), ctx.pathParam("id"));
+    Provider provider = catalog.require(c.provider());
+    List<ValidationToolView> items = verifier.validationTools(p.userId(), c.id()).stream()
+        .map(t -> new ValidationToolView(t.name(), t.localName(), t.title(), t.description(), t.inputSchema(),
+            ValidationTools.isDefault(provider, t)))
+        .toList();
+    json.write(ctx, 200, new Views.ItemsView<>(items, null));
   }
 
   private void get(Context ctx) {

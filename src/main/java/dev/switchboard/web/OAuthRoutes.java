@@ -53,7 +53,7 @@ final class OAuthRoutes {
       if (c.authMethod() != dev.switchboard.provider.AuthMethodType.OAUTH2) {
         throw SwitchboardException.invalid("not_oauth_credential", "only OAuth credentials are refreshed");
       }
-      refresher.refresh(c, null);
+      refresher.refreshNow(c, p.userId());
       json.write(ctx, 200, Views.CredentialView.of(credentials.get(p.userId(), c.id())));
     });
     api.get("/api/v1/admin/oauth-apps/{provider}", ctx -> {

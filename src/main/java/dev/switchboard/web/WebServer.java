@@ -38,7 +38,7 @@ public final class WebServer implements AutoCloseable {
           (int) Math.min(Integer.MAX_VALUE, deps.sessionTtl().toSeconds())).register(api);
       new TokenRoutes(deps.tokens(), auth, json).register(api);
       new ProviderRoutes(deps.catalog(), deps.credentials(), auth, json).register(api);
-      new CredentialRoutes(deps.credentials(), deps.creation(), deps.verifier(), auth, json).register(api);
+      new CredentialRoutes(deps.catalog(), deps.credentials(), deps.creation(), deps.verifier(), auth, json).register(api);
       new ToolRoutes(deps.tools(), deps.remoteTools(), deps.credentials(), deps.bundles(), auth, json).register(api);
       new BundleRoutes(deps.bundles(), deps.attention(), auth, json, deps.baseUrl()).register(api);
       new ActivityRoutes(deps.executions(), deps.notifications(), deps.audit(), auth, json).register(api);

@@ -103,6 +103,10 @@ class RefreshFailuresIT {
         send(exchange, 503, "{\"error\":\"temporarily_unavailable\"}");
         return;
       }
+      if (mode.get().equals("broken")) {
+        send(exchange, 500, "<html>Internal Server Error</html>");
+        return;
+      }
       if (mode.get().equals("echo")) {
         String basic = Base64.getEncoder().encodeToString("sb:shh-secret".getBytes(StandardCharsets.UTF_8));
         send(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token "
@@ -118,6 +122,17 @@ class RefreshFailuresIT {
     int n = issued.incrementAndGet();
     latestRefresh.set("rt-" + n);
     validRefresh.add("rt-" + n);
+    if (mode.get().equals("form")) {
+      // GitHub's token endpoint answers like this unless it honours Accept: application/json
+      byte[] bytes = ("access_token=at-" + n + "&refresh_token=rt-" + n + "&expires_in=3600&scope=read"
+          + "&token_type=bearer").getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+      exchange.sendResponseHeaders(200, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+      return;
+    }
     send(exchange, 200, "{\"access_token\":\"at-" + n + "\",\"refresh_token\":\"rt-" + n
         + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"read\"}");
   }
@@ -161,6 +176,13 @@ class RefreshFailuresIT {
     return user.get("/api/v1/credentials?provider=rotor").json().path("items").get(0).path("id").asString();
   }
 
+  static long expiryNotifications() {
+    List<String> kinds = new java.util.ArrayList<>();
+    user.get("/api/v1/notifications?limit=200").json().path("items")
+        .forEach(n -> kinds.add(n.path("kind").asString()));
+    return kinds.stream().filter("CREDENTIAL_EXPIRED"::equals).count();
+  }
+
   static long sql(String query) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("switchboard-test.db"));
         ResultSet rs = c.createStatement().executeQuery(query)) {
@@ -185,8 +207,10 @@ class RefreshFailuresIT {
     assertThat(refreshRequests.get(refreshRequests.size() - 1)).isEqualTo("rt-" + (issued.get() - 1));
 
     mode.set("busy");
-    JsonNode busy = user.post("/api/v1/credentials/" + id + "/refresh", Map.of()).json();
-    assertThat(busy.path("verification").asString()).isEqualTo("VERIFIED");
+    Api.Answer busy = user.post("/api/v1/credentials/" + id + "/refresh", Map.of());
+    assertThat(busy.status()).isEqualTo(502);
+    assertThat(busy.errorCode()).isEqualTo("token_endpoint_failed");
+    assertThat(user.get("/api/v1/credentials/" + id).json().path("verification").asString()).isEqualTo("VERIFIED");
     assertThat(sql("SELECT refresh_failures FROM credentials WHERE id = '" + id + "'")).isEqualTo(1);
     assertThat(sql("SELECT next_refresh_at FROM credentials WHERE id = '" + id + "'"))
         .isGreaterThan(System.currentTimeMillis());
@@ -194,11 +218,12 @@ class RefreshFailuresIT {
     user.post("/api/v1/credentials/" + id + "/refresh", Map.of());
     assertThat(sql("SELECT refresh_failures FROM credentials WHERE id = '" + id + "'")).isZero();
 
+    long expiriesBefore = expiryNotifications();
     mode.set("revoked");
     JsonNode expired = user.post("/api/v1/credentials/" + id + "/refresh", Map.of()).json();
     assertThat(expired.path("verification").asString()).isEqualTo("EXPIRED");
-    assertThat(user.get("/api/v1/notifications").json().path("items").get(0).path("kind").asString())
-        .isEqualTo("CREDENTIAL_EXPIRED");
+    // besides the expiry there may be one saying which credential took over as current
+    assertThat(expiryNotifications()).isEqualTo(expiriesBefore + 1);
 
     String latest = latestRefresh.get();
     assertThat(user.delete("/api/v1/credentials/" + id).status()).isEqualTo(204);
@@ -222,6 +247,58 @@ class RefreshFailuresIT {
         .doesNotContain(refreshToken).doesNotContain("shh-secret").doesNotContain(basic);
     String notifications = user.get("/api/v1/notifications").body();
     assertThat(notifications).doesNotContain(refreshToken).doesNotContain("shh-secret").doesNotContain(basic);
+  }
+
+  @Test
+  void aForcedRefreshWhileTheTokenEndpointAnswers500SaysSoLeavesTheCredentialAndAuditsTheUser() throws Exception {
+    mode.set("ok");
+    String id = connect();
+    JsonNode before = user.get("/api/v1/credentials/" + id).json();
+    mode.set("broken");
+    Api.Answer broken = user.post("/api/v1/credentials/" + id + "/refresh", Map.of());
+    mode.set("ok");
+
+    assertThat(broken.status()).isEqualTo(502);
+    assertThat(broken.errorCode()).isEqualTo("token_endpoint_failed");
+    assertThat(broken.json().path("error").path("message").asString())
+        .contains("token endpoint").contains("500").contains("unchanged");
+    JsonNode after = user.get("/api/v1/credentials/" + id).json();
+    assertThat(after.path("verification").asString()).isEqualTo("VERIFIED");
+    assertThat(after.path("accessExpiresAt")).isEqualTo(before.path("accessExpiresAt"));
+
+    exec("UPDATE credentials SET next_refresh_at = NULL WHERE id = '" + id + "'");
+    assertThat(user.post("/api/v1/credentials/" + id + "/refresh", Map.of()).status()).isEqualTo(200);
+    JsonNode refreshed = null;
+    for (JsonNode event : user.get("/api/v1/audit?credential=" + id).json().path("items")) {
+      if (event.path("action").asString().equals("REFRESHED")) {
+        refreshed = event;
+        break;
+      }
+    }
+    assertThat(refreshed).as("a REFRESHED audit event").isNotNull();
+    assertThat(refreshed.path("actor").asString()).isNotEqualTo("switchboard")
+        .isEqualTo(refreshed.path("userId").asString());
+  }
+
+  @Test
+  void aTokenEndpointAnsweringInFormEncodingIsUnderstood() throws Exception {
+    mode.set("form");
+    String id = connect();
+    JsonNode connected = user.get("/api/v1/credentials/" + id).json();
+    assertThat(connected.path("verification").asString()).isEqualTo("VERIFIED");
+    assertThat(connected.path("grantedScopes").toString()).contains("read");
+    int n = issued.get();
+    assertThat(upstream.requests().get(upstream.requests().size() - 1).header("authorization"))
+        .isEqualTo("Bearer at-" + n);
+
+    JsonNode refreshed = user.post("/api/v1/credentials/" + id + "/refresh", Map.of()).json();
+    mode.set("ok");
+    assertThat(refreshed.path("verification").asString()).isEqualTo("VERIFIED");
+    assertThat(issued.get()).isEqualTo(n + 1);
+    assertThat(refreshRequests.get(refreshRequests.size() - 1)).isEqualTo("rt-" + n);
+    assertThat(user.post("/api/v1/credentials/" + id + "/verify", Map.of()).status()).isEqualTo(200);
+    assertThat(upstream.requests().get(upstream.requests().size() - 1).header("authorization"))
+        .isEqualTo("Bearer at-" + (n + 1));
   }
 
   @Test

@@ -15,12 +15,14 @@ import dev.switchboard.account.Users;
 import dev.switchboard.account.internal.SessionRows;
 import dev.switchboard.account.internal.TokenRows;
 import dev.switchboard.account.internal.UserRows;
+import dev.switchboard.audit.Notifications;
 import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.CredentialCreation;
 import dev.switchboard.credential.CredentialEvents;
 import dev.switchboard.credential.CredentialFilter;
 import dev.switchboard.credential.CredentialStatus;
 import dev.switchboard.credential.Credentials;
+import dev.switchboard.credential.CurrentCredential;
 import dev.switchboard.credential.NewCredential;
 import dev.switchboard.credential.PayloadRotation;
 import dev.switchboard.credential.internal.CredentialMapper;
@@ -56,6 +58,7 @@ abstract class StoreContract {
   Users users;
   AccessTokens tokens;
   Credentials credentials;
+  Notifications notifications;
   CredentialCreation creation;
   CredentialRows rows;
   Vault vault;
@@ -71,7 +74,10 @@ abstract class StoreContract {
     tokens = new AccessTokens(new TokenRows(db.jdbi()), users, clock);
     rows = new CredentialRows(db.jdbi(), new CredentialMapper(json));
     vault = new Vault(Keyring.of(VaultKey.generate("k1")), clock, json);
-    credentials = new Credentials(rows, new ProviderRegistry(Catalog.load(json, Map.of())), CredentialEvents.NONE);
+    ProviderRegistry catalog = new ProviderRegistry(Catalog.load(json, Map.of()));
+    notifications = new Notifications(db.jdbi(), clock);
+    credentials = new Credentials(rows, catalog, CredentialEvents.NONE,
+        new CurrentCredential(rows, catalog, notifications));
     creation = new CredentialCreation(rows, new ProviderRegistry(Catalog.load(json, Map.of())), vault, clock,
         CredentialEvents.NONE);
   }
@@ -115,13 +121,16 @@ abstract class StoreContract {
   }
 
   @Test
-  void firstCredentialIsCurrentAndDeletingTheCurrentFallsBackToTheMostRecentlyVerified() {
+  void anUnverifiedCredentialIsNeverCurrentAndLeavingTheCurrentFallsBackToTheMostRecentlyVerified() {
     User u = users.create("cur@example.com", "a-long-password", false, false);
     Credential a = apiKey(u.id(), "openai", "sk-aaaaaaaaaaaaaaaa");
     Credential b = apiKey(u.id(), "openai", "sk-bbbbbbbbbbbbbbbb");
     Credential c = apiKey(u.id(), "openai", "sk-cccccccccccccccc");
-    assertThat(a.current()).isTrue();
+    assertThat(a.current()).isFalse();
     assertThat(b.current()).isFalse();
+    assertThatThrownBy(() -> credentials.makeCurrent(u.id(), a.id())).hasMessageContaining("VERIFIED");
+    markVerified(a.id(), 3_000);
+    credentials.makeCurrent(u.id(), a.id());
     markVerified(b.id(), 2_000);
     markVerified(c.id(), 1_000);
     credentials.delete(u.id(), a.id());
@@ -129,6 +138,10 @@ abstract class StoreContract {
     credentials.disable(u.id(), b.id());
     assertThat(credentials.get(u.id(), c.id()).current()).isTrue();
     assertThat(credentials.get(u.id(), b.id()).status()).isEqualTo(CredentialStatus.DISABLED);
+    assertThat(notifications.list(u.id(), Optional.empty(), 10).items())
+        .extracting(n -> n.kind()).containsExactly("CURRENT_CREDENTIAL_REPLACED");
+    credentials.enable(u.id(), b.id());
+    assertThat(credentials.get(u.id(), c.id()).current()).as("the usable current one stays").isTrue();
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.switchboard.tool.McpToolCall;
 import dev.switchboard.tool.Tool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,7 +77,7 @@ class RemoteMcpEverythingIT {
         "everything_toggle_subscriber_updates", "everything_trigger_long_running_operation",
         "everything_simulate_research_query");
     Tool echo = tools.stream().filter(t -> t.name().equals("everything_echo")).findFirst().orElseThrow();
-    assertThat(echo.recipe()).isEqualTo(new McpToolCall("echo"));
+    assertThat(echo.recipe()).isEqualTo(new McpToolCall("echo", Optional.of(true)));
     assertThat(echo.title()).isEqualTo("Echo Tool");
     assertThat(echo.description()).isEqualTo("Echoes back the input string");
     assertThat(echo.inputSchema().path("required")).isEqualTo(json("[\"message\"]"));

@@ -41,12 +41,12 @@ class CredentialsApiIT {
   }
 
   @Test
-  void createApiKeyCredentialStartsActiveUnverifiedCurrentAndMasked() {
+  void createApiKeyCredentialStartsActiveUnverifiedNotCurrentAndMasked() {
     JsonNode c = create(alice, "openai", "API_KEY", Map.of("api_key", "sk-live-0123456789abcdef4f2a"));
     assertThat(c.path("id").asString()).startsWith("cred_");
     assertThat(c.path("status").asString()).isEqualTo("ACTIVE");
     assertThat(c.path("verification").asString()).isEqualTo("UNVERIFIED");
-    assertThat(c.path("current").asBoolean()).isTrue();
+    assertThat(c.path("current").asBoolean()).as("only a VERIFIED credential is current").isFalse();
     assertThat(c.path("authMethod").asString()).isEqualTo("API_KEY");
     assertThat(c.path("fields").path("api_key").asString()).isEqualTo("sk-…4f2a");
     assertThat(c.toString()).doesNotContain("0123456789abcdef");
@@ -98,8 +98,9 @@ class CredentialsApiIT {
     Api.Answer renamed = alice.patch("/api/v1/credentials/" + first, Map.of("label", "Production"));
     assertThat(renamed.json().path("label").asString()).isEqualTo("Production");
 
-    Api.Answer made = alice.post("/api/v1/credentials/" + second + "/current", Map.of());
-    assertThat(made.json().path("current").asBoolean()).isTrue();
+    Api.Answer unverified = alice.post("/api/v1/credentials/" + second + "/current", Map.of());
+    assertThat(unverified.status()).isEqualTo(409);
+    assertThat(unverified.errorCode()).isEqualTo("credential_not_verified");
     assertThat(alice.get("/api/v1/credentials/" + first).json().path("current").asBoolean()).isFalse();
 
     Api.Answer disabled = alice.post("/api/v1/credentials/" + second + "/disable", Map.of());
@@ -107,6 +108,7 @@ class CredentialsApiIT {
     assertThat(disabled.json().path("current").asBoolean()).isFalse();
     Api.Answer refused = alice.post("/api/v1/credentials/" + second + "/current", Map.of());
     assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.errorCode()).isEqualTo("credential_disabled");
 
     Api.Answer enabled = alice.post("/api/v1/credentials/" + second + "/enable", Map.of());
     assertThat(enabled.json().path("status").asString()).isEqualTo("ACTIVE");

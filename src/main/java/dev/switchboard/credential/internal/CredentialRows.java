@@ -78,6 +78,12 @@ public final class CredentialRows {
         .bind("user", userId).bind("provider", provider).map(mapper).list();
   }
 
+  /** The user's ACTIVE credentials, current or not. */
+  public List<Credential> activeOfUser(Handle h, String userId) {
+    return h.createQuery(SELECT + "WHERE c.user_id = :user AND c.status = :active")
+        .bind("user", userId).bind("active", CredentialStatus.ACTIVE.name()).map(mapper).list();
+  }
+
   /** The user's current credentials, one per provider at most. */
   public List<Credential> currentOfUser(Handle h, String userId) {
     return h.createQuery(SELECT + "WHERE c.user_id = :user AND cc.credential_id IS NOT NULL")
@@ -155,13 +161,15 @@ public final class CredentialRows {
         .map(mapper).list();
   }
 
-  /** Provider slug and verification of each of the user's ACTIVE credentials. */
+  /** Provider slug, verification and whether it is current, of each of the user's ACTIVE credentials. */
   public List<ProviderVerification> activeVerifications(Handle h, String userId) {
-    return h.createQuery("SELECT provider, verification FROM credentials "
-            + "WHERE user_id = :user AND status = :active")
+    return h.createQuery("SELECT c.provider, c.verification, (cc.credential_id IS NOT NULL) AS is_current "
+            + "FROM credentials c LEFT JOIN current_credentials cc ON cc.user_id = c.user_id "
+            + "AND cc.provider = c.provider AND cc.credential_id = c.id "
+            + "WHERE c.user_id = :user AND c.status = :active")
         .bind("user", userId).bind("active", CredentialStatus.ACTIVE.name())
         .map((rs, ctx) -> new ProviderVerification(rs.getString("provider"),
-            Verification.valueOf(rs.getString("verification"))))
+            Verification.valueOf(rs.getString("verification")), rs.getBoolean("is_current")))
         .list();
   }
 

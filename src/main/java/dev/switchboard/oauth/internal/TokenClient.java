@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The token endpoint client (RFC 6749 §4.1.3, §6; RFC 7009 revocation), separate so that tests can
- * point it at a real local authorization server. Every request goes through the SSRF guard.
+ * point it at a real local authorization server. Every request goes through the SSRF guard. Answers
+ * in JSON and in form encoding are both understood ({@link TokenBodies}).
  */
 public final class TokenClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -95,12 +96,7 @@ public final class TokenClient {
     } catch (SwitchboardException e) {
       return TokenAnswer.failed("network_error", e.getMessage(), true);
     }
-    JsonNode body;
-    try {
-      body = json.readTree(result.body());
-    } catch (JacksonException e) {
-      body = json.createObjectNode();
-    }
+    JsonNode body = TokenBodies.read(json, result);
     if (result.isSuccess() && body.path("access_token").isString()) {
       return new TokenAnswer(true, body.path("access_token").asString(), text(body, "refresh_token"),
           text(body, "token_type"), body.path("expires_in").isNumber()

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -19,9 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * the names do not depend on the order the server lists them in), title, description and input
  * schema copied with every form of the connection's secrets redacted (a server may quote the
  * Authorization header it received in a description, and the list reaches the AI through
- * {@code tools/list}), no required scopes, and a {@link McpToolCall} recipe with the upstream name.
- * Definitions without a name are skipped, and so are those whose name holds a secret; a repeated
- * name keeps its first definition. Stateless.
+ * {@code tools/list}), no required scopes, and a {@link McpToolCall} recipe with the upstream name
+ * and its {@code readOnlyHint}. Definitions without a name are skipped, and so are those whose name
+ * holds a secret; a repeated name keeps its first definition. Stateless.
  */
 public final class RemoteTools {
   private RemoteTools() {}
@@ -48,9 +49,15 @@ public final class RemoteTools {
       tools.add(new Tool(name, provider, name.substring(provider.length() + 1),
           redactor.redact(title(definition)), redactor.redact(text(definition.path("description"))),
           (ObjectNode) redactor.redact(inputSchema(definition.path("inputSchema"))), Set.of(),
-          new McpToolCall(upstream)));
+          new McpToolCall(upstream, readOnlyHint(definition))));
     });
     return tools;
+  }
+
+  /** The tool's {@code annotations.readOnlyHint}, when it is a boolean. */
+  private static Optional<Boolean> readOnlyHint(JsonNode definition) {
+    JsonNode hint = definition.path("annotations").path("readOnlyHint");
+    return hint.isBoolean() ? Optional.of(hint.booleanValue()) : Optional.empty();
   }
 
   /** The {@code title}, else the older {@code annotations.title}; null for none. */

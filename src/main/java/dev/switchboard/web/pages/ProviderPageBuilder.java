@@ -5,6 +5,8 @@ import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.CredentialFilter;
 import dev.switchboard.credential.CredentialStatus;
 import dev.switchboard.credential.Credentials;
+import dev.switchboard.credential.ValidationTools;
+import dev.switchboard.credential.Verification;
 import dev.switchboard.provider.ApiKeyMethod;
 import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.AuthMethodType;
@@ -84,7 +86,8 @@ final class ProviderPageBuilder {
         .or(() -> active.stream().filter(Credential::current).findFirst()).orElse(active.get(0));
     List<Option> credentialOptions = active.stream().map(c -> new Option(c.id(),
         c.label() + " — " + Badge.of(c.verification()).word(), c == chosen)).toList();
-    List<Tool> candidates = tools.ofProvider(p.slug());
+    List<Tool> candidates = tools.ofProvider(p.slug()).stream()
+        .filter(t -> ValidationTools.allowed(p, t)).toList();
     String defaultTool = p.validation().tool();
     String wantedTool = attempt == null || attempt.tool() == null ? defaultTool : attempt.tool();
     Tool tool = candidates.stream().filter(t -> t.localName().equals(wantedTool)).findFirst()
@@ -120,7 +123,8 @@ final class ProviderPageBuilder {
         Text.when(c.lastUsedAt()), Text.when(c.lastVerifiedAt()), Text.when(c.createdAt()), fields,
         c.grantedScopes().isEmpty() ? null : String.join(", ", c.grantedScopes().stream().sorted().toList()),
         c.authMethod() == AuthMethodType.OAUTH2 && p.supports(AuthMethodType.OAUTH2)
-            ? "/api/v1/oauth/" + p.slug() + "/start?credential=" + c.id() : null);
+            ? "/api/v1/oauth/" + p.slug() + "/start?credential=" + c.id() : null,
+        c.verification() == Verification.VERIFIED);
   }
 
   private static String title(Provider p, String field) {

@@ -8,6 +8,7 @@ import dev.switchboard.upstream.Header;
 import dev.switchboard.upstream.Redactor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,17 @@ class RemoteToolsTest {
     assertThat(tools.get(0).recipe()).isEqualTo(new McpToolCall("readPage"));
     assertThat(tools.get(1).title()).isEqualTo("Old style");
     assertThat(tools.get(1).description()).isEmpty();
+  }
+
+  @Test
+  void theServersReadOnlyHintIsKeptWhenItGivesOne() {
+    List<Tool> tools = RemoteTools.of("wiki", definitions("""
+        [{"name": "read", "annotations": {"readOnlyHint": true}},
+         {"name": "write", "annotations": {"readOnlyHint": false}},
+         {"name": "unknown", "annotations": {"readOnlyHint": "yes"}}]"""), Redactor.none());
+
+    assertThat(tools).extracting(Tool::recipe).containsExactly(new McpToolCall("read", Optional.of(true)),
+        new McpToolCall("write", Optional.of(false)), new McpToolCall("unknown"));
   }
 
   @Test

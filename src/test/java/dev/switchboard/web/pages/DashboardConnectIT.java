@@ -110,27 +110,42 @@ class DashboardConnectIT {
   }
 
   @Test
-  void bearerCredentialsAreMadeCurrentDisabledAndEnabled() {
-    for (String label : List.of("First", "Second")) {
-      browser.open("/providers/github");
-      browser.type(By.id("f-BEARER-label"), label).type(By.id("f-BEARER-token"), "ghp_" + label + "_0000000000");
-      browser.submit(By.cssSelector("#method-BEARER button[value=false]"));
-      assertThat(browser.text(By.id("flash"))).contains("Saved “" + label + "”");
-    }
-    assertThat(card("First")).contains("Current").contains("Unverified").contains("ghp…0000");
-    assertThat(card("Second")).doesNotContain("Current");
+  void onlyVerifiedCredentialsCanBeMadeCurrentAndDisablingTheCurrentOneHandsOver() {
+    browser.open("/providers/github");
+    browser.type(By.id("f-BEARER-label"), "Unchecked").type(By.id("f-BEARER-token"), "ghp_Unchecked_0000000000");
+    browser.submit(By.cssSelector("#method-BEARER button[value=false]"));
+    assertThat(browser.text(By.id("flash"))).contains("Saved “Unchecked”");
+    assertThat(card("Unchecked")).contains("Unverified").contains("ghp…0000").doesNotContain("Current")
+        .doesNotContain("Make current");
     assertThat(browser.text(By.id("connection-state"))).contains("Unverified");
 
-    browser.submit(By.xpath(credential("Second") + "//button[starts-with(normalize-space(.),'Make current')]"));
-    assertThat(browser.text(By.id("flash"))).contains("“Second” is now the current credential");
-    assertThat(card("Second")).contains("Current");
+    for (String label : List.of("First", "Second")) {
+      browser.open("/providers/openai");
+      browser.type(By.id("f-API_KEY-label"), label).type(By.id("f-API_KEY-api_key"), "sk-" + label + "-0000000000");
+      browser.submit(By.cssSelector("#method-API_KEY button[value=true]"));
+      assertThat(browser.text(By.id("flash"))).contains("Credentials verified!");
+    }
+    assertThat(card("Second")).as("the last verified one is current").contains("Current");
     assertThat(card("First")).doesNotContain("Current");
 
-    browser.submit(By.xpath(credential("Second") + "//button[starts-with(normalize-space(.),'Disable')]"));
-    assertThat(browser.text(By.id("flash"))).contains("“Second” is disabled");
-    assertThat(card("Second")).contains("Disabled").doesNotContain("Current");
-    browser.submit(By.xpath(credential("Second") + "//button[starts-with(normalize-space(.),'Enable')]"));
-    assertThat(card("Second")).doesNotContain("Disabled");
+    browser.submit(By.xpath(credential("First") + "//button[starts-with(normalize-space(.),'Make current')]"));
+    assertThat(browser.text(By.id("flash"))).contains("“First” is now the current credential");
+    assertThat(card("First")).contains("Current");
+    assertThat(card("Second")).doesNotContain("Current");
+
+    browser.submit(By.xpath(credential("First") + "//button[starts-with(normalize-space(.),'Disable')]"));
+    assertThat(browser.text(By.id("flash"))).contains("“First” is disabled");
+    assertThat(card("First")).contains("Disabled").doesNotContain("Current");
+    assertThat(card("Second")).as("the other verified one took over").contains("Current");
+    browser.submit(By.xpath(credential("First") + "//button[starts-with(normalize-space(.),'Enable')]"));
+    assertThat(card("First")).doesNotContain("Disabled").doesNotContain("Current");
+    assertThat(card("Second")).contains("Current");
+
+    // the validation picker offers read-only tools only: no "Create a chat completion" as a test
+    List<String> offered = new Select(browser.find(By.id("v-tool"))).getOptions().stream()
+        .map(o -> o.getAttribute("value")).toList();
+    assertThat(offered).contains("list_models", "get_model")
+        .doesNotContain("create_chat_completion", "create_image", "create_response");
   }
 
   private static String credential(String label) {
