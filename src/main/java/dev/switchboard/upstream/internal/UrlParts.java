@@ -15,6 +15,15 @@ final class UrlParts {
   }
 
   /**
+   * A form body's field name: as {@link #encode} but with brackets left as they are
+   * ({@code metadata[crm_id]}), as Stripe's own clients send them; a form body is no URI, so they
+   * need no escaping there (in a query string they do).
+   */
+  static String formName(String name) {
+    return encode(name).replace("%5B", "[").replace("%5D", "]");
+  }
+
+  /**
    * A path parameter's value, so that no argument can change which path a request reaches: every
    * UTF-8 byte outside the unreserved set (RFC 3986 §2.3: letters, digits, {@code - . _ ~}) is
    * percent-encoded, so {@code /}, {@code ?}, {@code #}, {@code %} and {@code ;} stay data; and a value
