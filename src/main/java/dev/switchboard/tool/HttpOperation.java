@@ -1,8 +1,10 @@
 package dev.switchboard.tool;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The call recipe of an HTTP operation: method, path template relative to the provider's base URL
@@ -94,7 +96,8 @@ public record HttpOperation(
    */
   public record Body(String argument, String contentType, boolean required, Map<String, FieldEncoding> encoding) {
     public Body {
-      encoding = encoding == null ? Map.of() : Map.copyOf(encoding);
+      // sorted, so that stored recipes are the same text on every instance
+      encoding = encoding == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(encoding));
     }
 
     /** A body with no per-field encoding. */
