@@ -7,7 +7,7 @@ package dev.switchboard.tool;
 public enum SkipReason {
   /** A required cookie parameter: the call recipe has no cookies (optional ones are dropped). */
   COOKIE_PARAMETER,
-  /** A parameter the recipe cannot send: a style other than form (query) or simple (path, header),
+  /** A parameter the recipe cannot send: a style its location does not allow (OpenAPI 3.1 §4.8.12.4),
    *  a {@code content} instead of a {@code schema}, or an unknown {@code in}. */
   UNSUPPORTED_PARAMETER,
   /** A request body with no JSON, {@code *+json}, form-urlencoded or wildcard media type

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class StoredTools {
   /** Bump when the stored shape changes; older texts are then re-imported once from their document. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
 
   private record Stored(int format, List<StoredTool> tools) {}
 

@@ -24,7 +24,8 @@ class OpenApi30ImportTest {
         "tracker_list_issues",
         "tracker_create_issue",
         "tracker_get_projects_project_issues_id",
-        "tracker_update_issue");
+        "tracker_update_issue",
+        "tracker_search");
     assertThat(report.tools()).allSatisfy(t -> {
       assertThat(t.provider()).isEqualTo("tracker");
       assertThat(t.name()).isEqualTo("tracker_" + t.localName());

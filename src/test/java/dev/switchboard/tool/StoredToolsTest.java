@@ -20,6 +20,8 @@ class StoredToolsTest {
   void anotherFormatOrBrokenTextReadsAsEmpty() {
     assertThat(StoredTools.read("{\"format\": 999, \"tools\": []}")).isEmpty();
     assertThat(StoredTools.read("not json")).isEmpty();
-    assertThat(StoredTools.read("{\"format\": 1, \"tools\": []}")).contains(java.util.List.of());
+    assertThat(StoredTools.read("{\"format\": " + StoredTools.FORMAT + ", \"tools\": []}")).contains(java.util.List.of());
+    // format 1 recipes had no parameter styles or body encodings: they are imported again
+    assertThat(StoredTools.read("{\"format\": 1, \"tools\": []}")).isEmpty();
   }
 }

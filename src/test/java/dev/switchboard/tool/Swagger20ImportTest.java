@@ -49,7 +49,7 @@ class Swagger20ImportTest {
     assertThat(recipe(tool).body()).contains(new HttpOperation.Body("body", "application/x-www-form-urlencoded", true));
     assertThat(tool.inputSchema().at("/properties/body/required")).isEqualTo(json("[\"text\"]"));
     assertThat(report.skipped()).containsExactly(new SkippedOperation("PUT", "/orders/{orderId}/invoice",
-        SkipReason.UNSUPPORTED_BODY, "request body only as multipart/form-data"));
+        SkipReason.UNSUPPORTED_BODY, "formData parameters only as multipart/form-data"));
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the text of an API description with swagger-parser: JSON or YAML; OpenAPI 3.0 and 3.1 as
@@ -60,7 +61,11 @@ public final class OpenApiDocuments {
     }
     // 3.x documents are used as written (swagger's models lose 3.1 keywords); 2.0 through its conversion
     com.fasterxml.jackson.databind.JsonNode source = swagger2 ? Json.mapper().valueToTree(result.getOpenAPI()) : tree;
-    return new ApiDocument(JacksonTrees.toJackson3(source), warnings(messages));
+    JsonNode document = JacksonTrees.toJackson3(source);
+    if (swagger2) {
+      FormDataOperations.mark(JacksonTrees.toJackson3(tree), document);
+    }
+    return new ApiDocument(document, warnings(messages));
   }
 
   private static List<String> warnings(List<String> messages) {

@@ -54,7 +54,8 @@ public final class OperationImporter {
       if (spec.required()) {
         required.add(argument);
       }
-      parameters.add(new HttpOperation.Parameter(argument, spec.name(), spec.in(), spec.required(), spec.explode()));
+      parameters.add(new HttpOperation.Parameter(argument, spec.name(), spec.in(), spec.required(), spec.explode(),
+          spec.style()));
     }
     body.ifPresent(b -> {
       properties.set("body", annotated(converter.convert(b.schema()), b.description(), false));
@@ -65,7 +66,7 @@ public final class OperationImporter {
 
     JsonNode inputSchema = inputSchema(properties, required, converter);
     HttpOperation recipe = new HttpOperation(operation.method(), operation.path(), parameters,
-        body.map(b -> new HttpOperation.Body("body", b.contentType(), b.required())));
+        body.map(b -> new HttpOperation.Body("body", b.contentType(), b.required(), b.encoding())));
     return new Tool(name, provider, name.substring(provider.length() + 1), ToolText.title(operation.operation()),
         ToolText.description(operation.operation()), inputSchema,
         SecurityScopes.of(document, operation.operation()), recipe);

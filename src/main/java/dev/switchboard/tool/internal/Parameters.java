@@ -3,6 +3,7 @@ package dev.switchboard.tool.internal;
 import dev.switchboard.tool.HttpOperation;
 import dev.switchboard.tool.SkipReason;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,14 +16,25 @@ import tools.jackson.databind.JsonNode;
  * The parameters an operation's call sends: path-level and operation-level ones merged (the
  * operation's win, keyed by location and name), references resolved, optional cookies and the
  * headers OpenAPI says to ignore ({@code Accept}, {@code Content-Type}, {@code Authorization})
- * left out. Throws {@link OperationSkipped} for what a call recipe cannot send.
+ * left out. Styles: {@code form}, {@code spaceDelimited}, {@code pipeDelimited} and {@code deepObject}
+ * in the query, {@code simple} in headers, {@code simple}, {@code label} and {@code matrix} in the path. Throws {@link OperationSkipped} for what a call recipe cannot send.
  */
 final class Parameters {
   private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
+  /** OpenAPI 3.1 §4.8.12.4: the style names, and where each may be used. */
+  static final Map<String, HttpOperation.Style> STYLES = Map.of("form", HttpOperation.Style.FORM,
+      "simple", HttpOperation.Style.SIMPLE, "label", HttpOperation.Style.LABEL, "matrix", HttpOperation.Style.MATRIX,
+      "spaceDelimited", HttpOperation.Style.SPACE_DELIMITED, "pipeDelimited", HttpOperation.Style.PIPE_DELIMITED,
+      "deepObject", HttpOperation.Style.DEEP_OBJECT);
+  private static final Map<HttpOperation.In, Set<HttpOperation.Style>> ALLOWED = Map.of(
+      HttpOperation.In.PATH, EnumSet.of(HttpOperation.Style.SIMPLE, HttpOperation.Style.LABEL, HttpOperation.Style.MATRIX),
+      HttpOperation.In.QUERY, EnumSet.of(HttpOperation.Style.FORM, HttpOperation.Style.SPACE_DELIMITED,
+          HttpOperation.Style.PIPE_DELIMITED, HttpOperation.Style.DEEP_OBJECT),
+      HttpOperation.In.HEADER, EnumSet.of(HttpOperation.Style.SIMPLE));
 
   /** One parameter to send; {@code schema} is the OpenAPI schema as written. */
-  record Spec(String name, HttpOperation.In in, boolean required, boolean explode, JsonNode schema,
-      String description, boolean deprecated) {}
+  record Spec(String name, HttpOperation.In in, boolean required, boolean explode, HttpOperation.Style style,
+      JsonNode schema, String description, boolean deprecated) {}
 
   private Parameters() {}
 
@@ -59,16 +71,17 @@ final class Parameters {
       throw unsupported("parameter " + Nodes.cut(name) + " is in \"" + Nodes.cut(in) + "\"");
     }
     HttpOperation.In where = HttpOperation.In.valueOf(in.toUpperCase(Locale.ROOT));
-    String style = Nodes.text(parameter, "style");
-    if (!style.isEmpty() && !style.equals(where == HttpOperation.In.QUERY ? "form" : "simple")) {
-      throw unsupported("parameter " + Nodes.cut(name) + " uses style " + Nodes.cut(style));
+    String styleName = Nodes.text(parameter, "style");
+    HttpOperation.Style style = styleName.isEmpty() ? HttpOperation.Style.defaultFor(where) : STYLES.get(styleName);
+    if (style == null || !ALLOWED.get(where).contains(style)) {
+      throw unsupported("parameter " + Nodes.cut(name) + " in " + in + " uses style " + Nodes.cut(styleName));
     }
     if (!parameter.has("schema")) {
       throw unsupported("parameter " + Nodes.cut(name) + " has no schema (content is not supported)");
     }
     boolean explode = parameter.path("explode").isBoolean()
-        ? parameter.get("explode").booleanValue() : where == HttpOperation.In.QUERY;
-    return Optional.of(new Spec(name, where, required, explode, parameter.get("schema"),
+        ? parameter.get("explode").booleanValue() : style == HttpOperation.Style.FORM;
+    return Optional.of(new Spec(name, where, required, explode, style, parameter.get("schema"),
         Nodes.text(parameter, "description"), isTrue(parameter, "deprecated")));
   }
 

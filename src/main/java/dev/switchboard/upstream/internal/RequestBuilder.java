@@ -4,7 +4,7 @@ import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.tool.HttpOperation;
 import dev.switchboard.vault.SecretFields;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Builds the request of an HTTP operation from validated arguments: the base URL (with
  * {@code {instance_url}} substituted), path parameters percent-encoded into the template, query
- * and header parameters, and the JSON or form body.
+ * and header parameters, and the JSON or form body, structures written in their OpenAPI style
+ * ({@link StyledValues}).
  */
 final class RequestBuilder {
   private final JsonMapper json;
@@ -29,14 +30,7 @@ final class RequestBuilder {
         if (value == null || value.isNull()) {
           throw SwitchboardException.invalid("missing_argument", p.argument() + " is required");
         }
-        String segment = scalar(value);
-        if (UrlParts.isDotSegmentOrEmpty(segment)) {
-          // refused before any request: "%2E%2E" is still ".." to WHATWG URL parsers (Node, some
-          // proxies), and an empty value makes "//", which proxies merge into one slash
-          throw SwitchboardException.invalid("invalid_path_parameter",
-              p.argument() + " must not be empty, \".\" or \"..\" (it is part of the URL path)");
-        }
-        path = path.replace("{" + p.wireName() + "}", UrlParts.pathSegment(segment));
+        path = path.replace("{" + p.wireName() + "}", pathValue(p, value));
       }
     }
     OutgoingRequest request = new OutgoingRequest(op.method(), base(baseUrl, fields) + path);
@@ -46,15 +40,9 @@ final class RequestBuilder {
         continue;
       }
       if (p.in() == HttpOperation.In.HEADER) {
-        request.header(p.wireName(), scalar(value));
-      } else if (value.isArray() && p.explode()) {
-        value.forEach(item -> request.query(p.wireName(), scalar(item)));
-      } else if (value.isArray()) {
-        StringBuilder joined = new StringBuilder();
-        value.forEach(item -> joined.append(joined.length() == 0 ? "" : ",").append(scalar(item)));
-        request.query(p.wireName(), joined.toString());
+        request.header(p.wireName(), StyledValues.header(value, p.explode()));
       } else {
-        request.query(p.wireName(), scalar(value));
+        StyledValues.pairs(p.wireName(), value, p.style(), p.explode()).forEach(q -> request.query(q.getKey(), q.getValue()));
       }
     }
     op.body().ifPresent(body -> {
@@ -62,7 +50,7 @@ final class RequestBuilder {
       if (value != null && !value.isNull()) {
         request.contentType = body.contentType();
         request.body = body.contentType().startsWith("application/x-www-form-urlencoded")
-            ? form(value)
+            ? form(StyledValues.formFields(value, body.encoding()))
             : json.writeValueAsBytes(value);
       }
     });
@@ -83,20 +71,34 @@ final class RequestBuilder {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  private String scalar(JsonNode value) {
-    return value.isValueNode() ? value.asString() : json.writeValueAsString(value);
-  }
-
-  private byte[] form(JsonNode value) {
+  private static byte[] form(List<Map.Entry<String, String>> fields) {
     StringBuilder out = new StringBuilder();
-    Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, String> field : fields) {
       if (out.length() > 0) {
         out.append('&');
       }
-      out.append(UrlParts.encode(e.getKey())).append('=').append(UrlParts.encode(scalar(e.getValue())));
+      out.append(UrlParts.formName(field.getKey())).append('=').append(UrlParts.encode(field.getValue()));
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The styled value of path parameter {@code p}. An empty value, {@code .} or {@code ..} (alone or
+   * as an item) is refused before any request: {@code %2E%2E} is still {@code ..} to WHATWG URL
+   * parsers (Node, some proxies), and an empty value makes {@code //}, which proxies merge into one
+   * slash.
+   */
+  private static String pathValue(HttpOperation.Parameter p, JsonNode value) {
+    String styled;
+    try {
+      styled = StyledValues.path(p.wireName(), value, p.style(), p.explode());
+    } catch (IllegalArgumentException dotSegmentOrEmpty) {
+      styled = "";
+    }
+    if (styled.isEmpty()) {
+      throw SwitchboardException.invalid("invalid_path_parameter",
+          p.argument() + " must not be empty, \".\" or \"..\" (it is part of the URL path)");
+    }
+    return styled;
   }
 }

@@ -25,6 +25,15 @@ final class UrlParts {
   }
 
   /**
+   * A form body's field name: as {@link #encode} but with brackets left as they are
+   * ({@code metadata[crm_id]}), as Stripe's own clients send them; a form body is no URI, so they
+   * need no escaping there (in a query string they do).
+   */
+  static String formName(String name) {
+    return encode(name).replace("%5B", "[").replace("%5D", "]");
+  }
+
+  /**
    * A path parameter's value, so that no argument can change which path a request reaches: every
    * UTF-8 byte outside the unreserved set (RFC 3986 §2.3: letters, digits, {@code - . _ ~}) is
    * percent-encoded, so {@code /}, {@code ?}, {@code #}, {@code %} and {@code ;} stay data; and a value
@@ -32,7 +41,8 @@ final class UrlParts {
    * normalisation can shorten it to a dot-segment. Empty, {@code .} and {@code ..} are refused
    * ({@link #isDotSegmentOrEmpty}): no encoding of them is safe.
    *
-   * @throws IllegalArgumentException for an empty, {@code .} or {@code ..} value (callers check first)
+   * @throws IllegalArgumentException for an empty, {@code .} or {@code ..} value (the request builder
+   *     answers it as {@code invalid_path_parameter})
    */
   static String pathSegment(String value) {
     if (isDotSegmentOrEmpty(value)) {
