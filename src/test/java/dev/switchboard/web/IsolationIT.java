@@ -70,7 +70,9 @@ class IsolationIT {
   static void start() throws IOException {
     upstream = new HangingUpstream();
     server = TestServer.start(dir, Map.of("SWITCHBOARD_CALL_TIMEOUT_MS", Integer.toString(CALL_TIMEOUT_MS),
-        "SWITCHBOARD_BODY_TIMEOUT_MS", Integer.toString(BODY_TIMEOUT_MS)));
+        "SWITCHBOARD_BODY_TIMEOUT_MS", Integer.toString(BODY_TIMEOUT_MS),
+        // the failed sign-ins below must meet the anonymous-body cap, not the sign-in throttle
+        "SWITCHBOARD_SIGNIN_MAX_FAILURES_PER_ACCOUNT", "0", "SWITCHBOARD_SIGNIN_MAX_FAILURES_PER_ADDRESS", "0"));
     Api admin = new Api(server, Cli.token(server.env(), TestServer.ADMIN_EMAIL));
     Api.Answer imported = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "sloth", "name", "Sloth",
         "document", SLOTH, "baseUrl", upstream.url(), "validationTool", "ping"));
@@ -134,7 +136,9 @@ class IsolationIT {
       for (int i = 0; i < 40; i++) {
         tricklers.add(trickle());
       }
-      // the tricklers' requests reach the server a moment after their bytes left: ask until they have
+      // the tricklers' requests reach the server a moment after their bytes left: give them that
+      // moment (a sign-in probing earlier holds a slot and turns a trickler away), then ask
+      Thread.sleep(500);
       HttpResponse<String> anonymous = signIn();
       for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
           anonymous.statusCode() != 429 && System.nanoTime() < until; ) {
@@ -149,6 +153,10 @@ class IsolationIT {
         assertThat(result.path("result").path("isError").asBoolean()).as(result.toString()).isFalse();
         sum[0] = result.path("result").path("structuredContent").path("result").asLong(-1);
       });
+      Api greedyApi = new Api(server, greedy);
+      String slothCredential = greedyApi.get("/api/v1/credentials?provider=sloth").json().path("items").get(0)
+          .path("id").asString();
+      Api.Answer verify = greedyApi.post("/api/v1/credentials/" + slothCredential + "/verify", Map.of());
       JsonNode batch = send(mcp(greedy, "slow", "[" + call(100, "sloth_hang", "{}") + ","
           + call(101, "sloth_hang", "{}") + "]"));
       System.out.printf("isolation: healthz %d ms, other user's calculator call %d ms%n", healthz, calculator);
@@ -163,6 +171,11 @@ class IsolationIT {
       assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(429);
       assertThat(anonymous.headers().firstValue("Retry-After")).contains("1");
       assertThat(anonymous.body()).contains("SWITCHBOARD_MAX_ANONYMOUS_BODIES");
+      assertThat(verify.status()).as(verify.body()).isEqualTo(429);
+      assertThat(verify.errorCode()).isEqualTo("too_many_calls");
+      assertThat(verify.raw().headers().firstValue("Retry-After")).contains("1");
+      assertThat(greedyApi.get("/api/v1/credentials/" + slothCredential).json().path("verification").asString())
+          .isEqualTo("VERIFIED");
       assertThat(batch.size()).isEqualTo(2);
       batch.forEach(item -> assertThat(item.path("result").path("content").get(0).path("text").asString())
           .contains("SWITCHBOARD_MAX_CALLS_PER_USER_PROVIDER"));
