@@ -97,7 +97,8 @@ public final class RunningServer implements AutoCloseable {
         app.providerAdmin, app.oauth, app.oauthApps, app.refresher,
         app.executions, app.notifications, app.audit, app.metrics, app.mcp, app.broker, readiness, app.settings.baseUrl(),
         app.settings.maxBodyBytes(), app.settings.baseUrl().startsWith("https:"),
-        app.settings.sessionTtl(), app.settings.metricsToken());
+        app.settings.sessionTtl(), app.settings.metricsToken(), app.settings.limits().streamsPerUser(),
+        app.settings.limits().bodyTimeout(), app.settings.limits().anonymousBodies());
   }
 
   private static void printAdmin(PrintStream out, FirstAdmin.Created created) {

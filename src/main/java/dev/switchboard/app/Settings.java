@@ -37,6 +37,7 @@ import java.util.Optional;
  * @param vaultLockLease how long a key rotation's database lock outlives its last renewal, so
  *     that a rotation killed while holding it stops blocking the next one after this long
  * @param metricsToken when present, {@code /metrics} answers only {@code Authorization: Bearer <it>}
+ * @param limits what one user (or an anonymous caller) may hold at once
  */
 public record Settings(
     String host,
@@ -62,7 +63,8 @@ public record Settings(
     Duration refreshWindow,
     SignInThrottle.Limits signInLimits,
     Duration vaultLockLease,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    RequestLimits limits) {
 
   public Settings {
     baseUrlOverrides = Map.copyOf(baseUrlOverrides);
@@ -87,6 +89,6 @@ public record Settings(
     return new Settings(host, newPort, newBaseUrl, dataDir, dbUrl, dbUser, dbPassword, vaultKeys,
         vaultKeyFile, adminEmail, adminPassword, maxBodyBytes, bcryptCost, sessionTtl,
         baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, maxResponseBytes, refreshInterval,
-        refreshWindow, signInLimits, vaultLockLease, metricsToken);
+        refreshWindow, signInLimits, vaultLockLease, metricsToken, limits);
   }
 }

@@ -82,7 +82,19 @@ public final class SettingsLoader {
             intValue(values, "SIGNIN_MAX_FAILURES_PER_ADDRESS", 50),
             Duration.ofMinutes(intValue(values, "SIGNIN_WINDOW_MINUTES", 15))),
         Duration.ofSeconds(intValue(values, "VAULT_LOCK_SECONDS", 60)),
-        optional(values, "METRICS_TOKEN").map(String::trim));
+        optional(values, "METRICS_TOKEN").map(String::trim),
+        limits(values));
+  }
+
+  private static RequestLimits limits(Map<String, String> values) {
+    RequestLimits d = RequestLimits.defaults();
+    return new RequestLimits(
+        intValue(values, "MAX_CALLS_PER_USER", d.callsPerUser()),
+        intValue(values, "MAX_CALLS_PER_USER_PROVIDER", d.callsPerUserProvider()),
+        intValue(values, "MAX_STREAMS_PER_USER", d.streamsPerUser()),
+        intValue(values, "OUTBOUND_CONNECTIONS_PER_HOST", d.connectionsPerHost()),
+        Duration.ofMillis(intValue(values, "BODY_TIMEOUT_MS", (int) d.bodyTimeout().toMillis())),
+        intValue(values, "MAX_ANONYMOUS_BODIES", d.anonymousBodies()));
   }
 
   private static Map<String, String> readFile(Path path) {

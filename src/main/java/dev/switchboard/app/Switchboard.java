@@ -29,6 +29,7 @@ import dev.switchboard.bundle.AttentionWatcher;
 import dev.switchboard.bundle.Bundles;
 import dev.switchboard.bundle.internal.BundleRows;
 import dev.switchboard.calculator.CalculatorToolset;
+import dev.switchboard.credential.CallLimits;
 import dev.switchboard.credential.CredentialCalls;
 import dev.switchboard.credential.CredentialEvents;
 import dev.switchboard.credential.CredentialVerifier;
@@ -170,7 +171,7 @@ public final class Switchboard implements AutoCloseable {
       // The port is the real one: RunningServer resolves port 0 before the composition root is built.
       OutboundGuard guard = new OutboundGuard(OutboundPolicy.parse(settings.outboundAllow()), NameLookup.system(),
           SelfAddress.of(settings.host(), settings.port(), settings.baseUrl()));
-      this.outbound = new OutboundHttp(guard, clock);
+      this.outbound = new OutboundHttp(guard, clock, settings.limits().connectionsPerHost());
       this.postgres = new PostgresToolset(guard);
       this.remoteMcp = new RemoteMcp(guard, json, clock);
       List<BuiltinToolset> builtins = List.of(new CalculatorToolset(json), postgres);
@@ -187,7 +188,8 @@ public final class Switchboard implements AutoCloseable {
       metrics.gauge("switchboard.mcp.streams.open", "Open MCP notification streams", broker::openStreams);
       countVaultOperations();
       CredentialCalls calls = new CredentialCalls(credentialRows, catalog, vault, executor, executions,
-          clock, settings.callTimeout());
+          clock, settings.callTimeout(),
+          new CallLimits(settings.limits().callsPerUser(), settings.limits().callsPerUserProvider()));
       this.verifier = new CredentialVerifier(credentialRows, catalog, tools, validator, calls, json,
           clock, events, currentRule);
       calls.useMetrics(metrics);
@@ -206,7 +208,8 @@ public final class Switchboard implements AutoCloseable {
           new ToolRunner(calls, validator, json, settings.baseUrl()), json);
       bundles.onChange(surfaces::forget);
       this.mcp = new McpServer(json, new SessionTokens(vault.tokenSealer(SessionTokens.PURPOSE)),
-          new Cursors(vault.signer()), new EndedSessions(database.jdbi()), surfaces, clock, VERSION);
+          new Cursors(vault.signer()), new EndedSessions(database.jdbi()), surfaces, clock, VERSION,
+          settings.callTimeout());
       this.providerAdmin = new ProviderAdmin(new ProviderRows(database.jdbi()), shipped, catalog, tools,
           credentials, bundles, guard, outbound, json, clock);
       providerAdmin.refresh();

@@ -34,6 +34,7 @@ public final class CredentialCalls {
   private final Executions executions;
   private final Clock clock;
   private final Duration timeout;
+  private final CallLimits limits;
   private volatile TokenFreshener freshener = TokenFreshener.NONE;
   private volatile dev.switchboard.audit.Metrics metrics;
   private final AuditHook audit = new AuditHook();
@@ -41,7 +42,7 @@ public final class CredentialCalls {
   private final ShortLived<String, SealedPayload> kept = new ShortLived<>(Duration.ofMillis(KEEP_MILLIS), 10_000);
 
   public CredentialCalls(CredentialRows rows, ProviderRegistry catalog, Vault vault, ToolExecutor executor,
-      Executions executions, Clock clock, Duration timeout) {
+      Executions executions, Clock clock, Duration timeout, CallLimits limits) {
     this.rows = rows;
     this.catalog = catalog;
     this.vault = vault;
@@ -49,6 +50,7 @@ public final class CredentialCalls {
     this.executions = executions;
     this.clock = clock;
     this.timeout = timeout;
+    this.limits = limits;
   }
 
   /** Plugs in the audit trail (set once at start-up). */
@@ -78,21 +80,33 @@ public final class CredentialCalls {
     return run(call, Execution.Kind.TOOL_CALL);
   }
 
+  /**
+   * Runs the call within one deadline: a refresh and the retry after an upstream 401 share the
+   * time the call was given, they do not start a new budget.
+   *
+   * @throws SwitchboardException {@code too_many_calls} when the caller has too many calls in flight
+   */
   ToolResult run(ToolCall call, Execution.Kind kind) {
-    boolean oauth = call.credential().authMethod() == AuthMethodType.OAUTH2;
-    Credential credential = oauth ? freshener.ensureFresh(call.credential()) : call.credential();
-    ToolResult result = once(call, credential, kind);
-    if (oauth && result.outcome() == Outcome.CREDENTIALS_REJECTED
-        && result.upstreamStatus().orElse(0) == 401) {
-      Credential refreshed = freshener.afterRejection(credential);
-      if (refreshed.version() != credential.version()) {
-        result = once(call, refreshed, kind);
+    Instant deadline = call.deadline().orElseGet(() -> clock.instant().plus(timeout));
+    CallLimits.Slot slot = limits.take(call.userId(), call.tool().provider());
+    try {
+      boolean oauth = call.credential().authMethod() == AuthMethodType.OAUTH2;
+      Credential credential = oauth ? freshener.ensureFresh(call.credential()) : call.credential();
+      ToolResult result = once(call, credential, kind, deadline);
+      if (oauth && result.outcome() == Outcome.CREDENTIALS_REJECTED
+          && result.upstreamStatus().orElse(0) == 401) {
+        Credential refreshed = freshener.afterRejection(credential);
+        if (refreshed.version() != credential.version()) {
+          result = once(call, refreshed, kind, deadline);
+        }
       }
+      return result;
+    } finally {
+      slot.close();
     }
-    return result;
   }
 
-  private ToolResult once(ToolCall call, Credential credential, Execution.Kind kind) {
+  private ToolResult once(ToolCall call, Credential credential, Execution.Kind kind, Instant deadline) {
     Provider provider = catalog.require(call.tool().provider());
     SealedPayload sealed = sealed(call.userId(), credential);
     Instant started = clock.instant();
@@ -100,7 +114,7 @@ public final class CredentialCalls {
     SecretFields secrets = vault.open(call.userId(), credential.id(), sealed);
     ToolResult result = executor.execute(provider, call.tool(), call.arguments(),
         credential.authMethod(), secrets,
-        new CallContext(call.userId(), credential.id(), started.plus(timeout)));
+        new CallContext(call.userId(), credential.id(), deadline));
     long nanos = System.nanoTime() - startNanos;
     long millis = nanos / 1_000_000;
     if (metrics != null) {

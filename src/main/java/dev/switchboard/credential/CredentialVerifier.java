@@ -86,8 +86,16 @@ public final class CredentialVerifier {
     }
     rows.jdbi().useTransaction(h ->
         rows.setVerification(h, userId, id, Verification.PENDING, null, null, null));
-    ToolResult result = calls.run(new ToolCall(userId, tool, args, credential, Optional.empty()),
-        Execution.Kind.VALIDATION);
+    ToolResult result;
+    try {
+      result = calls.run(new ToolCall(userId, tool, args, credential, Optional.empty()),
+          Execution.Kind.VALIDATION);
+    } catch (SwitchboardException e) {
+      // refused before anything ran (too many calls in flight): the credential is as it was
+      rows.jdbi().useTransaction(h -> rows.setVerification(h, userId, id, credential.verification(),
+          credential.verificationCode().orElse(null), credential.verificationMessage().orElse(null), null));
+      throw e;
+    }
     Takeover[] takeover = new Takeover[1];
     Credential after = rows.jdbi().inTransaction(h -> {
       if (result.outcome() == Outcome.OK) {

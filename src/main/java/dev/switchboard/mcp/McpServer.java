@@ -7,6 +7,7 @@ import dev.switchboard.mcp.internal.SurfaceFactory;
 import dev.switchboard.store.Ids;
 import dev.switchboard.vault.Digests;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,12 +35,14 @@ public final class McpServer {
   private final SurfaceFactory surfaces;
   private final Clock clock;
   private final String version;
+  private final Duration callTimeout;
   private final Map<String, InFlightCall> inFlight = new ConcurrentHashMap<>();
   private final ObjectReader reader;
   private final ToolLists lists;
 
+  /** {@code callTimeout}: how long the tool calls of one request (a whole batch) may take together. */
   public McpServer(JsonMapper json, SessionTokens sessions, Cursors cursors, EndedSessions ended,
-      SurfaceFactory surfaces, Clock clock, String version) {
+      SurfaceFactory surfaces, Clock clock, String version, Duration callTimeout) {
     this.json = json;
     this.lists = new ToolLists(json, cursors);
     this.sessions = sessions;
@@ -47,6 +50,7 @@ public final class McpServer {
     this.surfaces = surfaces;
     this.clock = clock;
     this.version = version;
+    this.callTimeout = callTimeout;
     // a JSON-RPC body that repeats a key is refused (-32700): two readers could see two requests
     this.reader = json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
   }
@@ -56,7 +60,10 @@ public final class McpServer {
    * result), never in the REST error shape: a {@link SwitchboardException} keeps its message and
    * gets its code as {@code error.data.code}; anything unexpected is logged and answered -32603.
    */
-  public McpReply post(McpExchange exchange) {
+  public McpReply post(McpExchange request) {
+    // one deadline for the whole request: the items of a batch share it, none gets a fresh budget
+    McpExchange exchange = request.deadline() != null ? request
+        : request.withDeadline(clock.instant().plus(callTimeout));
     JsonNode message;
     try {
       message = reader.readTree(exchange.body());
@@ -233,7 +240,8 @@ public final class McpServer {
     if (name.isEmpty()) {
       throw McpError.invalidParams("tools/call needs params.name");
     }
-    return surfaces.build(exchange.principal(), exchange.target()).call(name, rpc.params().get("arguments"));
+    return surfaces.build(exchange.principal(), exchange.target()).call(name, rpc.params().get("arguments"),
+        exchange.deadline() != null ? exchange.deadline() : clock.instant().plus(callTimeout));
   }
 
   private Optional<SessionTokens.Claims> claims(McpExchange exchange) {

@@ -29,6 +29,7 @@ public final class OutboundHttp implements AutoCloseable {
 
   private final OutboundGuard guard;
   private final Clock clock;
+  private final int connectionsPerHost;
   private volatile HttpClient client;
   private volatile JettyExchange exchange;
 
@@ -38,14 +39,24 @@ public final class OutboundHttp implements AutoCloseable {
 
   /** {@code clock} turns the calls' absolute deadlines into time left. */
   public OutboundHttp(OutboundGuard guard, Clock clock) {
+    this(guard, clock, JettyClients.CONNECTIONS_PER_HOST);
+  }
+
+  /**
+   * {@code connectionsPerHost}: connections to one destination (scheme, host, port) shared by every
+   * user; each user's share is bounded by the per-user and provider call limit, which stays below it.
+   */
+  public OutboundHttp(OutboundGuard guard, Clock clock, int connectionsPerHost) {
     this.guard = Objects.requireNonNull(guard, "guard");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.connectionsPerHost = connectionsPerHost;
   }
 
   /** Starts the connection pool; calling it again does nothing. */
   public synchronized void start() {
     if (client == null) {
       client = JettyClients.start(guard);
+      client.setMaxConnectionsPerDestination(connectionsPerHost);
       exchange = new JettyExchange(client);
     }
   }

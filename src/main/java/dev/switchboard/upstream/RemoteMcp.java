@@ -134,7 +134,7 @@ public final class RemoteMcp implements AutoCloseable {
     } catch (RemoteMcpException e) {
       return ToolResult.failure(e.outcome(), secrets.redact(e.getMessage()), e.status().orElse(null));
     } catch (UpstreamUnavailableException e) {
-      return ToolResult.failure(Outcome.UNREACHABLE, "provider unreachable: " + e.getMessage(), null);
+      return ToolResult.failure(Outcome.UNREACHABLE, e.resultText(), null);
     } catch (OutboundBlockedException e) {
       return ToolResult.failure(Outcome.BLOCKED, e.getMessage(), null);
     }

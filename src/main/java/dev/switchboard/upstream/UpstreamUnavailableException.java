@@ -43,4 +43,12 @@ public final class UpstreamUnavailableException extends SwitchboardException {
   public Failure failure() {
     return failure;
   }
+
+  /**
+   * The text of a tool result: "provider timed out: …" when the deadline passed (the provider may
+   * be up but slow), "provider unreachable: …" otherwise.
+   */
+  public String resultText() {
+    return (failure == Failure.TIMEOUT ? "provider timed out: " : "provider unreachable: ") + getMessage();
+  }
 }

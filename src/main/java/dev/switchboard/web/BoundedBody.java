@@ -1,14 +1,17 @@
 package dev.switchboard.web;
 
+import dev.switchboard.error.ErrorKind;
+import dev.switchboard.error.SwitchboardException;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Reads a request body up to a limit. A longer body is read to its end and thrown away (up to a
  * hard ceiling) so that the client, still sending, receives the 413 instead of a broken connection.
+ * A body that does not arrive in time is cut by {@link BodyGuard}; reading it then fails with
+ * {@code body_incomplete} (nobody hears the answer: the connection is closed).
  */
 final class BoundedBody {
   private static final long DRAIN_CEILING = 64L * 1024 * 1024;
@@ -32,7 +35,8 @@ final class BoundedBody {
       }
       return out.toByteArray();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new SwitchboardException(ErrorKind.INVALID_REQUEST, "body_incomplete",
+          "the request body did not arrive in full in time");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.web;
 
 import dev.switchboard.account.TooManyAttempts;
+import dev.switchboard.error.ErrorKind;
 import dev.switchboard.error.FieldErrors;
 import dev.switchboard.error.SwitchboardException;
 import io.javalin.config.RoutesConfig;
@@ -30,8 +31,12 @@ final class ErrorHandlers {
       ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
       answer(ctx, json, e.kind().httpStatus(), ErrorBody.of(e.code(), e.getMessage()));
     });
-    routes.exception(SwitchboardException.class, (e, ctx) ->
-        answer(ctx, json, e.kind().httpStatus(), ErrorBody.of(e.code(), e.getMessage())));
+    routes.exception(SwitchboardException.class, (e, ctx) -> {
+      if (e.kind() == ErrorKind.TOO_MANY_REQUESTS) {
+        ctx.header("Retry-After", "1"); // a limit on what is in flight: one may end any moment
+      }
+      answer(ctx, json, e.kind().httpStatus(), ErrorBody.of(e.code(), e.getMessage()));
+    });
     routes.exception(HttpResponseException.class, (e, ctx) ->
         answer(ctx, json, e.getStatus(), ErrorBody.of(codeFor(e.getStatus()), messageFor(e.getStatus()))));
     routes.exception(Exception.class, (e, ctx) -> {

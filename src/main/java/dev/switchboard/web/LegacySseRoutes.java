@@ -31,13 +31,16 @@ final class LegacySseRoutes {
   private final McpGate gate;
   private final JsonMapper json;
   private final long maxBodyBytes;
+  private final StreamSlots streams;
 
-  LegacySseRoutes(McpServer server, ListChangedBroker broker, McpGate gate, JsonMapper json, long maxBodyBytes) {
+  LegacySseRoutes(McpServer server, ListChangedBroker broker, McpGate gate, JsonMapper json, long maxBodyBytes,
+      StreamSlots streams) {
     this.server = server;
     this.broker = broker;
     this.gate = gate;
     this.json = json;
     this.maxBodyBytes = maxBodyBytes;
+    this.streams = streams;
   }
 
   void register(RoutesConfig routes) {
@@ -54,15 +57,22 @@ final class LegacySseRoutes {
     if (caller.isEmpty()) {
       return;
     }
+    String user = caller.get().userId();
+    if (!streams.take(user)) {
+      ctx.header("Retry-After", "1");
+      rpcError(ctx, 429, -32000, streams.refusal());
+      return;
+    }
     String id = Ids.random(32);
     EventStream stream = new EventStream(json);
-    open.put(id, new Open(caller.get().userId(), target, stream));
-    broker.open(caller.get().userId(), stream);
+    open.put(id, new Open(user, target, stream));
+    broker.open(user, stream);
     try {
       stream.run(ctx, "event: endpoint\ndata: " + base + "/messages?sessionId=" + id + "\n\n");
     } finally {
-      broker.close(caller.get().userId(), stream);
+      broker.close(user, stream);
       open.remove(id);
+      streams.give(user);
     }
   }
 
@@ -96,9 +106,13 @@ final class LegacySseRoutes {
   }
 
   private void rpcError(Context ctx, int status, String message) {
+    rpcError(ctx, status, -32600, message);
+  }
+
+  private void rpcError(Context ctx, int status, int code, String message) {
     ObjectNode body = json.createObjectNode().put("jsonrpc", "2.0");
     body.putNull("id");
-    body.putObject("error").put("code", -32600).put("message", message);
+    body.putObject("error").put("code", code).put("message", message);
     ctx.status(status).contentType("application/json").header("X-Content-Type-Options", "nosniff")
         .result(json.writeValueAsBytes(body));
   }

@@ -26,14 +26,17 @@ final class McpRoutes {
   private final McpGate gate;
   private final JsonMapper json;
   private final long maxBodyBytes;
+  private final StreamSlots streams;
   private final java.util.Map<String, EventStream> sessionStreams = new java.util.concurrent.ConcurrentHashMap<>();
 
-  McpRoutes(McpServer server, ListChangedBroker broker, McpGate gate, JsonMapper json, long maxBodyBytes) {
+  McpRoutes(McpServer server, ListChangedBroker broker, McpGate gate, JsonMapper json, long maxBodyBytes,
+      StreamSlots streams) {
     this.server = server;
     this.broker = broker;
     this.gate = gate;
     this.json = json;
     this.maxBodyBytes = maxBodyBytes;
+    this.streams = streams;
   }
 
   void register(RoutesConfig routes) {
@@ -77,12 +80,18 @@ final class McpRoutes {
       stream.run(ctx, first + event(subscription.closing()));
       return;
     }
+    String user = caller.userId();
+    if (!streams.take(user)) {
+      tooManyStreams(ctx);
+      return;
+    }
     ListChangedBroker.Sink sink = subscription.sink(stream);
-    broker.open(caller.userId(), sink);
+    broker.open(user, sink);
     try {
       stream.run(ctx, first);
     } finally {
-      broker.close(caller.userId(), sink);
+      broker.close(user, sink);
+      streams.give(user);
     }
   }
 
@@ -113,9 +122,14 @@ final class McpRoutes {
           ? "unknown or ended session; initialize again" : "send the Mcp-Session-Id of an initialized session");
       return;
     }
+    String user = caller.get().userId();
+    if (!streams.take(user)) {
+      tooManyStreams(ctx);
+      return;
+    }
     EventStream stream = new EventStream(json);
     String session = exchange.sessionId();
-    broker.open(caller.get().userId(), stream);
+    broker.open(user, stream);
     EventStream previous = sessionStreams.put(session, stream);
     if (previous != null) {
       previous.close();
@@ -123,8 +137,9 @@ final class McpRoutes {
     try {
       stream.run(ctx, "id: 0\ndata: \n\n");
     } finally {
-      broker.close(caller.get().userId(), stream);
+      broker.close(user, stream);
       sessionStreams.remove(session, stream);
+      streams.give(user);
     }
   }
 
@@ -155,6 +170,12 @@ final class McpRoutes {
   private McpExchange exchange(Context ctx, Principal caller, McpTarget target, byte[] body) {
     return new McpExchange(caller, target, body, ctx.header("MCP-Protocol-Version"),
         ctx.header("Mcp-Session-Id"), ctx.header("Mcp-Method"), ctx.header("Mcp-Name"));
+  }
+
+  /** 429 with {@code Retry-After}, as a JSON-RPC error naming the limit. */
+  private void tooManyStreams(Context ctx) {
+    ctx.header("Retry-After", "1");
+    rpcError(ctx, 429, -32000, streams.refusal());
   }
 
   private void rpcError(Context ctx, int status, int code, String message) {

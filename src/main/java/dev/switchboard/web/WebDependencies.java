@@ -36,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param secureCookies whether cookies carry the Secure flag (true when the base URL is https)
  * @param sessionTtl how long the session cookie lives
  * @param metricsToken when present, {@code /metrics} requires {@code Authorization: Bearer <it>}
+ * @param maxStreamsPerUser open MCP notification streams one user may hold (zero or less: no limit)
+ * @param bodyTimeout how long a request body may take to arrive in full
+ * @param maxAnonymousBodies requests with a body but no credential served at once (zero or less: no limit)
  */
 public record WebDependencies(
     JsonMapper json,
@@ -66,4 +69,7 @@ public record WebDependencies(
     long maxBodyBytes,
     boolean secureCookies,
     Duration sessionTtl,
-    Optional<String> metricsToken) {}
+    Optional<String> metricsToken,
+    int maxStreamsPerUser,
+    Duration bodyTimeout,
+    int maxAnonymousBodies) {}

@@ -27,6 +27,8 @@ public final class WebServer implements AutoCloseable {
         server.setStopTimeout(2000);
         // Jetty's own answers (bad request line, URI too long, headers too large) in our JSON shape
         server.setErrorHandler(new JettyErrors());
+        // Javalin puts its servlet context inside a wrapper it finds here
+        server.setHandler(new BodyGuard(deps.bodyTimeout(), deps.maxAnonymousBodies()));
       });
       ApiRoutes api = new ApiRoutes(config.routes);
       holder[0] = api;
@@ -46,9 +48,11 @@ public final class WebServer implements AutoCloseable {
       new OAuthRoutes(deps.oauth(), deps.oauthApps(), deps.refresher(), deps.credentials(), auth, json)
           .register(api, config.routes);
       McpGate gate = new McpGate(deps.tokens(), deps.baseUrl());
+      StreamSlots streams = new StreamSlots(deps.maxStreamsPerUser());
       new McpCors(gate).register(config.routes);
-      new McpRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes()).register(config.routes);
-      new LegacySseRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes())
+      new McpRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes(), streams)
+          .register(config.routes);
+      new LegacySseRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes(), streams)
           .register(config.routes);
       new ProtectedResourceRoutes(deps.json(), deps.baseUrl()).register(config.routes);
       new dev.switchboard.web.pages.Dashboard(deps).register(config);

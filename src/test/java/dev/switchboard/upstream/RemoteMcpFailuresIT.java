@@ -127,7 +127,7 @@ class RemoteMcpFailuresIT {
 
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertThat(result.outcome()).isEqualTo(Outcome.UNREACHABLE);
-    assertThat(result.text()).startsWith("provider unreachable: the request to 127.0.0.1:").contains("timed out after");
+    assertThat(result.text()).startsWith("provider timed out: the request to 127.0.0.1:").contains("timed out after");
     assertThat(millis).isLessThan(3_000);
   }
 

@@ -3,6 +3,7 @@ package dev.switchboard.mcp.internal;
 import dev.switchboard.bundle.BundleView;
 import dev.switchboard.bundle.ResolvedTool;
 import dev.switchboard.mcp.McpError;
+import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,9 +35,9 @@ public final class DirectSurface implements ToolSurface {
   }
 
   @Override
-  public ObjectNode call(String name, JsonNode arguments) {
+  public ObjectNode call(String name, JsonNode arguments, Instant deadline) {
     ResolvedTool tool = view.tool(name).orElseThrow(() -> McpError.invalidParams("unknown tool '" + name
         + "': the bundle " + view.bundle().slug() + " has no such tool; tools/list shows what it offers"));
-    return runner.run(userId, tool, arguments, view.bundle().slug());
+    return runner.run(userId, tool, arguments, view.bundle().slug(), deadline);
   }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.mcp.internal;
 import dev.switchboard.bundle.BundleView;
 import dev.switchboard.bundle.ResolvedTool;
 import dev.switchboard.mcp.McpError;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class MetaSurface implements ToolSurface {
   }
 
   @Override
-  public ObjectNode call(String name, JsonNode arguments) {
+  public ObjectNode call(String name, JsonNode arguments, Instant deadline) {
     JsonNode args = arguments == null ? json.createObjectNode() : arguments;
     return switch (name) {
       case "list_bundles" -> {
@@ -66,7 +67,7 @@ public final class MetaSurface implements ToolSurface {
       case "describe_tool" -> runner.jsonResult(describe(find(args)));
       case "call_tool" -> {
         Entry entry = find(args);
-        yield runner.run(userId, entry.tool(), args.get("arguments"), entry.bundle());
+        yield runner.run(userId, entry.tool(), args.get("arguments"), entry.bundle(), deadline);
       }
       default -> throw unknown(name);
     };

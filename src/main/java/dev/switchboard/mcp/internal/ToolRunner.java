@@ -7,6 +7,7 @@ import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.mcp.McpError;
 import dev.switchboard.tool.ArgumentValidator;
 import dev.switchboard.upstream.ToolResult;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -34,7 +35,11 @@ public final class ToolRunner {
     this.baseUrl = baseUrl;
   }
 
-  public ObjectNode run(String userId, ResolvedTool tool, JsonNode arguments, String bundle) {
+  /**
+   * Runs {@code tool}; the call must be over by {@code deadline}. A limit reached (too many calls in
+   * flight) is an {@code isError} result naming the limit.
+   */
+  public ObjectNode run(String userId, ResolvedTool tool, JsonNode arguments, String bundle, Instant deadline) {
     if (!tool.availability().available()) {
       throw McpError.invalidParams("tool " + tool.tool().name() + " is unavailable: "
           + tool.availability().reason().map(r -> r.name().toLowerCase().replace('_', ' ')).orElse("")
@@ -48,7 +53,7 @@ public final class ToolRunner {
     ToolResult result;
     try {
       result = calls.call(new ToolCall(userId, tool.tool(), args, tool.credential().orElseThrow(),
-          Optional.ofNullable(bundle)));
+          Optional.ofNullable(bundle), Optional.of(deadline)));
     } catch (SwitchboardException e) {
       // Switchboard could not run it (a vault key missing, the credential just deleted): a result
       // the person can act on, not a protocol error; the message never holds a secret

@@ -1,5 +1,6 @@
 package dev.switchboard.mcp.internal;
 
+import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -8,5 +9,6 @@ import tools.jackson.databind.node.ObjectNode;
 public interface ToolSurface {
   List<ObjectNode> tools();
 
-  ObjectNode call(String name, JsonNode arguments);
+  /** Calls {@code name}; the call must be over by {@code deadline} (shared by a whole request). */
+  ObjectNode call(String name, JsonNode arguments, Instant deadline);
 }

@@ -20,6 +20,11 @@ public final class JettyClients {
   private static final long CONNECT_TIMEOUT_MS = 10_000;
   private static final long IDLE_TIMEOUT_MS = 60_000;
   private static final long DESTINATION_IDLE_MS = 300_000;
+  /**
+   * Connections to one destination by default: four times Jetty's 64, so that the per-user and
+   * provider call limit (16 by default) is a small share of it.
+   */
+  public static final int CONNECTIONS_PER_HOST = 256;
 
   private JettyClients() {}
 
