@@ -1,5 +1,7 @@
 package dev.switchboard.tool;
 
+import static dev.switchboard.testing.ExplodingDocuments.BILLION_LAUGHS;
+import static dev.switchboard.testing.ExplodingDocuments.HANG_GUARD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,23 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Documents that would explode when read are refused quickly with {@code document_too_complex}. */
 class ExplodingDocumentsTest {
-  /** A guard against a hang, not a speed target: expanding the bomb took 91 s before the limits. */
-  private static final Duration HANG_GUARD = Duration.ofSeconds(20);
-  /** The 484-byte "billion laughs": nine levels of nine aliases, 9^9 strings once expanded. */
-  static final String BILLION_LAUGHS = """
-      openapi: 3.0.3
-      info: {title: lol, version: "1"}
-      paths: {}
-      a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
-      b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
-      c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
-      d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
-      e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
-      f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
-      g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
-      h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
-      i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
-      """;
 
   @Test
   void billionLaughsIsRefusedAsTooComplexWithoutExpandingIt() {
