@@ -54,7 +54,9 @@ class OAuthLifecycleIT {
     authServer.start(InetAddress.getByName("127.0.0.1"), 0);
     upstream = LocalHttpServer.start().on("/", LocalHttpServer.answer(200, "{\"ok\":true}",
         "Content-Type", "application/json"));
-    server = TestServer.sqlite(dir);
+    // fifty calls at once by one user: above the default in-flight limits (16 per user and provider)
+    server = TestServer.start(dir, Map.of("SWITCHBOARD_MAX_CALLS_PER_USER", "64",
+        "SWITCHBOARD_MAX_CALLS_PER_USER_PROVIDER", "64"));
     admin = new Api(server, Cli.token(server.env(), TestServer.ADMIN_EMAIL));
     userToken = Cli.userWithToken(server.env(), "oauth@example.com");
     user = new Api(server, userToken);

@@ -52,8 +52,10 @@ class TwoInstancesIT {
     upstream = LocalHttpServer.start().on("/", LocalHttpServer.answer(200, "{\"ok\":true}",
         "Content-Type", "application/json"));
     dbUrl = TestDatabases.newPostgresUrl();
+    // fifty calls at once by one user: above the default in-flight limits (16 per user and provider)
     Map<String, String> db = Map.of("SWITCHBOARD_DB_URL", dbUrl, "SWITCHBOARD_DB_USER", "postgres",
-        "SWITCHBOARD_DB_PASSWORD", "postgres");
+        "SWITCHBOARD_DB_PASSWORD", "postgres", "SWITCHBOARD_MAX_CALLS_PER_USER", "64",
+        "SWITCHBOARD_MAX_CALLS_PER_USER_PROVIDER", "64");
     first = TestServer.start(dir, db);
     second = TestServer.start(dir, db);
     Api admin = new Api(first, Cli.token(first.env(), TestServer.ADMIN_EMAIL));
