@@ -2,16 +2,12 @@ package dev.switchboard.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.switchboard.testing.AcmeApi;
 import dev.switchboard.testing.Api;
 import dev.switchboard.testing.Cli;
 import dev.switchboard.testing.LocalHttpServer;
 import dev.switchboard.testing.TestServer;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,9 +43,10 @@ class ProviderDeletionIT {
   static void start() {
     upstream = LocalHttpServer.start().on("/", LocalHttpServer.answer(200, "{}", "Content-Type", "application/json"));
     as = LocalHttpServer.start()
-        .on("/authorize", ProviderDeletionIT::authorize)
-        .on("/token", exchange -> send(exchange, "{\"access_token\":\"at-1\",\"refresh_token\":\"rt-doomed\","
-            + "\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"read\"}"))
+        .on("/authorize", LocalHttpServer.approvingAuthorization("the-code"))
+        .on("/token", LocalHttpServer.answer(200, "{\"access_token\":\"at-1\",\"refresh_token\":\"rt-doomed\","
+            + "\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"read\"}",
+            "Content-Type", "application/json"))
         .on("/revoke", exchange -> {
           List<LocalHttpServer.Recorded> all = as.requests();
           revoked.add(new String(all.get(all.size() - 1).body(), StandardCharsets.UTF_8));
@@ -67,30 +64,7 @@ class ProviderDeletionIT {
     upstream.close();
   }
 
-  static void authorize(HttpExchange exchange) throws IOException {
-    String query = exchange.getRequestURI().getRawQuery();
-    String redirect = "";
-    String state = "";
-    for (String pair : query.split("&")) {
-      String[] kv = pair.split("=", 2);
-      if (kv[0].equals("redirect_uri")) {
-        redirect = URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
-      } else if (kv[0].equals("state")) {
-        state = kv[1];
-      }
-    }
-    exchange.getResponseHeaders().add("Location", redirect + "?code=the-code&state=" + state);
-    exchange.sendResponseHeaders(302, -1);
-  }
 
-  static void send(HttpExchange exchange, String body) throws IOException {
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(200, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
 
   static void importOAuthProvider(String slug) {
     Api.Answer imported = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", slug, "name", "Doomed",

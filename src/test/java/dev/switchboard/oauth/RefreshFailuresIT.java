@@ -19,10 +19,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,7 +49,7 @@ class RefreshFailuresIT {
   static final AtomicReference<String> mode = new AtomicReference<>("ok");
   static final AtomicInteger issued = new AtomicInteger();
   static final AtomicReference<String> latestRefresh = new AtomicReference<>("");
-  static final java.util.Set<String> validRefresh = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  static final Set<String> validRefresh = ConcurrentHashMap.newKeySet();
   static final List<String> refreshRequests = new CopyOnWriteArrayList<>();
   static final List<String> revoked = new CopyOnWriteArrayList<>();
   static LocalHttpServer upstream;
@@ -57,7 +60,7 @@ class RefreshFailuresIT {
   static void start() {
     upstream = LocalHttpServer.start().on("/", LocalHttpServer.answer(200, "{}", "Content-Type", "application/json"));
     as = LocalHttpServer.start()
-        .on("/authorize", RefreshFailuresIT::authorize)
+        .on("/authorize", LocalHttpServer.approvingAuthorization("the-code"))
         .on("/token", RefreshFailuresIT::token)
         .on("/revoke", exchange -> {
           revoked.add(new String(lastBody(), StandardCharsets.UTF_8));
@@ -88,11 +91,6 @@ class RefreshFailuresIT {
     return all.get(all.size() - 1).body();
   }
 
-  static void authorize(HttpExchange exchange) throws IOException {
-    Map<String, String> q = form(exchange.getRequestURI().getRawQuery());
-    exchange.getResponseHeaders().add("Location", q.get("redirect_uri") + "?code=the-code&state=" + q.get("state"));
-    exchange.sendResponseHeaders(302, -1);
-  }
 
   static void token(HttpExchange exchange) throws IOException {
     Map<String, String> f = form(new String(lastBody(), StandardCharsets.UTF_8));
@@ -177,7 +175,7 @@ class RefreshFailuresIT {
   }
 
   static long expiryNotifications() {
-    List<String> kinds = new java.util.ArrayList<>();
+    List<String> kinds = new ArrayList<>();
     user.get("/api/v1/notifications?limit=200").json().path("items")
         .forEach(n -> kinds.add(n.path("kind").asString()));
     return kinds.stream().filter("CREDENTIAL_EXPIRED"::equals).count();

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -100,6 +102,28 @@ public final class LocalHttpServer implements AutoCloseable {
           out.write(bytes);
         }
       }
+    };
+  }
+
+  /**
+   * An authorization endpoint that approves at once: a 302 to the request's {@code redirect_uri}
+   * with {@code code} and the request's {@code state} (RFC 6749 §4.1.2).
+   */
+  public static HttpHandler approvingAuthorization(String code) {
+    return exchange -> {
+      String redirect = "";
+      String state = "";
+      for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
+        String[] kv = pair.split("=", 2);
+        String value = kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+        if (kv[0].equals("redirect_uri")) {
+          redirect = value;
+        } else if (kv[0].equals("state")) {
+          state = value;
+        }
+      }
+      redirect(302, redirect + "?code=" + code + "&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8))
+          .handle(exchange);
     };
   }
 

@@ -2,16 +2,12 @@ package dev.switchboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.switchboard.testing.AcmeApi;
 import dev.switchboard.testing.Api;
 import dev.switchboard.testing.Cli;
 import dev.switchboard.testing.LocalHttpServer;
 import dev.switchboard.testing.TestServer;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,9 +37,10 @@ class UserDeletionIT {
   static void start() {
     upstream = LocalHttpServer.start().on("/", LocalHttpServer.answer(200, "{}", "Content-Type", "application/json"));
     as = LocalHttpServer.start()
-        .on("/authorize", UserDeletionIT::authorize)
-        .on("/token", exchange -> send(exchange, "{\"access_token\":\"at-departing\",\"refresh_token\":"
-            + "\"rt-departing\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"read\"}"))
+        .on("/authorize", LocalHttpServer.approvingAuthorization("the-code"))
+        .on("/token", LocalHttpServer.answer(200, "{\"access_token\":\"at-departing\",\"refresh_token\":"
+            + "\"rt-departing\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"read\"}",
+            "Content-Type", "application/json"))
         .on("/revoke", LocalHttpServer.answer(200, ""));
     server = TestServer.sqlite(dir);
     admin = new Api(server, Cli.token(server.env(), TestServer.ADMIN_EMAIL));
@@ -64,30 +61,7 @@ class UserDeletionIT {
     upstream.close();
   }
 
-  static void authorize(HttpExchange exchange) throws IOException {
-    String state = "";
-    String redirect = "";
-    for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
-      String[] kv = pair.split("=", 2);
-      String value = URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
-      if (kv[0].equals("state")) {
-        state = value;
-      } else if (kv[0].equals("redirect_uri")) {
-        redirect = value;
-      }
-    }
-    exchange.getResponseHeaders().add("Location", redirect + "?code=the-code&state=" + state);
-    exchange.sendResponseHeaders(302, -1);
-  }
 
-  static void send(HttpExchange exchange, String body) throws IOException {
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(200, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
 
   @Test
   void deletingAUserRevokesTheirOAuthTokenAtTheProviderThenErasesEverythingTheyOwn() throws Exception {
