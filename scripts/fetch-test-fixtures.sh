@@ -13,6 +13,10 @@
 #    the conformance suite crashes on 20; the package installs a prebuilt binary from npm); and the
 #    reference MCP server @modelcontextprotocol/server-everything, the upstream of the remote-MCP
 #    tests (src/test/java/dev/switchboard/upstream/RemoteMcpEverythingIT.java).
+# 3. target/python/: a virtual environment with the official MCP Python SDK (`mcp`), for the interop
+#    tests that drive its client (OAuth client provider included). pip reads the machine's package
+#    index configuration; where no index is reachable the step is skipped and those tests skip (or
+#    fail when CI=true).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -23,6 +27,7 @@ MCP_INSPECTOR_VERSION=2.12.0
 MCP_CONFORMANCE_VERSION=0.1.16
 MCP_SERVER_EVERYTHING_VERSION=2026.8.31
 NODE_VERSION=22.23.3
+MCP_PYTHON_SDK_VERSION=2.3.0
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -69,5 +74,28 @@ EOF
   printf '%s\n' "$manifest" > "$dir/installed.json"
 }
 
+fetch_python_mcp_sdk() {
+  local dir=target/python
+  local stamp="mcp==$MCP_PYTHON_SDK_VERSION"
+  if [ -f "$dir/installed.txt" ] && [ "$(cat "$dir/installed.txt")" = "$stamp" ]; then
+    return 0
+  fi
+  local python
+  python="$(command -v python3 || true)"
+  if [ -z "$python" ]; then
+    echo "python3 not found: the Python SDK interop tests will not run" >&2
+    return 0
+  fi
+  rm -rf "$dir"
+  "$python" -m venv "$dir"
+  # a local index, when the machine has one, answers at once; pypi.org may not be reachable
+  local index=()
+  [ -d /opt/pypi/simple ] && index=(--index-url file:///opt/pypi/simple)
+  "$dir/bin/pip" install -q --disable-pip-version-check "${index[@]}" "$stamp" 2>&1 \
+    | grep -v "is ignored: it is neither a file nor a directory" || true
+  "$dir/bin/python" -c 'import mcp.client.auth' && printf '%s\n' "$stamp" > "$dir/installed.txt"
+}
+
 fetch_octokit_openapi
 fetch_mcp_peers
+fetch_python_mcp_sdk
