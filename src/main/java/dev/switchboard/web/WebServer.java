@@ -2,12 +2,16 @@ package dev.switchboard.web;
 
 import io.javalin.Javalin;
 import java.util.List;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The HTTP edge: REST API, health endpoints and the OpenAPI document, on Javalin (Jetty 12). Only
  * this package imports Javalin. Start once, stop once.
  */
 public final class WebServer implements AutoCloseable {
+  /** Connections the kernel queues for accepting (the listen backlog; capped by net.core.somaxconn). */
+  private static final int ACCEPT_QUEUE = 1024;
   private final Javalin app;
   private final List<ApiRoutes.Route> routes;
   private final dev.switchboard.mcp.ListChangedBroker broker;
@@ -21,8 +25,15 @@ public final class WebServer implements AutoCloseable {
       config.startup.showOldJavalinVersionWarning = false;
       config.http.maxRequestSize = deps.maxBodyBytes();
       config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
-      config.jetty.host = host;
-      config.jetty.port = port;
+      // Javalin's own connector, with a deeper accept queue: the JDK's default of 50 drops the SYNs
+      // of a burst of connections (a thousand clients at once), which then wait seconds to retry
+      config.jetty.addConnector((server, http) -> {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        return connector;
+      });
       config.jetty.modifyServer(server -> {
         server.setStopTimeout(2000);
         // Jetty's own answers (bad request line, URI too long, headers too large) in our JSON shape
