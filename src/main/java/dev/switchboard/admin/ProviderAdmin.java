@@ -27,6 +27,7 @@ import dev.switchboard.upstream.OutboundHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +48,6 @@ public final class ProviderAdmin {
   private final ProviderRows rows;
   private final Catalog shipped;
   private final ProviderRegistry registry;
-  private final ToolCatalog tools;
   private final OutboundGuard guard;
   private final OutboundHttp http;
   private final JsonMapper json;
@@ -67,7 +67,6 @@ public final class ProviderAdmin {
     this.loader = new StoredProviders(rows, tools);
     this.shipped = shipped;
     this.registry = registry;
-    this.tools = tools;
     this.guard = guard;
     this.http = http;
     this.json = json;
@@ -96,9 +95,10 @@ public final class ProviderAdmin {
         ProviderKind.API, ProviderStatus.ACTIVE, "🔌", baseUrl, null, null, null, null,
         authMethods(request), null, validation(request, report.tools()));
     String stored = StoredTools.write(report.tools());
-    rows.save(provider.slug(), json.writeValueAsString(provider), document, stored, actor, clock.instant());
-    loader.imported(provider.slug(), stored);
-    apply(provider, report.tools());
+    Instant at = clock.instant();
+    rows.save(provider.slug(), json.writeValueAsString(provider), document, stored, actor, at);
+    loader.imported(provider.slug(), at.toEpochMilli(), stored.length());
+    apply(provider);
     onChange.run();
     return new ImportResult(provider, report.tools().stream().map(Tool::name).toList(), report.skipped());
   }
@@ -114,9 +114,10 @@ public final class ProviderAdmin {
         Optional.ofNullable(request.description()).orElse("Remote MCP server"), category(request.category()),
         ProviderKind.MCP, ProviderStatus.ACTIVE, "🧩", null, request.mcpUrl(), null, null, null,
         authMethods(request), null, validation(request, List.of()));
-    rows.save(provider.slug(), json.writeValueAsString(provider), null, null, actor, clock.instant());
-    loader.imported(provider.slug(), null);
-    apply(provider, List.of());
+    Instant at = clock.instant();
+    rows.save(provider.slug(), json.writeValueAsString(provider), null, null, actor, at);
+    loader.imported(provider.slug(), at.toEpochMilli(), -1);
+    apply(provider);
     onChange.run();
     return provider;
   }
@@ -164,7 +165,7 @@ public final class ProviderAdmin {
 
   /**
    * Applies what is stored (at start-up, and when another process changed it). Stored tools are
-   * read back, never parsed from their document again; a row stored before tools were kept is
+   * read back when first needed, never parsed from their document again; a row stored before tools were kept is
    * imported once, within the document limits, and its tools (or the reason it failed) stored.
    */
   public synchronized void refresh() {
@@ -192,8 +193,7 @@ public final class ProviderAdmin {
     seen = version;
   }
 
-  private void apply(Provider provider, List<Tool> imported) {
-    tools.replace(provider.slug(), imported);
+  private void apply(Provider provider) {
     registry.update(c -> {
       Catalog without = c.find(provider.slug()).isPresent() ? rebuildWithout(c, provider.slug()) : c;
       return without.add(provider);
