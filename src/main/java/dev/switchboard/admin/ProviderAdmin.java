@@ -54,8 +54,8 @@ public final class ProviderAdmin {
   private final Clock clock;
   private final Credentials credentials;
   private final Bundles bundles;
+  private final StoredCatalog stored;
   private final StoredProviders loader;
-  private volatile String seen = "";
   private volatile Runnable onChange = () -> { };
 
   public ProviderAdmin(ProviderRows rows, Catalog shipped, ProviderRegistry registry, ToolCatalog tools,
@@ -64,7 +64,8 @@ public final class ProviderAdmin {
     this.rows = rows;
     this.credentials = credentials;
     this.bundles = bundles;
-    this.loader = new StoredProviders(rows, tools);
+    this.stored = new StoredCatalog(rows, shipped, registry, tools, json);
+    this.loader = stored.loader();
     this.shipped = shipped;
     this.registry = registry;
     this.guard = guard;
@@ -94,10 +95,10 @@ public final class ProviderAdmin {
         Optional.ofNullable(request.description()).orElse(report.title()), category(request.category()),
         ProviderKind.API, ProviderStatus.ACTIVE, "🔌", baseUrl, null, null, null, null,
         authMethods(request), null, validation(request, report.tools()));
-    String stored = StoredTools.write(report.tools());
+    String toolsText = StoredTools.write(report.tools());
     Instant at = clock.instant();
-    rows.save(provider.slug(), json.writeValueAsString(provider), document, stored, actor, at);
-    loader.imported(provider.slug(), at.toEpochMilli(), stored.length());
+    rows.save(provider.slug(), json.writeValueAsString(provider), document, toolsText, actor, at);
+    loader.imported(provider.slug(), at.toEpochMilli(), toolsText.length());
     apply(provider);
     onChange.run();
     return new ImportResult(provider, report.tools().stream().map(Tool::name).toList(), report.skipped());
@@ -124,11 +125,9 @@ public final class ProviderAdmin {
 
   /** Sets a provider's status (ACTIVE, INACTIVE, DEPRECATED); credentials are kept either way. */
   public Provider setStatus(String slug, ProviderStatus status) {
-    registry.require(slug);
-    rows.setStatus(slug, status.name(), clock.instant());
-    registry.update(c -> c.withStatus(slug, status));
+    Provider changed = stored.setStatus(slug, status, clock.instant());
     onChange.run();
-    return registry.require(slug);
+    return changed;
   }
 
   /**
@@ -160,37 +159,12 @@ public final class ProviderAdmin {
 
   /** Why a stored provider's document could not be imported, when it could not (its tools are then empty). */
   public Optional<String> loadError(String slug) {
-    return loader.loadError(slug);
+    return stored.loadError(slug);
   }
 
-  /**
-   * Applies what is stored (at start-up, and when another process changed it). Stored tools are
-   * read back when first needed, never parsed from their document again; a row stored before tools were kept is
-   * imported once, within the document limits, and its tools (or the reason it failed) stored.
-   */
-  public synchronized void refresh() {
-    String version = rows.version();
-    if (version.equals(seen)) {
-      return;
-    }
-    Catalog next = shipped;
-    List<ProviderRows.Stored> all = rows.all();
-    for (ProviderRows.Stored stored : all) {
-      Provider provider = json.readValue(stored.definition(), Provider.class);
-      if (next.find(provider.slug()).isEmpty()) {
-        next = next.add(provider);
-        loader.load(stored);
-      }
-    }
-    loader.keepOnly(all.stream().map(ProviderRows.Stored::slug).collect(Collectors.toSet()));
-    for (Map.Entry<String, String> status : rows.statuses().entrySet()) {
-      if (next.find(status.getKey()).isPresent()) {
-        next = next.withStatus(status.getKey(), ProviderStatus.valueOf(status.getValue()));
-      }
-    }
-    Catalog done = next;
-    registry.update(c -> done);
-    seen = version;
+  /** Applies what is stored (at start-up, and when another process changed it): see {@link StoredCatalog#refresh}. */
+  public void refresh() {
+    stored.refresh();
   }
 
   private void apply(Provider provider) {
