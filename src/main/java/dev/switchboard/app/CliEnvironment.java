@@ -32,7 +32,7 @@ record CliEnvironment(Map<String, String> env, PrintStream out, PrintStream err)
   /** Runs {@code work} on the database and the account stores alone. */
   int withAccounts(Work<AccountStores> work) {
     Settings settings = settings();
-    try (Database database = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword())) {
+    try (Database database = Database.openForTools(settings.dbUrl(), settings.dbUser(), settings.dbPassword())) {
       return work.run(new AccountStores(settings, Clock.systemUTC(), database));
     }
   }
@@ -40,7 +40,7 @@ record CliEnvironment(Map<String, String> env, PrintStream out, PrintStream err)
   /** Runs {@code work} on the database and the stored provider catalog alone (no tools are read). */
   int withCatalog(Work<CatalogStores> work) {
     Settings settings = settings();
-    try (Database database = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword())) {
+    try (Database database = Database.openForTools(settings.dbUrl(), settings.dbUser(), settings.dbPassword())) {
       return work.run(new CatalogStores(settings, JsonMapper.builder().findAndAddModules().build(), database));
     }
   }
@@ -48,7 +48,7 @@ record CliEnvironment(Map<String, String> env, PrintStream out, PrintStream err)
   /** Runs {@code work} on the database and the vault's keys alone (no key file is created). */
   int withVault(Work<VaultStores> work) {
     Settings settings = settings();
-    try (Database database = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword())) {
+    try (Database database = Database.openForTools(settings.dbUrl(), settings.dbUser(), settings.dbPassword())) {
       return work.run(VaultStores.withoutCatalog(settings, Clock.systemUTC(),
           JsonMapper.builder().findAndAddModules().build(), database));
     }
