@@ -27,6 +27,7 @@ import dev.switchboard.upstream.OutboundHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,15 +48,14 @@ public final class ProviderAdmin {
   private final ProviderRows rows;
   private final Catalog shipped;
   private final ProviderRegistry registry;
-  private final ToolCatalog tools;
   private final OutboundGuard guard;
   private final OutboundHttp http;
   private final JsonMapper json;
   private final Clock clock;
   private final Credentials credentials;
   private final Bundles bundles;
+  private final StoredCatalog stored;
   private final StoredProviders loader;
-  private volatile String seen = "";
   private volatile Runnable onChange = () -> { };
 
   public ProviderAdmin(ProviderRows rows, Catalog shipped, ProviderRegistry registry, ToolCatalog tools,
@@ -64,10 +64,10 @@ public final class ProviderAdmin {
     this.rows = rows;
     this.credentials = credentials;
     this.bundles = bundles;
-    this.loader = new StoredProviders(rows, tools);
+    this.stored = new StoredCatalog(rows, shipped, registry, tools, json);
+    this.loader = stored.loader();
     this.shipped = shipped;
     this.registry = registry;
-    this.tools = tools;
     this.guard = guard;
     this.http = http;
     this.json = json;
@@ -95,10 +95,11 @@ public final class ProviderAdmin {
         Optional.ofNullable(request.description()).orElse(report.title()), category(request.category()),
         ProviderKind.API, ProviderStatus.ACTIVE, "🔌", baseUrl, null, null, null, null,
         authMethods(request), null, validation(request, report.tools()));
-    String stored = StoredTools.write(report.tools());
-    rows.save(provider.slug(), json.writeValueAsString(provider), document, stored, actor, clock.instant());
-    loader.imported(provider.slug(), stored);
-    apply(provider, report.tools());
+    String toolsText = StoredTools.write(report.tools());
+    Instant at = clock.instant();
+    rows.save(provider.slug(), json.writeValueAsString(provider), document, toolsText, actor, at);
+    loader.imported(provider.slug(), at.toEpochMilli(), toolsText.length());
+    apply(provider);
     onChange.run();
     return new ImportResult(provider, report.tools().stream().map(Tool::name).toList(), report.skipped());
   }
@@ -114,20 +115,19 @@ public final class ProviderAdmin {
         Optional.ofNullable(request.description()).orElse("Remote MCP server"), category(request.category()),
         ProviderKind.MCP, ProviderStatus.ACTIVE, "🧩", null, request.mcpUrl(), null, null, null,
         authMethods(request), null, validation(request, List.of()));
-    rows.save(provider.slug(), json.writeValueAsString(provider), null, null, actor, clock.instant());
-    loader.imported(provider.slug(), null);
-    apply(provider, List.of());
+    Instant at = clock.instant();
+    rows.save(provider.slug(), json.writeValueAsString(provider), null, null, actor, at);
+    loader.imported(provider.slug(), at.toEpochMilli(), -1);
+    apply(provider);
     onChange.run();
     return provider;
   }
 
   /** Sets a provider's status (ACTIVE, INACTIVE, DEPRECATED); credentials are kept either way. */
   public Provider setStatus(String slug, ProviderStatus status) {
-    registry.require(slug);
-    rows.setStatus(slug, status.name(), clock.instant());
-    registry.update(c -> c.withStatus(slug, status));
+    Provider changed = stored.setStatus(slug, status, clock.instant());
     onChange.run();
-    return registry.require(slug);
+    return changed;
   }
 
   /**
@@ -159,41 +159,15 @@ public final class ProviderAdmin {
 
   /** Why a stored provider's document could not be imported, when it could not (its tools are then empty). */
   public Optional<String> loadError(String slug) {
-    return loader.loadError(slug);
+    return stored.loadError(slug);
   }
 
-  /**
-   * Applies what is stored (at start-up, and when another process changed it). Stored tools are
-   * read back, never parsed from their document again; a row stored before tools were kept is
-   * imported once, within the document limits, and its tools (or the reason it failed) stored.
-   */
-  public synchronized void refresh() {
-    String version = rows.version();
-    if (version.equals(seen)) {
-      return;
-    }
-    Catalog next = shipped;
-    List<ProviderRows.Stored> all = rows.all();
-    for (ProviderRows.Stored stored : all) {
-      Provider provider = json.readValue(stored.definition(), Provider.class);
-      if (next.find(provider.slug()).isEmpty()) {
-        next = next.add(provider);
-        loader.load(stored);
-      }
-    }
-    loader.keepOnly(all.stream().map(ProviderRows.Stored::slug).collect(Collectors.toSet()));
-    for (Map.Entry<String, String> status : rows.statuses().entrySet()) {
-      if (next.find(status.getKey()).isPresent()) {
-        next = next.withStatus(status.getKey(), ProviderStatus.valueOf(status.getValue()));
-      }
-    }
-    Catalog done = next;
-    registry.update(c -> done);
-    seen = version;
+  /** Applies what is stored (at start-up, and when another process changed it): see {@link StoredCatalog#refresh}. */
+  public void refresh() {
+    stored.refresh();
   }
 
-  private void apply(Provider provider, List<Tool> imported) {
-    tools.replace(provider.slug(), imported);
+  private void apply(Provider provider) {
     registry.update(c -> {
       Catalog without = c.find(provider.slug()).isPresent() ? rebuildWithout(c, provider.slug()) : c;
       return without.add(provider);

@@ -1,19 +1,57 @@
 package dev.switchboard.app;
 
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.store.Database;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
-/** What every command gets: the environment to read settings from and where to print. */
+/**
+ * What every command gets: the environment to read settings from, where to print, and the wiring
+ * it opens: the account stores, the vault's, or (for catalog changes) the whole composition root.
+ */
 record CliEnvironment(Map<String, String> env, PrintStream out, PrintStream err) {
   Settings settings() {
     return SettingsLoader.load(env);
   }
 
-  /** Opens the composition root without creating a key file. */
+  /** A command's work on what it opened; returns the exit code. */
+  interface Work<T> {
+    int run(T opened);
+  }
+
+  /**
+   * Opens the whole composition root without creating a key file, for the commands that change
+   * the catalog or erase credentials (revoked at the provider first).
+   */
   Switchboard open() {
     return Switchboard.open(settings(), Clock.systemUTC(), false);
+  }
+
+  /** Runs {@code work} on the database and the account stores alone. */
+  int withAccounts(Work<AccountStores> work) {
+    Settings settings = settings();
+    try (Database database = Database.openForTools(settings.dbUrl(), settings.dbUser(), settings.dbPassword())) {
+      return work.run(new AccountStores(settings, Clock.systemUTC(), database));
+    }
+  }
+
+  /** Runs {@code work} on the database and the stored provider catalog alone (no tools are read). */
+  int withCatalog(Work<CatalogStores> work) {
+    Settings settings = settings();
+    try (Database database = Database.openForTools(settings.dbUrl(), settings.dbUser(), settings.dbPassword())) {
+      return work.run(new CatalogStores(settings, JsonMapper.builder().findAndAddModules().build(), database));
+    }
+  }
+
+  /** Runs {@code work} on the database and the vault's keys alone (no key file is created). */
+  int withVault(Work<VaultStores> work) {
+    Settings settings = settings();
+    try (Database database = Database.openForTools(settings.dbUrl(), settings.dbUser(), settings.dbPassword())) {
+      return work.run(VaultStores.withoutCatalog(settings, Clock.systemUTC(),
+          JsonMapper.builder().findAndAddModules().build(), database));
+    }
   }
 
   /** A one-line description of a failure for a person; never a stack trace. */

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,14 +35,14 @@ final class ProviderCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the providers.")
   int list() {
-    try (Switchboard app = env.open()) {
-      for (Provider p : app.catalog.all()) {
+    return env.withCatalog(app -> {
+      for (Provider p : app.registry.all()) {
         env.out().printf("%-14s %-18s %-16s %-4s %-10s %s%n", p.slug(), p.name(),
             p.category().displayName(), p.kind(), p.status(),
             p.authMethods().stream().map(m -> m.type().name()).collect(Collectors.joining(",")));
       }
       return 0;
-    }
+    });
   }
 
   @Command(name = "import", mixinStandardHelpOptions = true,
@@ -87,11 +88,13 @@ final class ProviderCommand {
       description = "Set a provider's status: ACTIVE, INACTIVE (tools stop, credentials kept) or DEPRECATED.")
   int status(@Parameters(paramLabel = "SLUG", description = "The provider") String slug,
       @Parameters(paramLabel = "STATUS", description = "ACTIVE, INACTIVE or DEPRECATED") String status) {
-    try (Switchboard app = env.open()) {
-      Provider p = app.providerAdmin.setStatus(slug, ProviderStatus.valueOf(status.toUpperCase(Locale.ROOT)));
+    ProviderStatus next = ProviderStatus.valueOf(status.toUpperCase(Locale.ROOT));
+    return env.withCatalog(app -> {
+      // running servers see the stored status within seconds (their catalog refresh polls the rows)
+      Provider p = app.stored.setStatus(slug, next, Instant.now());
       env.out().println(p.slug() + " is now " + p.status());
       return 0;
-    }
+    });
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true,

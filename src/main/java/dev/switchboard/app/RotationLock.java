@@ -35,7 +35,7 @@ final class RotationLock implements AutoCloseable {
   }
 
   /** Takes both locks for {@code app}'s key file and database, or throws {@code vault_rotation_busy}. */
-  static RotationLock take(Switchboard app) {
+  static RotationLock take(VaultStores app) {
     Optional<Path> keyFile = app.loadedKeys.file();
     Optional<KeyFileLock> fileLock = Optional.empty();
     if (keyFile.isPresent()) {

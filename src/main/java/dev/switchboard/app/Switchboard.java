@@ -2,13 +2,8 @@ package dev.switchboard.app;
 
 import dev.switchboard.account.AccessTokens;
 import dev.switchboard.account.Accounts;
-import dev.switchboard.account.Passwords;
 import dev.switchboard.account.Sessions;
-import dev.switchboard.account.SignInThrottle;
 import dev.switchboard.account.Users;
-import dev.switchboard.account.internal.SessionRows;
-import dev.switchboard.account.internal.TokenRows;
-import dev.switchboard.account.internal.UserRows;
 import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.CredentialCreation;
 import dev.switchboard.credential.CredentialFilter;
@@ -141,20 +136,21 @@ public final class Switchboard implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.json = JsonMapper.builder().findAndAddModules().build();
-    this.keySource = new KeyringSource(settings.vaultKeys(), clock);
-    this.loadedKeys = createKeyFile
-        ? keySource.loadOrCreate(settings.vaultKeyFile())
-        : keySource.load(settings.vaultKeyFile());
-    this.vault = new Vault(loadedKeys.keyring(), clock, json);
     Catalog shipped = Catalog.load(json, settings.baseUrlOverrides());
     this.catalog = new ProviderRegistry(shipped);
     this.database = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
     try {
-      this.users = new Users(new UserRows(database.jdbi()), new Passwords(settings.bcryptCost()), clock);
-      this.tokens = new AccessTokens(new TokenRows(database.jdbi()), users, clock);
-      this.sessions = new Sessions(new SessionRows(database.jdbi()), users, clock, settings.sessionTtl(),
-          new SignInThrottle(settings.signInLimits(), clock));
+      AccountStores accountStores = new AccountStores(settings, clock, database);
+      this.users = accountStores.users;
+      this.tokens = accountStores.tokens;
+      this.sessions = accountStores.sessions;
       CredentialRows credentialRows = new CredentialRows(database.jdbi(), new CredentialMapper(json, catalog));
+      VaultStores vaultStores = new VaultStores(settings, clock, json, database, credentialRows, createKeyFile);
+      this.keySource = vaultStores.keySource;
+      this.loadedKeys = vaultStores.loadedKeys;
+      this.vault = vaultStores.vault;
+      this.rotation = vaultStores.rotation;
+      this.oauthApps = vaultStores.oauthApps;
       this.signals = new ClusterSignals(database, settings.dbUrl(), settings.dbUser(), settings.dbPassword(),
           this::received);
       this.broker = new ListChangedBroker(json);
@@ -167,7 +163,6 @@ public final class Switchboard implements AutoCloseable {
       CurrentCredential currentRule = new CurrentCredential(credentialRows, catalog, notifications);
       this.credentials = new Credentials(credentialRows, catalog, events, currentRule);
       this.creation = new CredentialCreation(credentialRows, catalog, vault, clock, events);
-      this.rotation = new PayloadRotation(credentialRows, vault);
       // The port is the real one: RunningServer resolves port 0 before the composition root is built.
       OutboundGuard guard = new OutboundGuard(OutboundPolicy.parse(settings.outboundAllow()), NameLookup.system(),
           SelfAddress.of(settings.host(), settings.port(), settings.baseUrl()));
@@ -221,7 +216,6 @@ public final class Switchboard implements AutoCloseable {
       tokenStore.useAudit(audit);
       TokenClient tokenClient = new TokenClient(outbound, guard, json, clock);
       EndpointResolver endpoints = new EndpointResolver(outbound, guard, json, clock);
-      this.oauthApps = new OAuthApps(database.jdbi(), vault, clock);
       this.refresher = new TokenRefresher(tokenStore, catalog, oauthApps, endpoints, tokenClient, notifications,
           clock, metrics);
       calls.useFreshener(refresher);

@@ -20,39 +20,39 @@ final class TokenCommand {
   int create(
       @Option(names = "--email", required = true, description = "The owner's email") String email,
       @Option(names = "--name", required = true, description = "What the token is for") String name) {
-    try (Switchboard app = env.open()) {
+    return env.withAccounts(app -> {
       IssuedToken issued = app.tokens.issue(user(app, email).id(), name);
       env.out().println("created token " + issued.info().id() + " for " + email
           + "; copy it now, it is not shown again:");
       env.out().println(issued.token());
       return 0;
-    }
+    });
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List a user's tokens.")
   int list(@Option(names = "--email", required = true, description = "The owner's email") String email) {
-    try (Switchboard app = env.open()) {
+    return env.withAccounts(app -> {
       for (AccessToken t : app.tokens.list(user(app, email).id())) {
         env.out().printf("%s  %-24s %s  created %s  last used %s%s%n", t.id(), t.name(), t.hint(),
             t.createdAt(), t.lastUsedAt().map(Object::toString).orElse("never"),
             t.revokedAt().map(r -> "  revoked " + r).orElse(""));
       }
       return 0;
-    }
+    });
   }
 
   @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token.")
   int revoke(
       @Option(names = "--email", required = true, description = "The owner's email") String email,
       @Option(names = "--id", required = true, description = "The token id (tok_…)") String id) {
-    try (Switchboard app = env.open()) {
+    return env.withAccounts(app -> {
       app.tokens.revoke(user(app, email).id(), id);
       env.out().println("revoked " + id);
       return 0;
-    }
+    });
   }
 
-  private static User user(Switchboard app, String email) {
+  private static User user(AccountStores app, String email) {
     return app.users.byEmail(email)
         .orElseThrow(() -> new IllegalArgumentException("no user with email " + email));
   }

@@ -20,22 +20,22 @@ final class UserCommand {
       @Option(names = "--email", required = true, description = "Sign-in email") String email,
       @Option(names = "--password", required = true, description = "At least 10 characters") String password,
       @Option(names = "--admin", description = "Make the user an admin") boolean admin) {
-    try (Switchboard app = env.open()) {
+    return env.withAccounts(app -> {
       User user = app.users.create(email, password, admin, false);
       env.out().println("created " + (admin ? "admin " : "user ") + user.email() + " (" + user.id() + ")");
       return 0;
-    }
+    });
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List users.")
   int list() {
-    try (Switchboard app = env.open()) {
+    return env.withAccounts(app -> {
       for (User u : app.users.all()) {
         env.out().printf("%s  %s%s%s%n", u.id(), u.email(), u.admin() ? "  admin" : "",
             u.disabled() ? "  disabled" : "");
       }
       return 0;
-    }
+    });
   }
 
   @Command(name = "reset-password", mixinStandardHelpOptions = true,
@@ -43,7 +43,7 @@ final class UserCommand {
   int resetPassword(
       @Option(names = "--email", required = true, description = "The user's email") String email,
       @Option(names = "--password", description = "The new password") String password) {
-    try (Switchboard app = env.open()) {
+    return env.withAccounts(app -> {
       User user = app.users.byEmail(email)
           .orElseThrow(() -> new IllegalArgumentException("no user with email " + email));
       boolean generated = password == null;
@@ -55,27 +55,27 @@ final class UserCommand {
         env.out().println("one-time password (must be changed at sign-in): " + next);
       }
       return 0;
-    }
+    });
   }
 
   @Command(name = "disable", mixinStandardHelpOptions = true,
       description = "Disable a user: sign-in, sessions, access tokens and MCP access stop at once.")
   int disable(@Option(names = "--email", required = true, description = "The user's email") String email) {
-    try (Switchboard app = env.open()) {
-      User user = app.accounts.disable(Optional.empty(), user(app, email).id());
+    return env.withAccounts(app -> {
+      User user = app.accountsWithoutErasing().disable(Optional.empty(), user(app, email).id());
       env.out().println("disabled " + user.email() + "; their sessions ended and access tokens were revoked");
       return 0;
-    }
+    });
   }
 
   @Command(name = "enable", mixinStandardHelpOptions = true,
       description = "Enable a disabled user again (their old sessions and tokens stay ended).")
   int enable(@Option(names = "--email", required = true, description = "The user's email") String email) {
-    try (Switchboard app = env.open()) {
-      User user = app.accounts.enable(user(app, email).id());
+    return env.withAccounts(app -> {
+      User user = app.accountsWithoutErasing().enable(user(app, email).id());
       env.out().println("enabled " + user.email());
       return 0;
-    }
+    });
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true,
@@ -89,6 +89,11 @@ final class UserCommand {
   }
 
   private static User user(Switchboard app, String email) {
+    return app.users.byEmail(email)
+        .orElseThrow(() -> new IllegalArgumentException("no user with email " + email));
+  }
+
+  private static User user(AccountStores app, String email) {
     return app.users.byEmail(email)
         .orElseThrow(() -> new IllegalArgumentException("no user with email " + email));
   }

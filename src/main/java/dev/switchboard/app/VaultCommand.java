@@ -38,7 +38,7 @@ final class VaultCommand {
   @Command(name = "status", mixinStandardHelpOptions = true,
       description = "Show the configured keys and how many stored credentials use each.")
   int status() {
-    try (Switchboard app = env.open()) {
+    return env.withVault(app -> {
       Keyring ring = app.vault.keyring();
       env.out().println("keys from " + app.loadedKeys.file().map(Path::toString)
           .orElse(KeyringSource.ENV_VAR) + " (first encrypts)");
@@ -53,20 +53,20 @@ final class VaultCommand {
         }
       }
       return 0;
-    }
+    });
   }
 
   @Command(name = "check", mixinStandardHelpOptions = true,
       description = "Decrypt every stored credential to prove the configured keys can read them all.")
   int check() {
-    try (Switchboard app = env.open()) {
+    return env.withVault(app -> {
       PayloadRotation.Check result = app.rotation.check();
       PayloadRotation.Check apps = app.oauthApps.check();
       int failed = result.failed() + apps.failed();
       env.out().println("checked " + result.checked() + " credential(s) and " + apps.checked()
           + " OAuth client secret(s): " + failed + " cannot be decrypted");
       return failed == 0 ? 0 : 1;
-    }
+    });
   }
 
   /**
@@ -79,63 +79,67 @@ final class VaultCommand {
       @Option(names = "--no-new-key", description = "Only re-encrypt to the current primary key") boolean noNewKey,
       @Option(names = "--batch", defaultValue = "100", description = "Rows per batch (default 100)") int batch) {
     Checkpoints checkpoints = Checkpoints.fromSystemProperty(env.out());
-    try (Switchboard app = env.open(); RotationLock lock = RotationLock.take(app)) {
-      checkpoints.accept("locked");
-      Optional<Path> file = app.loadedKeys.file();
-      if (!noNewKey) {
-        Path keyFile = file.orElseThrow(() -> new IllegalArgumentException(
-            "keys come from " + KeyringSource.ENV_VAR + ": put a key from 'vault generate-key' first in"
-                + " it, restart the servers, then run 'vault rotate --no-new-key'"));
-        Keyring next = app.keySource.addNewPrimaryToKeyFile(keyFile, checkpoints);
-        app.vault.useKeyring(next);
-        env.out().println("added primary key " + next.primary().id() + " to " + keyFile);
-        checkpoints.accept("key-written");
-        waitForServers(app.settings.keyFilePoll());
-      } else {
-        // the file may have changed since it was loaded; re-encrypt only to what it holds now
-        file.ifPresent(f -> app.vault.useKeyring(KeyringSource.readKeyFile(f)));
-      }
-      AtomicInteger batches = new AtomicInteger();
-      PayloadRotation.Result result = app.rotation.run(batch, () -> {
-        lock.renew();
-        if (batches.incrementAndGet() == 2) {
-          checkpoints.accept("rows");
+    return env.withVault(app -> {
+      try (RotationLock lock = RotationLock.take(app)) {
+        checkpoints.accept("locked");
+        Optional<Path> file = app.loadedKeys.file();
+        if (!noNewKey) {
+          Path keyFile = file.orElseThrow(() -> new IllegalArgumentException(
+              "keys come from " + KeyringSource.ENV_VAR + ": put a key from 'vault generate-key' first in"
+                  + " it, restart the servers, then run 'vault rotate --no-new-key'"));
+          Keyring next = app.keySource.addNewPrimaryToKeyFile(keyFile, checkpoints);
+          app.vault.useKeyring(next);
+          env.out().println("added primary key " + next.primary().id() + " to " + keyFile);
+          checkpoints.accept("key-written");
+          waitForServers(app.settings.keyFilePoll());
+        } else {
+          // the file may have changed since it was loaded; re-encrypt only to what it holds now
+          file.ifPresent(f -> app.vault.useKeyring(KeyringSource.readKeyFile(f)));
         }
-      });
-      checkpoints.accept("rows-done");
-      lock.renew();
-      int apps = app.oauthApps.rotate();
-      checkpoints.accept("done");
-      env.out().println("re-encrypted " + result.reencrypted() + " credential(s) with key "
-          + app.vault.keyring().primary().id() + (apps > 0 ? " and " + apps + " OAuth client secret(s)" : ""));
-      return 0;
-    }
+        AtomicInteger batches = new AtomicInteger();
+        PayloadRotation.Result result = app.rotation.run(batch, () -> {
+          lock.renew();
+          if (batches.incrementAndGet() == 2) {
+            checkpoints.accept("rows");
+          }
+        });
+        checkpoints.accept("rows-done");
+        lock.renew();
+        int apps = app.oauthApps.rotate();
+        checkpoints.accept("done");
+        env.out().println("re-encrypted " + result.reencrypted() + " credential(s) with key "
+            + app.vault.keyring().primary().id() + (apps > 0 ? " and " + apps + " OAuth client secret(s)" : ""));
+        return 0;
+      }
+    });
   }
 
   @Command(name = "retire", mixinStandardHelpOptions = true,
       description = "Remove a key from the key file; refused while any stored credential uses it.")
   int retire(@Parameters(paramLabel = "ID", description = "The key id to retire") String id) {
-    try (Switchboard app = env.open(); RotationLock lock = RotationLock.take(app)) {
-      long inUse = app.rotation.rowsOnKey(id) + (app.oauthApps.keyIdsInUse().contains(id) ? 1 : 0);
-      if (inUse > 0) {
-        throw new IllegalArgumentException("key " + id + " still encrypts " + inUse
-            + " credential(s); run 'vault rotate' first");
+    return env.withVault(app -> {
+      try (RotationLock lock = RotationLock.take(app)) {
+        long inUse = app.rotation.rowsOnKey(id) + (app.oauthApps.keyIdsInUse().contains(id) ? 1 : 0);
+        if (inUse > 0) {
+          throw new IllegalArgumentException("key " + id + " still encrypts " + inUse
+              + " credential(s); run 'vault rotate' first");
+        }
+        Optional<Path> file = app.loadedKeys.file();
+        Keyring ring = file.map(KeyringSource::readKeyFile).orElse(app.vault.keyring());
+        if (ring.byId(id).isEmpty()) {
+          throw new IllegalArgumentException("no key " + id + " is configured");
+        }
+        if (ring.primary().id().equals(id)) {
+          throw new IllegalArgumentException("key " + id + " is the primary key; rotate to a new one first");
+        }
+        Path keyFile = file.orElseThrow(() -> new IllegalArgumentException(
+            "no credential uses " + id + "; remove it from " + KeyringSource.ENV_VAR + " and restart"));
+        lock.renew();
+        KeyringSource.removeFromKeyFile(keyFile, id);
+        env.out().println("retired key " + id);
+        return 0;
       }
-      Optional<Path> file = app.loadedKeys.file();
-      Keyring ring = file.map(KeyringSource::readKeyFile).orElse(app.vault.keyring());
-      if (ring.byId(id).isEmpty()) {
-        throw new IllegalArgumentException("no key " + id + " is configured");
-      }
-      if (ring.primary().id().equals(id)) {
-        throw new IllegalArgumentException("key " + id + " is the primary key; rotate to a new one first");
-      }
-      Path keyFile = file.orElseThrow(() -> new IllegalArgumentException(
-          "no credential uses " + id + "; remove it from " + KeyringSource.ENV_VAR + " and restart"));
-      lock.renew();
-      KeyringSource.removeFromKeyFile(keyFile, id);
-      env.out().println("retired key " + id);
-      return 0;
-    }
+    });
   }
 
   /** Gives running servers time to notice the new key file before rows move to the new key. */

@@ -2,6 +2,8 @@ package dev.switchboard.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
@@ -26,8 +28,20 @@ public final class Database implements AutoCloseable {
         .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
   }
 
-  /** Opens the pool and migrates the schema to the latest version. */
+  /** Opens the pool and migrates the schema to the latest version (Flyway validates it too). */
   public static Database open(String url, String user, String password) {
+    return open(url, user, password, false);
+  }
+
+  /**
+   * Like {@link #open(String, String, String)}, but leaves Flyway out when the schema is already at
+   * the latest migration: for the command line, which a running server has usually migrated.
+   */
+  public static Database openForTools(String url, String user, String password) {
+    return open(url, user, password, true);
+  }
+
+  private static Database open(String url, String user, String password, boolean skipWhenCurrent) {
     Dialect dialect = Dialect.of(url);
     if (dialect == Dialect.SQLITE) {
       SqliteFiles.prepare(url);
@@ -57,6 +71,9 @@ public final class Database implements AutoCloseable {
     config.setConnectionTimeout(10_000);
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
+      if (skipWhenCurrent && schemaIsCurrent(dataSource, dialect)) {
+        return new Database(dataSource, dialect);
+      }
       Flyway.configure()
           .dataSource(dataSource)
           .locations("classpath:" + dialect.migrations(), "classpath:" + Dialect.COMMON_MIGRATIONS)
@@ -67,6 +84,14 @@ public final class Database implements AutoCloseable {
       throw e;
     }
     return new Database(dataSource, dialect);
+  }
+
+  private static boolean schemaIsCurrent(HikariDataSource dataSource, Dialect dialect) {
+    try (Connection connection = dataSource.getConnection()) {
+      return SchemaVersion.isCurrent(connection, dialect);
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   public Jdbi jdbi() {

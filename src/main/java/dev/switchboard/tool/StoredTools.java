@@ -43,6 +43,17 @@ public final class StoredTools {
     return JSON.writeValueAsString(new Stored(FORMAT, stored));
   }
 
+  /** How many characters of a stored text {@link #isCurrent} needs to see. */
+  public static final int HEAD_LENGTH = 16;
+
+  /**
+   * True when a stored text starting with {@code head} (its first {@link #HEAD_LENGTH} characters
+   * or more) is of the current format, so that it can be read back without looking further.
+   */
+  public static boolean isCurrent(String head) {
+    return head != null && head.startsWith("{\"format\":" + FORMAT + ",");
+  }
+
   /** The tools in {@code text}; empty when it is of another format or not readable. */
   public static Optional<List<Tool>> read(String text) {
     try {

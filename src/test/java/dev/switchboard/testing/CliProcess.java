@@ -43,11 +43,18 @@ public final class CliProcess {
 
   /** Starts {@code args} with only {@code env}'s settings and the given system properties. */
   public static CliProcess start(Map<String, String> env, Map<String, String> properties, String... args) {
+    List<String> options = new ArrayList<>();
+    properties.forEach((k, v) -> options.add("-D" + k + "=" + v));
+    return withJvmOptions(env, options, args);
+  }
+
+  /** Starts {@code args} with only {@code env}'s settings and the given JVM options (such as {@code -Xlog:…}). */
+  public static CliProcess withJvmOptions(Map<String, String> env, List<String> jvmOptions, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-Xshare:auto");
-    properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    command.addAll(jvmOptions);
     command.add("-cp");
     String classPath = System.getProperty("surefire.test.class.path");
     command.add(classPath != null && !classPath.isBlank() ? classPath : System.getProperty("java.class.path"));

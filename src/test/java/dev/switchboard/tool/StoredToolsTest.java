@@ -24,4 +24,12 @@ class StoredToolsTest {
     // format 1 recipes had no parameter styles or body encodings: they are imported again
     assertThat(StoredTools.read("{\"format\": 1, \"tools\": []}")).isEmpty();
   }
+
+  @Test
+  void theStartOfAStoredTextTellsWhetherItIsOfTheCurrentFormat() {
+    String written = StoredTools.write(TestDocuments.importResource("p", "tracker-30.yaml").tools());
+    assertThat(StoredTools.isCurrent(written.substring(0, StoredTools.HEAD_LENGTH))).isTrue();
+    assertThat(StoredTools.isCurrent("{\"format\":1,\"tools\":[]}")).isFalse();
+    assertThat(StoredTools.isCurrent(null)).isFalse();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.admin.internal;
 
+import dev.switchboard.tool.StoredTools;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,16 @@ import org.jdbi.v3.core.Jdbi;
 public final class ProviderRows {
   /**
    * One stored provider: its catalog JSON, whether it has an OpenAPI document (read it with
-   * {@link #document}), the tools its import made ({@code StoredTools} JSON, null for rows stored
-   * before they were kept) and why its document could not be imported, if it could not.
+   * {@link #document}), the start and length of the tools its import made ({@code StoredTools} JSON,
+   * null for rows stored before they were kept; read them with {@link #tools}), when an
+   * administrator last stored it, and why its document could not be imported, if it could not.
    */
-  public record Stored(String slug, String definition, boolean hasDocument, String tools, String loadError) {}
+  public record Stored(String slug, String definition, boolean hasDocument, String toolsHead, long toolsLength,
+      long updatedAt, String loadError) {
+    public boolean hasTools() {
+      return toolsHead != null;
+    }
+  }
 
   private final Jdbi jdbi;
 
@@ -39,13 +46,25 @@ public final class ProviderRows {
     });
   }
 
-  /** Every stored provider, without the documents (read one with {@link #document} when needed). */
+  /**
+   * Every stored provider, without the documents and the tools (read them with {@link #document}
+   * and {@link #tools} when needed): start-up and the command line read only these few bytes a row.
+   */
   public List<Stored> all() {
     return jdbi.withHandle(h -> h.createQuery("SELECT slug, definition, openapi IS NOT NULL AS has_document, "
-            + "tools, load_error FROM custom_providers ORDER BY slug")
+            + "substr(tools, 1, :head) AS tools_head, COALESCE(length(tools), 0) AS tools_length, updated_at, "
+            + "load_error FROM custom_providers ORDER BY slug")
+        .bind("head", StoredTools.HEAD_LENGTH)
         .map((rs, ctx) -> new Stored(rs.getString("slug"), rs.getString("definition"),
-            rs.getBoolean("has_document"), rs.getString("tools"), rs.getString("load_error")))
+            rs.getBoolean("has_document"), rs.getString("tools_head"), rs.getLong("tools_length"),
+            rs.getLong("updated_at"), rs.getString("load_error")))
         .list());
+  }
+
+  /** The stored tools of a provider ({@code StoredTools} JSON), or null. */
+  public String tools(String slug) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT tools FROM custom_providers WHERE slug = :slug")
+        .bind("slug", slug).mapTo(String.class).findOne().orElse(null));
   }
 
   /** The stored OpenAPI document of a provider, or null. */

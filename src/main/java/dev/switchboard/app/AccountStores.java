@@ -1,0 +1,40 @@
+package dev.switchboard.app;
+
+import dev.switchboard.account.AccessTokens;
+import dev.switchboard.account.Accounts;
+import dev.switchboard.account.Passwords;
+import dev.switchboard.account.Sessions;
+import dev.switchboard.account.SignInThrottle;
+import dev.switchboard.account.Users;
+import dev.switchboard.account.internal.SessionRows;
+import dev.switchboard.account.internal.TokenRows;
+import dev.switchboard.account.internal.UserRows;
+import dev.switchboard.store.Database;
+import java.time.Clock;
+
+/**
+ * Users, their sessions and access tokens on one database: what the {@code user} and {@code token}
+ * commands open (no catalog, vault, outbound client or web server), and a part of {@link Switchboard}.
+ */
+final class AccountStores {
+  final Users users;
+  final AccessTokens tokens;
+  final Sessions sessions;
+
+  AccountStores(Settings settings, Clock clock, Database database) {
+    this.users = new Users(new UserRows(database.jdbi()), new Passwords(settings.bcryptCost()), clock);
+    this.tokens = new AccessTokens(new TokenRows(database.jdbi()), users, clock);
+    this.sessions = new Sessions(new SessionRows(database.jdbi()), users, clock, settings.sessionTtl(),
+        new SignInThrottle(settings.signInLimits(), clock));
+  }
+
+  /**
+   * Disabling and enabling without the rest of the gateway; deleting a user erases their
+   * credentials (revoked at the provider first), which needs {@link Switchboard#accounts}.
+   */
+  Accounts accountsWithoutErasing() {
+    return new Accounts(users, sessions, tokens, userId -> {
+      throw new IllegalStateException("deleting a user needs the whole gateway's wiring");
+    });
+  }
+}
