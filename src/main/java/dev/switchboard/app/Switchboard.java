@@ -30,6 +30,7 @@ import dev.switchboard.bundle.Bundles;
 import dev.switchboard.bundle.internal.BundleRows;
 import dev.switchboard.calculator.CalculatorToolset;
 import dev.switchboard.credential.CallLimits;
+import dev.switchboard.credential.CheckedCalls;
 import dev.switchboard.credential.CredentialCalls;
 import dev.switchboard.credential.CredentialEvents;
 import dev.switchboard.credential.CredentialVerifier;
@@ -205,7 +206,7 @@ public final class Switchboard implements AutoCloseable {
       this.bundles = new Bundles(bundleRows, tools, credentials, remoteTools, clock);
       this.attention = new AttentionWatcher(bundles, bundleRows, credentials, notifications);
       this.surfaces = new SurfaceFactory(bundles,
-          new ToolRunner(calls, validator, json, settings.baseUrl()), json);
+          new ToolRunner(new CheckedCalls(calls, verifier), validator, json, settings.baseUrl()), json);
       bundles.onChange(surfaces::forget);
       this.mcp = new McpServer(json, new SessionTokens(vault.tokenSealer(SessionTokens.PURPOSE)),
           new Cursors(vault.signer()), new EndedSessions(database.jdbi()), surfaces, clock, VERSION,
