@@ -79,6 +79,17 @@ public final class CredentialVerifier {
       throw SwitchboardException.conflict("credential_disabled", "enable the credential before verifying it");
     }
     Provider provider = catalog.require(credential.provider());
+    Optional<ToolResult> unlisted = unlisted(provider, credential);
+    if (unlisted.isPresent()) {
+      // the MCP server rejected the credential or could not be reached: that is the verification's result
+      Credential after = record(userId, credential, provider, unlisted.get());
+      audit.record(userId, "VERIFICATION_FAILED", id, provider.slug(),
+          "tools/list: " + after.verificationCode().orElse("error"));
+      if (metrics != null) {
+        metrics.verification(provider.slug(), after.verification().name());
+      }
+      return after;
+    }
     Tool tool = tool(provider, toolName, credential);
     JsonNode args = arguments.orElseGet(() -> defaultArguments(provider, tool));
     List<String> problems = validator.problems(tool, args);
@@ -189,6 +200,15 @@ public final class CredentialVerifier {
         .toList();
   }
 
+  /** For a remote MCP provider: why its server could not list its tools with this credential, if it could not. */
+  private Optional<ToolResult> unlisted(Provider provider, Credential credential) {
+    if (remote == null || !tools.ofProvider(provider.slug()).isEmpty()
+        || remote.remoteProviderOf(provider.slug() + "_x").isEmpty()) {
+      return Optional.empty();
+    }
+    return remote.list(credential).failure();
+  }
+
   private Tool tool(Provider provider, Optional<String> name, Credential credential) {
     Tool tool = find(provider, name, credential);
     if (!ValidationTools.allowed(provider, tool)) {
@@ -211,9 +231,9 @@ public final class CredentialVerifier {
     }
     return tools.find(provider.slug(), wanted)
         .or(() -> remote == null ? Optional.empty() : remote.find(credential, wanted))
-        .orElseThrow(() -> new FieldErrors(Map.of("tool", "is not a tool of " + provider.name()
+        .orElseThrow(() -> new FieldErrors(Map.of("tool", "'" + wanted + "' is not a tool of " + provider.name()
             + (remote != null && remote.remoteProviderOf(provider.slug() + "_x").isPresent()
-                ? " (or its MCP server could not be reached with this credential)" : ""))));
+                ? " (its MCP server does not list it)" : ""))));
   }
 
   private JsonNode defaultArguments(Provider provider, Tool tool) {
