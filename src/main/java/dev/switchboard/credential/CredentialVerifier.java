@@ -177,6 +177,8 @@ public final class CredentialVerifier {
     events.changed(userId, id);
     if (takeover[0] != null) {
       currentRule.tell(takeover[0]);
+    } else {
+      currentRule.verified(userId, provider.slug(), after);
     }
     return after;
   }

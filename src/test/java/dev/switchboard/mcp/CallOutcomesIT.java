@@ -174,8 +174,27 @@ class CallOutcomesIT {
     assertThat(call(client, "openai_list_models").path("isError").asBoolean()).isTrue();
     assertThat(credential(backup).path("verification").asString()).isEqualTo("ERROR");
     assertThat(toolCount(client)).as("no usable credential: the tool is hidden").isZero();
-    assertThat(notificationKinds()).contains("NO_USABLE_CREDENTIAL", "CURRENT_CREDENTIAL_REPLACED");
+    assertThat(notificationKinds()).as("the owner's own bundle, not enabled, is watched too")
+        .contains("NO_USABLE_CREDENTIAL", "BUNDLE_NEEDS_ATTENTION", "CURRENT_CREDENTIAL_REPLACED");
     assertThat(api.get("/api/v1/audit").body()).contains("REJECTED_ON_CALL");
+
+    behaviour.remove("sk-backup-0000000000002");
+    assertThat(verify(backup).path("verification").asString()).isEqualTo("VERIFIED");
+    assertThat(toolCount(client)).isEqualTo(1);
+    assertThat(notificationKinds()).contains("PROVIDER_OPERATIONAL", "BUNDLE_OPERATIONAL");
+    assertThat(notification("NO_USABLE_CREDENTIAL").path("resolvedAt").isString()).as("resolved").isTrue();
+    assertThat(notification("BUNDLE_NEEDS_ATTENTION").path("resolvedAt").isString()).as("resolved").isTrue();
+    assertThat(notification("BUNDLE_OPERATIONAL").path("title").asString())
+        .isEqualTo("Bundle operational again: Models");
+  }
+
+  static JsonNode notification(String kind) {
+    for (JsonNode n : api.get("/api/v1/notifications").json().path("items")) {
+      if (n.path("kind").asString().equals(kind)) {
+        return n;
+      }
+    }
+    throw new AssertionError("no " + kind + " notification");
   }
 
   @Test
