@@ -189,6 +189,7 @@ public final class ProviderAdmin {
     }
     Catalog done = next;
     registry.update(c -> done);
+    registry.statusReasons(rows.healthReasons());
     seen = version;
   }
 

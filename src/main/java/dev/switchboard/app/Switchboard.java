@@ -18,6 +18,7 @@ import dev.switchboard.credential.PayloadRotation;
 import dev.switchboard.credential.internal.CredentialMapper;
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.admin.ProviderAdmin;
+import dev.switchboard.admin.ProviderHealth;
 import dev.switchboard.admin.internal.ProviderRows;
 import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.audit.Execution;
@@ -127,6 +128,7 @@ public final class Switchboard implements AutoCloseable {
   final OAuthFlow oauth;
   final TokenRefresher refresher;
   final RefreshSweep sweep;
+  final ProviderHealth health;
 
   private void countVaultOperations() {
     String name = "switchboard.vault.operations";
@@ -211,8 +213,11 @@ public final class Switchboard implements AutoCloseable {
       this.mcp = new McpServer(json, new SessionTokens(vault.tokenSealer(SessionTokens.PURPOSE)),
           new Cursors(vault.signer()), new EndedSessions(database.jdbi()), surfaces, clock, VERSION,
           settings.callTimeout());
-      this.providerAdmin = new ProviderAdmin(new ProviderRows(database.jdbi()), shipped, catalog, tools,
+      ProviderRows providerRows = new ProviderRows(database.jdbi());
+      this.providerAdmin = new ProviderAdmin(providerRows, shipped, catalog, tools,
           credentials, bundles, guard, outbound, json, clock);
+      this.health = new ProviderHealth(providerRows, catalog, providerAdmin, outbound, credentials, notifications,
+          clock, settings.healthInterval(), settings.healthWindow());
       providerAdmin.refresh();
       providerAdmin.onChange(() -> {
         surfaces.forget();
