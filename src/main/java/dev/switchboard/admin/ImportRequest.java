@@ -1,5 +1,6 @@
 package dev.switchboard.admin;
 
+import dev.switchboard.provider.AnswerRule;
 import dev.switchboard.provider.AuthMethod;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
  * @param baseUrl where the API lives; defaults to the document's first server URL
  * @param authMethods how users authenticate; defaults to NONE
  * @param validationTool local name of the default validation tool (optional)
+ * @param answers the provider's answer rules ({@link AnswerRule}; optional): how it says no with HTTP 200
  */
 public record ImportRequest(
     String slug,
@@ -23,4 +25,14 @@ public record ImportRequest(
     String mcpUrl,
     List<AuthMethod> authMethods,
     String validationTool,
-    Map<String, Object> validationArguments) {}
+    Map<String, Object> validationArguments,
+    List<AnswerRule> answers) {
+
+  /** A request without answer rules. */
+  public ImportRequest(String slug, String name, String category, String description, String document, String url,
+      String baseUrl, String mcpUrl, List<AuthMethod> authMethods, String validationTool,
+      Map<String, Object> validationArguments) {
+    this(slug, name, category, description, document, url, baseUrl, mcpUrl, authMethods, validationTool,
+        validationArguments, null);
+  }
+}

@@ -94,7 +94,7 @@ public final class ProviderAdmin {
     Provider provider = new Provider(request.slug(), name(request, report.title()),
         Optional.ofNullable(request.description()).orElse(report.title()), category(request.category()),
         ProviderKind.API, ProviderStatus.ACTIVE, "🔌", baseUrl, null, null, null, null,
-        authMethods(request), null, validation(request, report.tools()));
+        authMethods(request), null, validation(request, report.tools()), request.answers());
     String toolsText = StoredTools.write(report.tools());
     Instant at = clock.instant();
     rows.save(provider.slug(), json.writeValueAsString(provider), document, toolsText, actor, at);
@@ -114,7 +114,7 @@ public final class ProviderAdmin {
     Provider provider = new Provider(request.slug(), name(request, request.slug()),
         Optional.ofNullable(request.description()).orElse("Remote MCP server"), category(request.category()),
         ProviderKind.MCP, ProviderStatus.ACTIVE, "🧩", null, request.mcpUrl(), null, null, null,
-        authMethods(request), null, validation(request, List.of()));
+        authMethods(request), null, validation(request, List.of()), request.answers());
     Instant at = clock.instant();
     rows.save(provider.slug(), json.writeValueAsString(provider), null, null, actor, at);
     loader.imported(provider.slug(), at.toEpochMilli(), -1);

@@ -66,6 +66,7 @@ public final class StoredCatalog {
     }
     Catalog done = next;
     registry.update(c -> done);
+    registry.statusReasons(rows.healthReasons());
     seen = version;
   }
 

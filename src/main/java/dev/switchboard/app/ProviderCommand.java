@@ -2,6 +2,7 @@ package dev.switchboard.app;
 
 import dev.switchboard.admin.ImportRequest;
 import dev.switchboard.admin.ImportResult;
+import dev.switchboard.provider.AnswerRule;
 import dev.switchboard.provider.ApiKeyMethod;
 import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.BearerMethod;
@@ -20,6 +21,9 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code switchboard provider …}: the provider catalog. Imports and status changes are stored in
@@ -54,14 +58,17 @@ final class ProviderCommand {
       @Option(names = "--category", description = "A category such as DEVELOPER_TOOLS") String category,
       @Option(names = "--base-url", description = "Where the API lives (default: the document's server)") String baseUrl,
       @Option(names = "--auth", split = ",", description = "NONE, BEARER, API_KEY:HEADER:<name>[:<prefix>] or API_KEY:QUERY:<name>") List<String> auth,
-      @Option(names = "--validation-tool", description = "Local name of the default validation tool") String validationTool)
+      @Option(names = "--validation-tool", description = "Local name of the default validation tool") String validationTool,
+      @Option(names = "--answers", description = "A JSON file of answer rules (docs/providers.md, \"Answer rules\"): "
+          + "how the API says no with HTTP 200") Path answers)
       throws IOException {
     boolean url = source.startsWith("http://") || source.startsWith("https://");
     String document = url ? null : Files.readString(Path.of(source), StandardCharsets.UTF_8);
     try (Switchboard app = env.open()) {
       app.start();
       ImportResult result = app.providerAdmin.importOpenApi("cli", new ImportRequest(slug, name, category,
-          null, document, url ? source : null, baseUrl, null, methods(auth), validationTool, null));
+          null, document, url ? source : null, baseUrl, null, methods(auth), validationTool, null,
+          answers(answers)));
       env.out().println("imported " + result.provider().slug() + ": " + result.tools().size() + " tool(s)");
       result.skipped().forEach(s -> env.out().println("  skipped " + s.method() + " " + s.path() + ": "
           + s.reason() + " — " + s.detail()));
@@ -75,10 +82,12 @@ final class ProviderCommand {
       @Option(names = "--slug", required = true, description = "The provider's slug") String slug,
       @Option(names = "--name", description = "Display name") String name,
       @Option(names = "--category", description = "A category such as DEVELOPER_TOOLS") String category,
-      @Option(names = "--auth", split = ",", description = "NONE, BEARER, API_KEY:HEADER:<name>[:<prefix>]") List<String> auth) {
+      @Option(names = "--auth", split = ",", description = "NONE, BEARER, API_KEY:HEADER:<name>[:<prefix>]") List<String> auth,
+      @Option(names = "--answers", description = "A JSON file of answer rules (docs/providers.md, \"Answer rules\")")
+      Path answers) throws IOException {
     try (Switchboard app = env.open()) {
       Provider p = app.providerAdmin.registerMcp("cli", new ImportRequest(slug, name, category, null, null,
-          null, null, mcpUrl, methods(auth), null, null));
+          null, null, mcpUrl, methods(auth), null, null, answers(answers)));
       env.out().println("registered MCP provider " + p.slug() + " at " + p.mcpUrl());
       return 0;
     }
@@ -128,5 +137,18 @@ final class ProviderCommand {
       }
     }
     return methods;
+  }
+
+  /** The answer rules in a JSON file (an array of rules), or null without one. */
+  static List<AnswerRule> answers(Path file) throws IOException {
+    if (file == null) {
+      return null;
+    }
+    try {
+      return JsonMapper.builder().build().readValue(Files.readString(file, StandardCharsets.UTF_8),
+          new TypeReference<List<AnswerRule>>() { });
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(file + " is not a JSON array of answer rules: " + e.getOriginalMessage());
+    }
   }
 }

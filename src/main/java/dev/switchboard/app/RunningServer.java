@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +54,11 @@ public final class RunningServer implements AutoCloseable {
       FirstAdmin.ensure(app.users, effective).ifPresent(created -> printAdmin(out, created));
       Every refresh = Every.start("catalog-refresh", Duration.ofSeconds(2), app.providerAdmin::refresh);
       Every sweep = Every.start("token-refresh", effective.refreshInterval(), app.sweep::run);
-      return new RunningServer(app, web, watcher, List.of(refresh, sweep), baseUrl);
+      List<Every> background = new ArrayList<>(List.of(refresh, sweep));
+      if (!effective.healthInterval().isZero()) {
+        background.add(Every.start("provider-health", effective.healthInterval(), app.health::run));
+      }
+      return new RunningServer(app, web, watcher, List.copyOf(background), baseUrl);
     } catch (RuntimeException e) {
       app.close();
       throw e;

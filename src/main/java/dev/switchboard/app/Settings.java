@@ -38,6 +38,8 @@ import java.util.Optional;
  *     that a rotation killed while holding it stops blocking the next one after this long
  * @param metricsToken when present, {@code /metrics} answers only {@code Authorization: Bearer <it>}
  * @param limits what one user (or an anonymous caller) may hold at once
+ * @param healthInterval how often the background health check asks each provider; zero turns it off
+ * @param healthWindow how long a provider stays unreachable before it is set INACTIVE
  */
 public record Settings(
     String host,
@@ -64,9 +66,15 @@ public record Settings(
     SignInThrottle.Limits signInLimits,
     Duration vaultLockLease,
     Optional<String> metricsToken,
-    RequestLimits limits) {
+    RequestLimits limits,
+    Duration healthInterval,
+    Duration healthWindow) {
 
   public Settings {
+    if (healthInterval.isNegative() || healthWindow.isNegative() || healthWindow.isZero()) {
+      throw new IllegalArgumentException("SWITCHBOARD_HEALTH_INTERVAL_MS must be 0 or more and "
+          + "SWITCHBOARD_HEALTH_WINDOW_MS more than 0");
+    }
     baseUrlOverrides = Map.copyOf(baseUrlOverrides);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("SWITCHBOARD_PORT must be between 0 and 65535");
@@ -89,6 +97,6 @@ public record Settings(
     return new Settings(host, newPort, newBaseUrl, dataDir, dbUrl, dbUser, dbPassword, vaultKeys,
         vaultKeyFile, adminEmail, adminPassword, maxBodyBytes, bcryptCost, sessionTtl,
         baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, maxResponseBytes, refreshInterval,
-        refreshWindow, signInLimits, vaultLockLease, metricsToken, limits);
+        refreshWindow, signInLimits, vaultLockLease, metricsToken, limits, healthInterval, healthWindow);
   }
 }

@@ -83,7 +83,9 @@ public final class SettingsLoader {
             Duration.ofMinutes(intValue(values, "SIGNIN_WINDOW_MINUTES", 15))),
         Duration.ofSeconds(intValue(values, "VAULT_LOCK_SECONDS", 60)),
         optional(values, "METRICS_TOKEN").map(String::trim),
-        limits(values));
+        limits(values),
+        Duration.ofMillis(intValue(values, "HEALTH_INTERVAL_MS", 5 * 60_000)),
+        Duration.ofMillis(intValue(values, "HEALTH_WINDOW_MS", 30 * 60_000)));
   }
 
   private static RequestLimits limits(Map<String, String> values) {

@@ -13,6 +13,7 @@ import dev.switchboard.credential.PayloadRotation;
 import dev.switchboard.credential.internal.CredentialMapper;
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.admin.ProviderAdmin;
+import dev.switchboard.admin.ProviderHealth;
 import dev.switchboard.admin.internal.ProviderRows;
 import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.audit.Execution;
@@ -25,6 +26,7 @@ import dev.switchboard.bundle.Bundles;
 import dev.switchboard.bundle.internal.BundleRows;
 import dev.switchboard.calculator.CalculatorToolset;
 import dev.switchboard.credential.CallLimits;
+import dev.switchboard.credential.CheckedCalls;
 import dev.switchboard.credential.CredentialCalls;
 import dev.switchboard.credential.CredentialEvents;
 import dev.switchboard.credential.CredentialVerifier;
@@ -121,6 +123,7 @@ public final class Switchboard implements AutoCloseable {
   final OAuthFlow oauth;
   final TokenRefresher refresher;
   final RefreshSweep sweep;
+  final ProviderHealth health;
 
   private void countVaultOperations() {
     String name = "switchboard.vault.operations";
@@ -200,13 +203,16 @@ public final class Switchboard implements AutoCloseable {
       this.bundles = new Bundles(bundleRows, tools, credentials, remoteTools, clock);
       this.attention = new AttentionWatcher(bundles, bundleRows, credentials, notifications);
       this.surfaces = new SurfaceFactory(bundles,
-          new ToolRunner(calls, validator, json, settings.baseUrl()), json);
+          new ToolRunner(new CheckedCalls(calls, verifier), validator, json, settings.baseUrl()), json);
       bundles.onChange(surfaces::forget);
       this.mcp = new McpServer(json, new SessionTokens(vault.tokenSealer(SessionTokens.PURPOSE)),
           new Cursors(vault.signer()), new EndedSessions(database.jdbi()), surfaces, clock, VERSION,
           settings.callTimeout());
-      this.providerAdmin = new ProviderAdmin(new ProviderRows(database.jdbi()), shipped, catalog, tools,
+      ProviderRows providerRows = new ProviderRows(database.jdbi());
+      this.providerAdmin = new ProviderAdmin(providerRows, shipped, catalog, tools,
           credentials, bundles, guard, outbound, json, clock);
+      this.health = new ProviderHealth(providerRows, catalog, providerAdmin, outbound, credentials, notifications,
+          clock, settings.healthInterval(), settings.healthWindow());
       providerAdmin.refresh();
       providerAdmin.onChange(() -> {
         surfaces.forget();

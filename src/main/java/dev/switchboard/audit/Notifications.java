@@ -17,7 +17,7 @@ public final class Notifications {
       rs.getString("id"), rs.getString("user_id"), rs.getString("kind"), rs.getString("title"),
       rs.getString("message"), rs.getString("fix"), Optional.ofNullable(rs.getString("link")),
       Instant.ofEpochMilli(rs.getLong("created_at")),
-      Optional.ofNullable((Number) rs.getObject("read_at")).map(n -> Instant.ofEpochMilli(n.longValue())));
+      instant(rs.getObject("read_at")), instant(rs.getObject("resolved_at")));
   private final Jdbi jdbi;
   private final Clock clock;
 
@@ -26,16 +26,40 @@ public final class Notifications {
     this.clock = clock;
   }
 
+  private static Optional<Instant> instant(Object millis) {
+    return Optional.ofNullable((Number) millis).map(n -> Instant.ofEpochMilli(n.longValue()));
+  }
+
   public Notification raise(String userId, String kind, String title, String message, String fix,
       String link) {
+    return raise(userId, kind, title, message, fix, link, null);
+  }
+
+  /**
+   * Raises a notification about a problem with {@code subject} ({@code bundle:<id>},
+   * {@code provider:<slug>}), which {@link #resolve} marks resolved when the problem ends.
+   */
+  public Notification raise(String userId, String kind, String title, String message, String fix,
+      String link, String subject) {
     Notification n = new Notification(Ids.next("ntf"), userId, kind, title, message, fix,
-        Optional.ofNullable(link), clock.instant(), Optional.empty());
+        Optional.ofNullable(link), clock.instant(), Optional.empty(), Optional.empty());
     jdbi.useHandle(h -> h.createUpdate("INSERT INTO notifications (id, user_id, kind, title, message, "
-            + "fix, link, created_at) VALUES (:id, :user, :kind, :title, :message, :fix, :link, :at)")
+            + "fix, link, created_at, subject) VALUES (:id, :user, :kind, :title, :message, :fix, :link, :at, :subject)")
         .bind("id", n.id()).bind("user", userId).bind("kind", kind).bind("title", title)
         .bind("message", message).bind("fix", fix).bind("link", link)
-        .bind("at", n.createdAt().toEpochMilli()).execute());
+        .bind("at", n.createdAt().toEpochMilli()).bind("subject", subject).execute());
     return n;
+  }
+
+  /**
+   * Marks the user's unresolved notifications about {@code subject} resolved.
+   *
+   * @return how many were resolved (0 when there was no open problem)
+   */
+  public int resolve(String userId, String subject) {
+    return jdbi.withHandle(h -> h.createUpdate("UPDATE notifications SET resolved_at = :at "
+            + "WHERE user_id = :user AND subject = :subject AND resolved_at IS NULL")
+        .bind("at", clock.instant().toEpochMilli()).bind("user", userId).bind("subject", subject).execute());
   }
 
   public Page<Notification> list(String userId, Optional<String> cursor, int limit) {

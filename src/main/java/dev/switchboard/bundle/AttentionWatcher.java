@@ -4,13 +4,17 @@ import dev.switchboard.audit.Notifications;
 import dev.switchboard.bundle.internal.BundleRows;
 import dev.switchboard.credential.Credentials;
 import dev.switchboard.credential.UserAccess;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Raises "Bundle needs attention" when a bundle a user enabled leaves Operational for them
- * (DESIGN.md §6), once per fall: the status last seen is kept with the enablement.
+ * Raises "Bundle needs attention" when a bundle a user enabled or owns leaves Operational for them
+ * (DESIGN.md §6, docs/credentials.md), once per fall; when it is Operational again the notification
+ * is marked resolved and "Bundle operational again" says so. The status last seen is kept per user
+ * and bundle.
  */
 public final class AttentionWatcher {
   private static final Logger LOG = LoggerFactory.getLogger(AttentionWatcher.class);
@@ -32,13 +36,17 @@ public final class AttentionWatcher {
     try {
       UserAccess access = credentials.access(userId);
       Map<String, String> last = rows.jdbi().withHandle(h -> rows.lastStatuses(h, userId));
-      // bundles their owner archived or withdrew are skipped: they no longer serve this user
-      for (Bundle bundle : bundles.availableEnabled(userId)) {
+      for (Bundle bundle : watched(userId)) {
         BundleView view = bundles.view(userId, bundle, access);
         ReadinessStatus now = ReadinessCalculator.status(view);
         String before = last.get(bundle.id());
         if (ReadinessStatus.OPERATIONAL.name().equals(before) && now != ReadinessStatus.OPERATIONAL) {
           raise(userId, bundle, view, now);
+        } else if (before != null && !ReadinessStatus.OPERATIONAL.name().equals(before)
+            && now == ReadinessStatus.OPERATIONAL && notifications.resolve(userId, subject(bundle)) > 0) {
+          notifications.raise(userId, "BUNDLE_OPERATIONAL", "Bundle operational again: " + bundle.name(),
+              "All " + view.tools().size() + " tools of " + bundle.name() + " are ready again.", "",
+              "/bundles/" + bundle.slug());
         }
         if (!now.name().equals(before)) {
           rows.jdbi().useHandle(h -> rows.setLastStatus(h, bundle.id(), userId, now.name()));
@@ -49,6 +57,22 @@ public final class AttentionWatcher {
     }
   }
 
+  /**
+   * The bundles that serve the user: those they enabled and may still use, and those they own and
+   * have not archived (an owner uses their own bundle over MCP without enabling it).
+   */
+  private List<Bundle> watched(String userId) {
+    Map<String, Bundle> byId = new LinkedHashMap<>();
+    bundles.availableEnabled(userId).forEach(b -> byId.put(b.id(), b));
+    bundles.list(userId).stream().filter(b -> b.ownedBy(userId) && b.publication() != Publication.ARCHIVED)
+        .forEach(b -> byId.putIfAbsent(b.id(), b));
+    return List.copyOf(byId.values());
+  }
+
+  private static String subject(Bundle bundle) {
+    return "bundle:" + bundle.id();
+  }
+
   private void raise(String userId, Bundle bundle, BundleView view, ReadinessStatus now) {
     ResolvedTool first = view.tools().stream().filter(t -> !t.availability().available())
         .findFirst().orElse(null);
@@ -56,6 +80,6 @@ public final class AttentionWatcher {
     notifications.raise(userId, "BUNDLE_NEEDS_ATTENTION", "Bundle needs attention: " + bundle.name(),
         "The bundle " + bundle.name() + " is now " + ReadinessCalculator.label(now) + ": "
             + (view.tools().size() - view.available().size()) + " of " + view.tools().size()
-            + " tools are not ready.", fix, "/bundles/" + bundle.slug());
+            + " tools are not ready.", fix, "/bundles/" + bundle.slug(), subject(bundle));
   }
 }

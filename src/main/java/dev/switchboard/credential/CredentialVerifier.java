@@ -4,6 +4,7 @@ import dev.switchboard.audit.Execution;
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.error.FieldErrors;
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.provider.AuthMethodType;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.tool.ArgumentValidator;
@@ -78,6 +79,17 @@ public final class CredentialVerifier {
       throw SwitchboardException.conflict("credential_disabled", "enable the credential before verifying it");
     }
     Provider provider = catalog.require(credential.provider());
+    Optional<ToolResult> unlisted = unlisted(provider, credential);
+    if (unlisted.isPresent()) {
+      // the MCP server rejected the credential or could not be reached: that is the verification's result
+      Credential after = record(userId, credential, provider, unlisted.get());
+      audit.record(userId, "VERIFICATION_FAILED", id, provider.slug(),
+          "tools/list: " + after.verificationCode().orElse("error"));
+      if (metrics != null) {
+        metrics.verification(provider.slug(), after.verification().name());
+      }
+      return after;
+    }
     Tool tool = tool(provider, toolName, credential);
     JsonNode args = arguments.orElseGet(() -> defaultArguments(provider, tool));
     List<String> problems = validator.problems(tool, args);
@@ -96,6 +108,60 @@ public final class CredentialVerifier {
           credential.verificationCode().orElse(null), credential.verificationMessage().orElse(null), null));
       throw e;
     }
+    Credential after = record(userId, credential, provider, result);
+    audit.record(userId, after.verification() == Verification.VERIFIED ? "VERIFIED" : "VERIFICATION_FAILED", id,
+        provider.slug(), tool.name() + ": " + after.verificationCode().orElse("ok"));
+    if (metrics != null) {
+      metrics.verification(provider.slug(), after.verification().name());
+    }
+    return after;
+  }
+
+  /**
+   * Event "a call was rejected" (docs/credentials.md): a tool call with this VERIFIED credential
+   * was rejected (401/403 or the provider's rejection rule). OAuth credentials were refreshed and
+   * the call retried already ({@link CredentialCalls}), so the rejection stands; other credentials
+   * run the provider's validation tool once to confirm it. A confirmed rejection moves the
+   * credential to ERROR with the upstream's (redacted) reason; a validation that passes, or a
+   * provider that cannot be reached, leaves the state as it was (a 403 on one operation may only
+   * mean a missing permission).
+   *
+   * @return the credential after, or empty when it was gone
+   */
+  public Optional<Credential> confirmRejection(String userId, Credential credential, ToolResult rejection) {
+    Provider provider = catalog.require(credential.provider());
+    ToolResult confirmed = rejection;
+    Optional<Tool> check = credential.authMethod() == AuthMethodType.OAUTH2 || provider.validation() == null
+        ? Optional.empty()
+        : tools.find(provider.slug(), provider.validation().tool())
+            .or(() -> remote == null ? Optional.empty() : remote.find(credential, provider.validation().tool()));
+    if (check.isPresent()) {
+      confirmed = calls.run(new ToolCall(userId, check.get(), defaultArguments(provider, check.get()), credential,
+          Optional.empty()), Execution.Kind.VALIDATION);
+    }
+    if (confirmed.outcome() != Outcome.CREDENTIALS_REJECTED) {
+      return Optional.of(credential);
+    }
+    if (rows.jdbi().withHandle(h -> rows.find(h, userId, credential.id()))
+        .filter(c -> c.verification() == Verification.VERIFIED).isEmpty()) {
+      return Optional.empty(); // deleted, or changed meanwhile (re-validated, re-authorized): not ours to fail
+    }
+    Credential after = record(userId, credential, provider, confirmed);
+    audit.record(userId, "REJECTED_ON_CALL", credential.id(), provider.slug(),
+        after.verificationCode().orElse("credentials_rejected"));
+    if (metrics != null) {
+      metrics.verification(provider.slug(), after.verification().name());
+    }
+    return Optional.of(after);
+  }
+
+  /**
+   * The transition of a validation result (or a confirmed rejection): OK → VERIFIED and current;
+   * anything else → ERROR with its code and message, the next usable credential taking over. Tells
+   * the listeners (list_changed, bundle readiness) and the owner after the commit.
+   */
+  private Credential record(String userId, Credential credential, Provider provider, ToolResult result) {
+    String id = credential.id();
     Takeover[] takeover = new Takeover[1];
     Credential after = rows.jdbi().inTransaction(h -> {
       if (result.outcome() == Outcome.OK) {
@@ -111,11 +177,8 @@ public final class CredentialVerifier {
     events.changed(userId, id);
     if (takeover[0] != null) {
       currentRule.tell(takeover[0]);
-    }
-    audit.record(userId, after.verification() == Verification.VERIFIED ? "VERIFIED" : "VERIFICATION_FAILED", id,
-        provider.slug(), tool.name() + ": " + after.verificationCode().orElse("ok"));
-    if (metrics != null) {
-      metrics.verification(provider.slug(), after.verification().name());
+    } else {
+      currentRule.verified(userId, provider.slug(), after);
     }
     return after;
   }
@@ -137,6 +200,15 @@ public final class CredentialVerifier {
         .sorted(Comparator.comparing((Tool t) -> !ValidationTools.isDefault(provider, t))
             .thenComparing(Tool::localName))
         .toList();
+  }
+
+  /** For a remote MCP provider: why its server could not list its tools with this credential, if it could not. */
+  private Optional<ToolResult> unlisted(Provider provider, Credential credential) {
+    if (remote == null || !tools.ofProvider(provider.slug()).isEmpty()
+        || remote.remoteProviderOf(provider.slug() + "_x").isEmpty()) {
+      return Optional.empty();
+    }
+    return remote.list(credential).failure();
   }
 
   private Tool tool(Provider provider, Optional<String> name, Credential credential) {
@@ -161,9 +233,9 @@ public final class CredentialVerifier {
     }
     return tools.find(provider.slug(), wanted)
         .or(() -> remote == null ? Optional.empty() : remote.find(credential, wanted))
-        .orElseThrow(() -> new FieldErrors(Map.of("tool", "is not a tool of " + provider.name()
+        .orElseThrow(() -> new FieldErrors(Map.of("tool", "'" + wanted + "' is not a tool of " + provider.name()
             + (remote != null && remote.remoteProviderOf(provider.slug() + "_x").isPresent()
-                ? " (or its MCP server could not be reached with this credential)" : ""))));
+                ? " (its MCP server does not list it)" : ""))));
   }
 
   private JsonNode defaultArguments(Provider provider, Tool tool) {

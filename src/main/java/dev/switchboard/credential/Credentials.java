@@ -165,6 +165,12 @@ public final class Credentials {
     return erased;
   }
 
+  /** The users who hold at least one credential of a provider, to tell them about it. */
+  public List<String> usersOf(String provider) {
+    return rows.jdbi().withHandle(h -> rows.ownersOfProvider(h, provider)).stream()
+        .map(Map.Entry::getKey).distinct().toList();
+  }
+
   private Credential erase(String userId, String id) {
     Credential result = rows.jdbi().inTransaction(h -> {
       Credential c = require(h, userId, id);

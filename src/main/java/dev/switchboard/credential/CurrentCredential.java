@@ -52,6 +52,23 @@ public final class CurrentCredential {
             .thenComparing(Credential::createdAt));
   }
 
+  /**
+   * After the commit of a passed validation: a "no usable credential" problem of the provider is
+   * over, so its notification is marked resolved and the owner is told the tools work again.
+   */
+  void verified(String userId, String provider, Credential credential) {
+    if (notifications.resolve(userId, subject(provider)) > 0) {
+      String name = catalog.find(provider).map(Provider::name).orElse(provider);
+      notifications.raise(userId, "PROVIDER_OPERATIONAL", name + ": operational again",
+          "'" + credential.label() + "' is verified and current; " + name + " tools work again.", "",
+          "/providers/" + provider);
+    }
+  }
+
+  private static String subject(String provider) {
+    return "provider:" + provider;
+  }
+
   /** After the commit: a notification when {@code takeover} took the current credential away from a failed or disabled one. */
   void tell(Takeover takeover) {
     if (!takeover.changed() || takeover.before().isEmpty()) {
@@ -79,7 +96,8 @@ public final class CurrentCredential {
       notifications.raise(takeover.userId(), "NO_USABLE_CREDENTIAL", name + ": no usable credential",
           "The current credential '" + left.label() + "' of " + name + " " + why + ", and no other credential of "
               + name + " is verified. Its tools are unavailable.",
-          "Open " + name + ", then validate a credential, re-authorize, or add a new one.", link);
+          "Open " + name + ", then validate a credential, re-authorize, or add a new one.", link,
+          subject(takeover.provider()));
     }
   }
 }

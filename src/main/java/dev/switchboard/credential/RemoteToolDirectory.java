@@ -7,7 +7,12 @@ import dev.switchboard.provider.ProviderKind;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.tool.Tool;
 import dev.switchboard.upstream.CallContext;
+import dev.switchboard.upstream.OutboundBlockedException;
+import dev.switchboard.upstream.Outcome;
+import dev.switchboard.upstream.RemoteMcpException;
 import dev.switchboard.upstream.ToolExecutor;
+import dev.switchboard.upstream.ToolResult;
+import dev.switchboard.upstream.UpstreamUnavailableException;
 import dev.switchboard.vault.SealedPayload;
 import dev.switchboard.vault.Vault;
 import java.time.Clock;
@@ -50,21 +55,45 @@ public final class RemoteToolDirectory {
 
   /** The provider's tools as this credential sees them; empty when the server cannot be asked. */
   public List<Tool> tools(Credential credential) {
+    return list(credential).tools();
+  }
+
+  /**
+   * What the server lists for this credential, or why it could not: rejected (401/403), unreachable,
+   * blocked by the outbound guard; the reason is the upstream's, redacted.
+   */
+  public Listing list(Credential credential) {
     Provider provider = providers.find(credential.provider()).orElse(null);
     if (provider == null || provider.kind() != ProviderKind.MCP || provider.builtin() != null) {
-      return List.of();
+      return new Listing(List.of(), Optional.empty());
     }
     try {
       SealedPayload sealed = rows.jdbi().withHandle(h -> rows.payload(h, credential.userId(), credential.id()))
           .orElseThrow(() -> SwitchboardException.notFound("credential"));
-      return executor.remoteTools(provider, credential.authMethod(),
+      return new Listing(executor.remoteTools(provider, credential.authMethod(),
           vault.open(credential.userId(), credential.id(), sealed),
-          new CallContext(credential.userId(), credential.id(), clock.instant().plus(timeout)));
+          new CallContext(credential.userId(), credential.id(), clock.instant().plus(timeout))), Optional.empty());
+    } catch (RemoteMcpException e) {
+      LOG.warn("cannot list the tools of {}: {}", provider.slug(), e.getMessage());
+      return failed(e.outcome(), e.getMessage(), e.status().orElse(null));
+    } catch (UpstreamUnavailableException e) {
+      LOG.warn("cannot list the tools of {}: {}", provider.slug(), e.getMessage());
+      return failed(Outcome.UNREACHABLE, e.resultText(), null);
+    } catch (OutboundBlockedException e) {
+      LOG.warn("cannot list the tools of {}: {}", provider.slug(), e.getMessage());
+      return failed(Outcome.BLOCKED, e.getMessage(), null);
     } catch (SwitchboardException e) {
       LOG.warn("cannot list the tools of {}: {}", provider.slug(), e.getMessage());
-      return List.of();
+      return new Listing(List.of(), Optional.empty());
     }
   }
+
+  private static Listing failed(Outcome outcome, String message, Integer status) {
+    return new Listing(List.of(), Optional.of(ToolResult.failure(outcome, message, status)));
+  }
+
+  /** The tools a server listed, or the failure that kept it from listing them. */
+  public record Listing(List<Tool> tools, Optional<ToolResult> failure) {}
 
   public Optional<Tool> find(Credential credential, String name) {
     return tools(credential).stream()

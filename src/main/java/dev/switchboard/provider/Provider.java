@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param authMethods at least one, types distinct, in dashboard order; required
  * @param credentialSchema the fields credentials are made of, or null for the single-secret defaults
  * @param validation default validation tool and arguments; required
+ * @param answers how the provider says yes or no beyond HTTP statuses ({@link AnswerRule}), in order; never null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Provider(
@@ -46,9 +47,11 @@ public record Provider(
         String docsUrl,
         List<AuthMethod> authMethods,
         CredentialSchema credentialSchema,
-        ValidationSpec validation) {
+        ValidationSpec validation,
+        List<AnswerRule> answers) {
 
     public Provider {
+        answers = answers == null ? List.of() : List.copyOf(answers);
         Checks.matches(slug, ProviderRules.SLUG, "slug");
         Checks.notBlank(name, "name");
         Checks.present(description, "description");
@@ -62,6 +65,15 @@ public record Provider(
         ProviderRules.checkUpstream(kind, baseUrl, mcpUrl, builtin, credentialSchema);
         ProviderRules.checkOpenApi(kind, builtin, openapi);
         ProviderRules.checkAuthMethods(authMethods, credentialSchema);
+    }
+
+    /** A provider without answer rules: its HTTP statuses say everything. */
+    public Provider(String slug, String name, String description, Category category, ProviderKind kind,
+            ProviderStatus status, String icon, String baseUrl, String mcpUrl, String openapi, String builtin,
+            String docsUrl, List<AuthMethod> authMethods, CredentialSchema credentialSchema,
+            ValidationSpec validation) {
+        this(slug, name, description, category, kind, status, icon, baseUrl, mcpUrl, openapi, builtin, docsUrl,
+                authMethods, credentialSchema, validation, List.of());
     }
 
     /** True when users can connect with this auth method. */
@@ -100,7 +112,7 @@ public record Provider(
     /** This provider with another status. */
     public Provider withStatus(ProviderStatus newStatus) {
         return new Provider(slug, name, description, category, kind, newStatus, icon, baseUrl, mcpUrl, openapi,
-                builtin, docsUrl, authMethods, credentialSchema, validation);
+                builtin, docsUrl, authMethods, credentialSchema, validation, answers);
     }
 
     /**
@@ -114,6 +126,6 @@ public record Provider(
         }
         boolean mcp = kind == ProviderKind.MCP;
         return new Provider(slug, name, description, category, kind, status, icon, mcp ? baseUrl : url,
-                mcp ? url : mcpUrl, openapi, builtin, docsUrl, authMethods, credentialSchema, validation);
+                mcp ? url : mcpUrl, openapi, builtin, docsUrl, authMethods, credentialSchema, validation, answers);
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.provider;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -12,6 +13,7 @@ import java.util.function.UnaryOperator;
  */
 public final class ProviderRegistry {
   private final AtomicReference<Catalog> current;
+  private final AtomicReference<Map<String, String>> reasons = new AtomicReference<>(Map.of());
 
   public ProviderRegistry(Catalog initial) {
     this.current = new AtomicReference<>(initial);
@@ -36,6 +38,19 @@ public final class ProviderRegistry {
 
   public List<Provider> search(Optional<Category> category, String query) {
     return current.get().search(category, query);
+  }
+
+  /**
+   * Why a provider has its status, when Switchboard set it (the health check: "unreachable since
+   * …"); empty for a status an administrator set.
+   */
+  public Optional<String> statusReason(String slug) {
+    return Optional.ofNullable(reasons.get().get(slug));
+  }
+
+  /** Replaces every status reason (slug → reason). */
+  public void statusReasons(Map<String, String> bySlug) {
+    reasons.set(Map.copyOf(bySlug));
   }
 
   /** Applies a change to the catalog, e.g. {@code c -> c.add(provider)}. */

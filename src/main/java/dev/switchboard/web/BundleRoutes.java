@@ -49,7 +49,9 @@ final class BundleRoutes {
     routes.patch("/api/v1/bundles/{slug}", ctx -> {
       Principal p = auth.require(ctx);
       BundleChange change = json.read(ctx, BundleChange.class);
-      answer(ctx, p, b -> b.update(p.userId(), ctx.pathParam("slug"), change));
+      Bundle updated = bundles.update(p.userId(), ctx.pathParam("slug"), change);
+      attention.check(p.userId()); // its readiness is seen from now on: a fall is told
+      json.write(ctx, 200, view(p, updated));
     });
     routes.delete("/api/v1/bundles/{slug}", ctx -> {
       Principal p = auth.require(ctx);
@@ -108,7 +110,9 @@ final class BundleRoutes {
   private void create(Context ctx) {
     Principal p = auth.require(ctx);
     BundleChange change = json.read(ctx, BundleChange.class);
-    json.write(ctx, 201, view(p, bundles.create(p.userId(), change), false));
+    Bundle created = bundles.create(p.userId(), change);
+    attention.check(p.userId()); // its readiness is seen from now on: a fall is told
+    json.write(ctx, 201, view(p, created, false));
   }
 
   private void publication(Context ctx, Publication publication) {

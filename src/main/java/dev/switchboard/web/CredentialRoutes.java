@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * one ({@code …/{id}/validation-tools}, read-only ones only).
  */
 final class CredentialRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(CredentialRoutes.class);
   record Rename(String label) {}
 
   record Create(String provider, String authMethod, String label, Map<String, Object> fields) {}
@@ -91,7 +94,13 @@ final class CredentialRoutes {
     var created = creation.create(p.userId(),
         new NewCredential(body.provider(), body.authMethod(), body.label(), body.fields()));
     if ("true".equals(ctx.queryParam("verify"))) {
-      created = verifier.verify(p.userId(), created.id(), Optional.empty(), Optional.empty());
+      try {
+        created = verifier.verify(p.userId(), created.id(), Optional.empty(), Optional.empty());
+      } catch (SwitchboardException e) {
+        // the credential is kept: answering an error would make clients save it again (issue 13);
+        // it stays UNVERIFIED and POST …/verify names a tool to test it with
+        LOG.info("saved credential {} could not be verified: {}", created.id(), e.code());
+      }
     }
     json.write(ctx, 201, Views.CredentialView.of(created));
   }

@@ -38,7 +38,7 @@ final class ProviderRoutes {
     String query = Optional.ofNullable(ctx.queryParam("q")).orElse("");
     Map<String, ConnectionState> states = credentials.connectionStates(p.userId());
     json.write(ctx, 200, new Views.ItemsView<>(catalog.search(category, query).stream()
-        .map(provider -> view(provider, states))
+        .map(provider -> view(provider, states, catalog.statusReason(provider.slug())))
         .toList(), null));
   }
 
@@ -46,11 +46,12 @@ final class ProviderRoutes {
     Principal p = auth.require(ctx);
     Provider provider = catalog.find(ctx.pathParam("slug"))
         .orElseThrow(() -> SwitchboardException.notFound("provider"));
-    json.write(ctx, 200, view(provider, credentials.connectionStates(p.userId())));
+    json.write(ctx, 200, view(provider, credentials.connectionStates(p.userId()), catalog.statusReason(provider.slug())));
   }
 
-  private static Views.ProviderView view(Provider provider, Map<String, ConnectionState> states) {
-    return Views.ProviderView.of(provider, states.getOrDefault(provider.slug(), ConnectionState.NONE));
+  private static Views.ProviderView view(Provider provider, Map<String, ConnectionState> states,
+      Optional<String> statusReason) {
+    return Views.ProviderView.of(provider, states.getOrDefault(provider.slug(), ConnectionState.NONE), statusReason);
   }
 
   private static Category category(String name) {

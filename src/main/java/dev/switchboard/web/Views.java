@@ -4,13 +4,16 @@ import dev.switchboard.account.AccessToken;
 import dev.switchboard.account.User;
 import dev.switchboard.credential.ConnectionState;
 import dev.switchboard.credential.Credential;
+import dev.switchboard.provider.AnswerRule;
 import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.CredentialSchema;
 import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.ProviderStatus;
 import dev.switchboard.provider.ValidationSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The JSON shapes of the REST API (DESIGN.md §7): camelCase names, upper-case enum values. */
 final class Views {
@@ -48,11 +51,17 @@ final class Views {
   record ProviderView(String slug, String name, String description, String category,
       String categoryName, String kind, String status, String icon, String docsUrl,
       List<AuthMethod> authMethods, CredentialSchema credentialSchema, ValidationSpec validation,
-      String connectionState) {
+      String connectionState, String statusReason, List<AnswerRule> answers) {
     static ProviderView of(Provider p, ConnectionState state) {
+      return of(p, state, Optional.empty());
+    }
+
+    /** With why the provider has its status, when Switchboard set it (the health check). */
+    static ProviderView of(Provider p, ConnectionState state, Optional<String> statusReason) {
       return new ProviderView(p.slug(), p.name(), p.description(), p.category().name(),
           p.category().displayName(), p.kind().name(), p.status().name(), p.icon(), p.docsUrl(),
-          p.authMethods(), p.credentialSchema(), p.validation(), state.name());
+          p.authMethods(), p.credentialSchema(), p.validation(), state.name(),
+          p.status() == ProviderStatus.ACTIVE ? null : statusReason.orElse(null), p.answers());
     }
   }
 

@@ -4,6 +4,7 @@ import dev.switchboard.tool.StoredTools;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
@@ -104,5 +105,36 @@ public final class ProviderRows {
             + "|| (SELECT COUNT(*) FROM provider_statuses) || ':' "
             + "|| COALESCE((SELECT MAX(updated_at) FROM provider_statuses), 0)")
         .mapTo(String.class).one());
+  }
+
+  /** What the health check last recorded of a provider. */
+  public record Health(String slug, String status, String reason, Instant failingSince, Instant checkedAt) {}
+
+  public Optional<Health> health(String slug) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM provider_health WHERE provider = :slug")
+        .bind("slug", slug).map((rs, ctx) -> new Health(rs.getString("provider"), rs.getString("status"),
+            rs.getString("reason"), Optional.ofNullable((Number) rs.getObject("failing_since"))
+                .map(n -> Instant.ofEpochMilli(n.longValue())).orElse(null),
+            Instant.ofEpochMilli(rs.getLong("checked_at")))).findOne());
+  }
+
+  public void saveHealth(Health health) {
+    jdbi.useHandle(h -> h.createUpdate("INSERT INTO provider_health (provider, status, reason, failing_since, "
+            + "checked_at, changed_at) VALUES (:slug, :status, :reason, :since, :at, :at) "
+            + "ON CONFLICT (provider) DO UPDATE SET status = excluded.status, reason = excluded.reason, "
+            + "failing_since = excluded.failing_since, checked_at = excluded.checked_at, "
+            + "changed_at = CASE WHEN provider_health.status = excluded.status THEN provider_health.changed_at "
+            + "ELSE excluded.changed_at END")
+        .bind("slug", health.slug()).bind("status", health.status()).bind("reason", health.reason())
+        .bind("since", health.failingSince() == null ? null : health.failingSince().toEpochMilli())
+        .bind("at", health.checkedAt().toEpochMilli()).execute());
+  }
+
+  /** The reasons of the providers the health check made INACTIVE: slug → reason. */
+  public Map<String, String> healthReasons() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT provider, reason FROM provider_health "
+            + "WHERE status = 'INACTIVE' AND reason IS NOT NULL")
+        .map((rs, ctx) -> Map.entry(rs.getString("provider"), rs.getString("reason"))).list())
+        .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 }

@@ -116,17 +116,19 @@ public final class BundleRows {
   }
 
   /** The readiness last seen for each bundle the user enabled, by bundle id. */
+  /** The readiness last seen per bundle by the user (bundles they enabled or own). */
   public Map<String, String> lastStatuses(Handle h, String userId) {
     Map<String, String> out = new HashMap<>();
-    h.createQuery("SELECT bundle_id, last_status FROM bundle_enablements WHERE user_id = :u")
+    h.createQuery("SELECT bundle_id, status FROM bundle_statuses_seen WHERE user_id = :u")
         .bind("u", userId)
-        .map((rs, ctx) -> Map.entry(rs.getString("bundle_id"), String.valueOf(rs.getString("last_status"))))
+        .map((rs, ctx) -> Map.entry(rs.getString("bundle_id"), rs.getString("status")))
         .forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }
 
   public void setLastStatus(Handle h, String bundleId, String userId, String status) {
-    h.createUpdate("UPDATE bundle_enablements SET last_status = :s WHERE bundle_id = :b AND user_id = :u")
+    h.createUpdate("INSERT INTO bundle_statuses_seen (bundle_id, user_id, status) VALUES (:b, :u, :s) "
+            + "ON CONFLICT (bundle_id, user_id) DO UPDATE SET status = excluded.status")
         .bind("s", status).bind("b", bundleId).bind("u", userId).execute();
   }
 

@@ -1,7 +1,7 @@
 package dev.switchboard.mcp.internal;
 
 import dev.switchboard.bundle.ResolvedTool;
-import dev.switchboard.credential.CredentialCalls;
+import dev.switchboard.credential.CheckedCalls;
 import dev.switchboard.credential.ToolCall;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.mcp.McpError;
@@ -23,12 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ToolRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ToolRunner.class);
-  private final CredentialCalls calls;
+  private final CheckedCalls calls;
   private final ArgumentValidator validator;
   private final JsonMapper json;
   private final String baseUrl;
 
-  public ToolRunner(CredentialCalls calls, ArgumentValidator validator, JsonMapper json, String baseUrl) {
+  public ToolRunner(CheckedCalls calls, ArgumentValidator validator, JsonMapper json, String baseUrl) {
     this.calls = calls;
     this.validator = validator;
     this.json = json;

@@ -62,7 +62,8 @@ public final class HttpToolCall {
         request.body, Optional.ofNullable(request.contentType), context.deadline(), maxResponseBytes);
     HttpResult result = http.send(call);
     return mapper.map(new UpstreamResponse(result.status(), result.contentType().orElse(null),
-        result.body(), result.truncated(), result.header("Retry-After"), maxResponseBytes), redactor.build());
+        result.body(), result.truncated(), result.header("Retry-After"), maxResponseBytes, result::header),
+        redactor.build(), provider.answers());
   }
 
   private static String withQuery(OutgoingRequest request) {

@@ -3,6 +3,8 @@ package dev.switchboard.upstream.internal;
 import dev.switchboard.upstream.Outcome;
 import dev.switchboard.upstream.RemoteMcpException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +21,9 @@ final class McpStatus {
   static RemoteMcpException failure(String method, ResponseHead head, byte[] body, JsonMapper json) {
     int status = head.status();
     String said = explanation(head, body, json);
+    if (said.isEmpty() && (status == 401 || status == 403)) {
+      said = challenged(head);
+    }
     String suffix = said.isEmpty() ? "" : ": " + said;
     if (status == 401 || status == 403) {
       return new RemoteMcpException(Outcome.CREDENTIALS_REJECTED,
@@ -35,6 +40,27 @@ final class McpStatus {
     }
     return new RemoteMcpException(Outcome.UPSTREAM_REJECTED_REQUEST,
         "the MCP server refused " + method + " with HTTP " + status + suffix, status);
+  }
+
+  private static final Pattern CHALLENGE = Pattern.compile("(error_description|error)=\"([^\"]{1,300})\"");
+
+  /**
+   * The reason of a Bearer challenge (RFC 6750 §3: {@code WWW-Authenticate: Bearer error="invalid_token",
+   * error_description="The access token expired"}): the description, else the error code; or "".
+   */
+  static String challenged(ResponseHead head) {
+    String challenge = head.header("WWW-Authenticate").orElse("");
+    String description = "";
+    String error = "";
+    Matcher m = CHALLENGE.matcher(challenge);
+    while (m.find()) {
+      if (m.group(1).equals("error_description")) {
+        description = m.group(2);
+      } else {
+        error = m.group(2);
+      }
+    }
+    return Texts.oneLine(description.isEmpty() ? error : description);
   }
 
   private static String explanation(ResponseHead head, byte[] body, JsonMapper json) {

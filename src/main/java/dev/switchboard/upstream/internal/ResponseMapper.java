@@ -1,5 +1,7 @@
 package dev.switchboard.upstream.internal;
 
+import dev.switchboard.provider.AnswerRule;
+import dev.switchboard.provider.AnswerVerdict;
 import dev.switchboard.upstream.Outcome;
 import dev.switchboard.upstream.Redactor;
 import dev.switchboard.upstream.ToolResult;
@@ -31,31 +33,67 @@ final class ResponseMapper {
   }
 
   ToolResult map(UpstreamResponse response, Redactor redactor) {
+    return map(response, redactor, List.of());
+  }
+
+  /**
+   * Maps the answer; the first of the provider's answer rules that matches decides what it means
+   * (a Slack {@code 200 {"ok": false}} is a rejected credential), else its status does.
+   */
+  ToolResult map(UpstreamResponse response, Redactor redactor, List<AnswerRule> rules) {
     String body = new String(response.body(), StandardCharsets.UTF_8);
     // a capped body may end with the first part of a secret: redactCut drops such an end
     String text = response.truncated() ? redactor.redactCut(body) : redactor.redact(body);
     int status = response.status();
-    if (status >= 200 && status < 300) {
+    JsonNode parsed = rules.isEmpty() ? null : parsed(response, body, redactor);
+    Optional<AnswerRule> rule = AnswerRules.first(rules, status, response.headers(), parsed);
+    AnswerVerdict verdict = rule.map(AnswerRule::verdict).orElseGet(() -> verdict(status));
+    if (verdict == AnswerVerdict.OK) {
       return success(response, body, text, redactor);
     }
     // redacted whole before it is put on one line and cut, so the cut cannot split a secret
-    String message = cap(shortMessage(response, body, redactor).orElse(text));
-    if (status == 401 || status == 403) {
-      return ToolResult.failure(Outcome.CREDENTIALS_REJECTED,
+    String message = cap(rule.flatMap(r -> AnswerRules.text(parsed, r.reason())).map(redactor::redact)
+        .or(() -> shortMessage(response, body, redactor)).orElse(text));
+    return switch (verdict) {
+      case REJECTED -> ToolResult.failure(Outcome.CREDENTIALS_REJECTED,
           "credentials rejected: the provider answered HTTP " + status + suffix(message), status);
+      case RATE_LIMITED -> {
+        String when = response.retryAfter().flatMap(RetryAfter::describe)
+            .map(r -> "; retry after " + redactor.redact(r)).orElse("");
+        yield ToolResult.failure(Outcome.RATE_LIMITED,
+            "rate limited: the provider answered HTTP " + status + when + suffix(message), status);
+      }
+      case UNAVAILABLE -> ToolResult.failure(Outcome.UNREACHABLE,
+          "provider unavailable: the provider answered HTTP " + status + suffix(message), status);
+      default -> ToolResult.failure(Outcome.UPSTREAM_REJECTED_REQUEST,
+          "the provider refused the request with HTTP " + status + suffix(message), status);
+    };
+  }
+
+  /** What a status means without a rule. */
+  private static AnswerVerdict verdict(int status) {
+    if (status >= 200 && status < 300) {
+      return AnswerVerdict.OK;
+    }
+    if (status == 401 || status == 403) {
+      return AnswerVerdict.REJECTED;
     }
     if (status == 429) {
-      String when = response.retryAfter().flatMap(RetryAfter::describe)
-          .map(r -> "; retry after " + redactor.redact(r)).orElse("");
-      return ToolResult.failure(Outcome.RATE_LIMITED,
-          "rate limited: the provider answered HTTP 429" + when + suffix(message), status);
+      return AnswerVerdict.RATE_LIMITED;
     }
-    if (status >= 500) {
-      return ToolResult.failure(Outcome.UNREACHABLE,
-          "provider unavailable: the provider answered HTTP " + status + suffix(message), status);
+    return status >= 500 ? AnswerVerdict.UNAVAILABLE : AnswerVerdict.REFUSED;
+  }
+
+  /** The body parsed and redacted, or null when it is not JSON (or was cut). */
+  private JsonNode parsed(UpstreamResponse response, String body, Redactor redactor) {
+    if (response.truncated() || body.isBlank()) {
+      return null;
     }
-    return ToolResult.failure(Outcome.UPSTREAM_REJECTED_REQUEST,
-        "the provider refused the request with HTTP " + status + suffix(message), status);
+    try {
+      return redactor.redact(json.readTree(body));
+    } catch (JacksonException e) {
+      return null;
+    }
   }
 
   private ToolResult success(UpstreamResponse response, String body, String text, Redactor redactor) {

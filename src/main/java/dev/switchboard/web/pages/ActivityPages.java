@@ -88,7 +88,7 @@ final class ActivityPages {
     Page<Notification> page = notifications.list(caller.userId(), param(ctx, "cursor"), PAGE);
     List<NotificationRow> rows = page.items().stream().map(n -> new NotificationRow(n.id(), n.title(),
         n.message(), n.fix(), n.link().filter(l -> l.startsWith("/")).orElse(null), Text.when(n.createdAt()),
-        n.readAt().isEmpty())).toList();
+        n.open(), n.resolvedAt().map(Text::when).orElse(null))).toList();
     renderer.page(ctx, 200, "notifications.jte", frames.of(caller, "Notifications", "notifications"),
         new NotificationsPage(rows, page.next().map(c -> "/notifications?cursor=" + encode(c)).orElse(null)));
   }

@@ -121,6 +121,7 @@ final class BundlePages {
           Map.of("slug", Text.sentence(e.getMessage()))));
       return;
     }
+    attention.check(caller.userId()); // its readiness is seen from now on: a fall is told
     done(ctx, b.slug(), Flash.ok("Created “" + b.name() + "”. Add tools to it below."));
   }
 

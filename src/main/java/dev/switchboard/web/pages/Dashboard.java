@@ -24,7 +24,7 @@ public final class Dashboard {
     Frames frames = new Frames(deps.notifications());
     Guard guard = new Guard(deps.sessions(), deps.users(), renderer, frames, deps.secureCookies());
     ToolArguments arguments = new ToolArguments(deps.json());
-    ProviderPageBuilder providerPage = new ProviderPageBuilder(deps.credentials(), deps.tools(), arguments);
+    ProviderPageBuilder providerPage = new ProviderPageBuilder(deps.catalog(), deps.credentials(), deps.tools(), arguments);
     var routes = config.routes;
     new StaticAssets().register(routes);
     new SignInPages(deps.sessions(), guard, renderer,

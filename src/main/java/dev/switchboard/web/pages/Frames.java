@@ -15,7 +15,7 @@ final class Frames {
 
   Shell of(Caller caller, String title, String section) {
     int unread = (int) notifications.list(caller.userId(), Optional.empty(), COUNTED).items().stream()
-        .map(Notification::readAt).filter(Optional::isEmpty).count();
+        .filter(Notification::open).count();
     return new Shell(title, section, caller.user().email(), caller.admin(), caller.csrf(), caller.flash(),
         unread);
   }

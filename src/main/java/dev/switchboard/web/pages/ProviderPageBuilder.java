@@ -12,6 +12,7 @@ import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.AuthMethodType;
 import dev.switchboard.provider.OAuth2Method;
 import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.ProviderStatus;
 import dev.switchboard.provider.SchemaField;
 import dev.switchboard.tool.Tool;
@@ -23,11 +24,13 @@ import java.util.Optional;
 
 /** Builds a provider's page for one person from the catalog, their credentials and the tools. */
 final class ProviderPageBuilder {
+  private final ProviderRegistry catalog;
   private final Credentials credentials;
   private final ToolCatalog tools;
   private final ToolArguments arguments;
 
-  ProviderPageBuilder(Credentials credentials, ToolCatalog tools, ToolArguments arguments) {
+  ProviderPageBuilder(ProviderRegistry catalog, Credentials credentials, ToolCatalog tools, ToolArguments arguments) {
+    this.catalog = catalog;
     this.credentials = credentials;
     this.tools = tools;
     this.arguments = arguments;
@@ -51,7 +54,9 @@ final class ProviderPageBuilder {
         .orElse(null);
     String status = p.status() == ProviderStatus.ACTIVE ? null : Text.word(p.status().name());
     return new ProviderPage(p.slug(), p.name(), p.icon(), p.description(), p.category().displayName(),
-        Labels.kind(p.kind()), p.docsUrl(), Badge.of(state), status, statusNote(p), forms, oauth,
+        Labels.kind(p.kind()), p.docsUrl(), Badge.of(state), status,
+        statusNote(p) == null ? null : statusNote(p) + catalog.statusReason(p.slug()).map(r -> " Why: " + r + ".").orElse(""),
+        forms, oauth,
         mine.stream().map(c -> row(p, c)).toList(), validation(p, mine, validation));
   }
 
