@@ -81,6 +81,11 @@ public final class OAuthFlow {
     return requested;
   }
 
+  /** The requested scopes an OAuth credential lacks (its grant is partial when there are any). */
+  public Set<String> missingScopes(String userId, Credential credential) {
+    return providers.find(credential.provider()).map(p -> requested.missing(userId, p, credential)).orElse(Set.of());
+  }
+
   /** The redirect URI to register with the provider. */
   public String redirectUri() {
     return redirectUri;
