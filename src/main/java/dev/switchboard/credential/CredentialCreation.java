@@ -58,9 +58,8 @@ public final class CredentialCreation {
     if (!problems.isEmpty()) {
       throw new FieldErrors(prefixed(problems));
     }
-    String label = request.label() == null || request.label().isBlank()
-        ? provider.name()
-        : checkLabel(request.label());
+    boolean named = request.label() != null && !request.label().isBlank();
+    String wanted = named ? checkLabel(request.label()) : provider.name();
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, String> display = new LinkedHashMap<>();
     for (SchemaField field : schema) {
@@ -75,11 +74,17 @@ public final class CredentialCreation {
     }
     String id = Ids.next("cred");
     SealedPayload sealed = vault.seal(userId, id, SecretFields.of(values));
-    Credential credential = new Credential(id, userId, provider.slug(), method, label,
-        CredentialStatus.ACTIVE, Verification.UNVERIFIED, Optional.empty(), Optional.empty(),
-        Set.of(), Optional.empty(), Optional.empty(), clock.instant(), Optional.empty(),
-        Optional.empty(), 0, 0, sealed.keyId(), display, false);
     Credential saved = rows.jdbi().inTransaction(h -> {
+      // profile names are unique per user and provider: a chosen one must be free, a default is made so
+      List<Credential> siblings = rows.ofProvider(h, userId, provider.slug());
+      if (named) {
+        ProfileNames.requireFree(siblings, wanted, provider.name(), Optional.empty());
+      }
+      String label = named ? wanted : ProfileNames.free(siblings, wanted);
+      Credential credential = new Credential(id, userId, provider.slug(), method, label,
+          CredentialStatus.ACTIVE, Verification.UNVERIFIED, Optional.empty(), Optional.empty(),
+          Set.of(), Optional.empty(), Optional.empty(), clock.instant(), Optional.empty(),
+          Optional.empty(), 0, 0, sealed.keyId(), display, false);
       rows.insert(h, credential, sealed);
       return rows.find(h, userId, id).orElseThrow();
     });

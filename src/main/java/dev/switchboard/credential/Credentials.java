@@ -4,6 +4,7 @@ import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.credential.internal.ProviderVerification;
 import dev.switchboard.error.ErrorKind;
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.store.Cursor;
 import dev.switchboard.store.Page;
@@ -81,6 +82,11 @@ public final class Credentials {
     return rows.jdbi().withHandle(h -> rows.find(h, userId, id));
   }
 
+  /** The user's credentials of one provider, all statuses (its profiles). */
+  public List<Credential> ofProvider(String userId, String provider) {
+    return rows.jdbi().withHandle(h -> rows.ofProvider(h, userId, provider));
+  }
+
   public Page<Credential> list(String userId, CredentialFilter filter, Optional<String> cursor, int limit) {
     Page.checkLimit(limit, MAX_PAGE);
     CredentialFilter positioned = new CredentialFilter(filter.provider(), filter.status(),
@@ -91,8 +97,11 @@ public final class Credentials {
 
   public Credential rename(String userId, String id, String label) {
     return rows.jdbi().inTransaction(h -> {
-      require(h, userId, id);
-      rows.rename(h, userId, id, CredentialCreation.checkLabel(label));
+      Credential c = require(h, userId, id);
+      String checked = CredentialCreation.checkLabel(label);
+      ProfileNames.requireFree(rows.ofProvider(h, userId, c.provider()), checked,
+          catalog.find(c.provider()).map(Provider::name).orElse(c.provider()), Optional.of(id));
+      rows.rename(h, userId, id, checked);
       return require(h, userId, id);
     });
   }

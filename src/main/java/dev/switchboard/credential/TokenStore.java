@@ -49,11 +49,12 @@ public final class TokenStore {
   public Credential create(String userId, String provider, String label, OAuthGrant grant) {
     String id = Ids.next("cred");
     SealedPayload sealed = vault.seal(userId, id, SecretFields.of(grant.secrets()));
-    Credential credential = new Credential(id, userId, provider, AuthMethodType.OAUTH2, label,
-        CredentialStatus.ACTIVE, Verification.UNVERIFIED, Optional.empty(), Optional.empty(),
-        grant.scopes(), grant.account(), grant.expiresAt(), clock.instant(), Optional.empty(),
-        Optional.empty(), 0, 0, sealed.keyId(), Map.of("access_token", "••••"), false);
     Credential saved = jdbi().inTransaction(h -> {
+      String free = ProfileNames.free(rows.ofProvider(h, userId, provider), label);
+      Credential credential = new Credential(id, userId, provider, AuthMethodType.OAUTH2, free,
+          CredentialStatus.ACTIVE, Verification.UNVERIFIED, Optional.empty(), Optional.empty(),
+          grant.scopes(), grant.account(), grant.expiresAt(), clock.instant(), Optional.empty(),
+          Optional.empty(), 0, 0, sealed.keyId(), Map.of("access_token", "••••"), false);
       rows.insert(h, credential, sealed);
       rows.setOAuthState(h, id, grant.scopes(), grant.expiresAt(), grant.account());
       return rows.find(h, userId, id).orElseThrow();

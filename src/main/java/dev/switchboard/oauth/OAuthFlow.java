@@ -1,11 +1,11 @@
 package dev.switchboard.oauth;
 
-import dev.switchboard.bundle.Bundle;
 import dev.switchboard.bundle.Bundles;
 import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.CredentialVerifier;
 import dev.switchboard.credential.Credentials;
 import dev.switchboard.credential.OAuthGrant;
+import dev.switchboard.credential.ProfileNames;
 import dev.switchboard.credential.TokenStore;
 import dev.switchboard.error.ErrorKind;
 import dev.switchboard.error.SwitchboardException;
@@ -19,7 +19,6 @@ import dev.switchboard.provider.OAuth2Method;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.store.Ids;
-import dev.switchboard.tool.Tool;
 import dev.switchboard.tool.ToolCatalog;
 import dev.switchboard.vault.Digests;
 import java.net.URLEncoder;
@@ -39,9 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Connecting an OAuth provider (DESIGN.md §5): the authorization code flow with PKCE S256 and a
  * single-use {@code state} bound to the user, expiring after 10 minutes, with the exact redirect URI
- * {@code {base_url}/oauth/callback}. Requested scopes are what the tools of the user's enabled
- * bundles need (or the provider default); re-authorizing asks for the union with those already
- * granted. After the code exchange the credential is saved and its validation tool runs.
+ * {@code {base_url}/oauth/callback}. Requested scopes are the provider's defaults plus what the
+ * tools of the bundles the user owns or enabled need ({@link RequestedScopes}); re-authorizing asks
+ * for the union with those already granted. After the code exchange the credential is saved — into
+ * the profile being re-authorized, or the user's OAuth profile of that provider with the same name
+ * (connecting again updates it rather than adding a second one) — and its validation tool runs.
  */
 public final class OAuthFlow {
   private static final Duration STATE_TTL = Duration.ofMinutes(10);
@@ -53,8 +54,7 @@ public final class OAuthFlow {
   private final TokenStore store;
   private final Credentials credentials;
   private final CredentialVerifier verifier;
-  private final Bundles bundles;
-  private final ToolCatalog tools;
+  private final RequestedScopes requested;
   private final JsonMapper json;
   private final Clock clock;
   private final String redirectUri;
@@ -70,11 +70,20 @@ public final class OAuthFlow {
     this.store = store;
     this.credentials = credentials;
     this.verifier = verifier;
-    this.bundles = bundles;
-    this.tools = tools;
+    this.requested = new RequestedScopes(bundles, tools);
     this.json = json;
     this.clock = clock;
     this.redirectUri = baseUrl + "/oauth/callback";
+  }
+
+  /** The scopes asked for on a user's behalf, and what a grant lacks of them. */
+  public RequestedScopes requestedScopes() {
+    return requested;
+  }
+
+  /** The requested scopes an OAuth credential lacks (its grant is partial when there are any). */
+  public Set<String> missingScopes(String userId, Credential credential) {
+    return providers.find(credential.provider()).map(p -> requested.missing(userId, p, credential)).orElse(Set.of());
   }
 
   /** The redirect URI to register with the provider. */
@@ -86,8 +95,7 @@ public final class OAuthFlow {
   public String start(String userId, String providerSlug, Optional<String> credentialId) {
     Provider provider = providers.find(providerSlug).orElseThrow(() -> SwitchboardException.notFound("provider"));
     OAuth2Method method = oauth(provider);
-    Set<String> scopes = new TreeSet<>(method.defaultScopes());
-    scopes.addAll(neededByBundles(userId, provider.slug()));
+    Set<String> scopes = new TreeSet<>(requested.of(userId, provider));
     if (credentialId.isPresent()) {
       Credential existing = credentials.get(userId, credentialId.get());
       if (!existing.provider().equals(provider.slug()) || existing.authMethod() != AuthMethodType.OAUTH2) {
@@ -154,9 +162,13 @@ public final class OAuthFlow {
           + answer.description() + "); nothing was saved");
     }
     OAuthGrant grant = grant(answer, pending.scopes(), method, e);
-    Credential saved = pending.credentialId().isPresent()
-        ? store.replace(pending.userId(), pending.credentialId().get(), grant)
-        : store.create(pending.userId(), provider.slug(), grant.account().orElse(provider.name()), grant);
+    String name = grant.account().orElse(provider.name());
+    Optional<String> profile = pending.credentialId().or(() -> ProfileNames.named(
+        credentials.ofProvider(pending.userId(), provider.slug()), name)
+        .filter(c -> c.authMethod() == AuthMethodType.OAUTH2).map(Credential::id));
+    Credential saved = profile.isPresent()
+        ? store.replace(pending.userId(), profile.get(), grant)
+        : store.create(pending.userId(), provider.slug(), name, grant);
     try {
       return verifier.verify(pending.userId(), saved.id(), Optional.empty(), Optional.empty());
     } catch (SwitchboardException e2) {
@@ -174,17 +186,6 @@ public final class OAuthFlow {
     Optional<String> account = answer.idToken().flatMap(t -> IdTokens.account(json, t))
         .or(() -> e.userinfo().flatMap(u -> tokens.getJson(u, answer.accessToken())).flatMap(IdTokens::account));
     return new OAuthGrant(secrets, scopes, expires, account);
-  }
-
-  private Set<String> neededByBundles(String userId, String provider) {
-    Set<String> needed = new TreeSet<>();
-    // only bundles still available to the user: one its owner archived needs no scope any more
-    for (Bundle b : bundles.availableEnabled(userId)) {
-      for (String name : b.tools()) {
-        tools.find(name).filter(t -> t.provider().equals(provider)).map(Tool::requiredScopes).ifPresent(needed::addAll);
-      }
-    }
-    return needed;
   }
 
   static Set<String> split(String scopes, OAuth2Method method) {

@@ -7,10 +7,12 @@ import dev.switchboard.oauth.OAuthApps;
 import dev.switchboard.oauth.OAuthFlow;
 import dev.switchboard.oauth.TokenRefresher;
 import dev.switchboard.credential.Credentials;
+import dev.switchboard.credential.Verification;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The OAuth routes: start a connection, the provider's redirect back, a forced refresh, and the
@@ -78,11 +80,17 @@ final class OAuthRoutes {
     try {
       Credential c = flow.callback(ctx.queryParam("state"), ctx.queryParam("code"), ctx.queryParam("error"),
           ctx.queryParam("error_description"), sessionUser);
-      boolean ok = c.verification() == dev.switchboard.credential.Verification.VERIFIED;
-      page(ctx, 200, ok ? "Connected" : "Connected, but validation failed",
-          ok ? "Your " + c.provider() + " account is connected and verified. You can close this window."
-              : "The tokens were saved but the validation tool failed: "
-                  + c.verificationMessage().orElse("unknown error") + ".", c.provider());
+      boolean ok = c.verification() == Verification.VERIFIED;
+      Set<String> missing = flow.missingScopes(c.userId(), c);
+      String title = !ok ? "Connected, but validation failed" : missing.isEmpty() ? "Connected" : "Connected with a partial grant";
+      String message = !ok ? "The tokens were saved but the validation tool failed: "
+          + c.verificationMessage().orElse("unknown error") + "."
+          : missing.isEmpty() ? "Your " + c.provider() + " account is connected and verified. You can close this window."
+          : "Your " + c.provider() + " account is connected, but the grant is partial: " + c.provider()
+              + " did not grant " + String.join(", ", missing) + ", so the tools that need "
+              + (missing.size() == 1 ? "it" : "them") + " stay unavailable. Re-authorize and grant "
+              + (missing.size() == 1 ? "it" : "them") + " to use those tools.";
+      page(ctx, 200, title, message, c.provider());
     } catch (SwitchboardException e) {
       page(ctx, e.kind().httpStatus(), "Not connected", e.getMessage(), null);
     }

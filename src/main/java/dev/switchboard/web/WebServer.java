@@ -1,5 +1,6 @@
 package dev.switchboard.web;
 
+import dev.switchboard.connection.Connections;
 import io.javalin.Javalin;
 import java.util.List;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -56,6 +57,8 @@ public final class WebServer implements AutoCloseable {
       new BundleRoutes(deps.bundles(), deps.attention(), auth, json, deps.baseUrl()).register(api);
       new ActivityRoutes(deps.executions(), deps.notifications(), deps.audit(), auth, json).register(api);
       new AdminRoutes(deps.providerAdmin(), deps.users(), deps.accounts(), auth, json).register(api);
+      new ConnectionRoutes(new Connections(deps.credentials(), deps.bundles(), deps.catalog(),
+          deps.oauth().requestedScopes()), auth, json).register(api);
       new OAuthRoutes(deps.oauth(), deps.oauthApps(), deps.refresher(), deps.credentials(), auth, json)
           .register(api, config.routes);
       McpGate gate = new McpGate(deps.tokens(), deps.baseUrl());

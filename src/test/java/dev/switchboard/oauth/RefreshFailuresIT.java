@@ -303,7 +303,10 @@ class RefreshFailuresIT {
   void theSweepRefreshesExactlyTheTokensInsideItsWindow() throws Exception {
     mode.set("ok");
     String inside = connect();
+    // connecting again re-authorizes the profile of the same name: rename it to get a second one
+    assertThat(user.patch("/api/v1/credentials/" + inside, Map.of("label", "Inside")).status()).isEqualTo(200);
     String outside = connect();
+    assertThat(outside).isNotEqualTo(inside);
     long now = System.currentTimeMillis();
     exec("UPDATE credentials SET access_expires_at = " + (now + 3_600_000L) + " WHERE id = '" + inside + "'");
     exec("UPDATE credentials SET access_expires_at = " + (now + 48 * 3_600_000L) + " WHERE id = '" + outside + "'");

@@ -145,6 +145,22 @@ abstract class StoreContract {
   }
 
   @Test
+  void profileNamesAreUniquePerUserAndProviderInTheServicesAndTheSchema() {
+    User u = users.create("names@example.com", "a-long-password", false, false);
+    Credential a = apiKey(u.id(), "openai", "sk-aaaaaaaaaaaaaaaa");
+    Credential b = apiKey(u.id(), "openai", "sk-bbbbbbbbbbbbbbbb");
+    assertThat(b.label()).as("a default name is made free").isEqualTo(a.label() + " 2");
+    assertThatThrownBy(() -> creation.create(u.id(), new NewCredential("openai", "API_KEY", a.label().toUpperCase(),
+        Map.of("api_key", "sk-cccccccccccccccc")))).hasMessageContaining("already exists for OpenAI");
+    assertThatThrownBy(() -> credentials.rename(u.id(), b.id(), a.label())).hasMessageContaining("already exists");
+    assertThat(apiKey(users.create("names2@example.com", "a-long-password", false, false).id(), "openai",
+        "sk-dddddddddddddddd").label()).as("another user may use the name").isEqualTo(a.label());
+    // the schema keeps names apart even when the services are bypassed (V14)
+    assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.createUpdate("UPDATE credentials SET label = :label "
+        + "WHERE id = :id").bind("label", a.label()).bind("id", b.id()).execute())).isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
   void anotherUsersCredentialIsNotFoundAndUnchanged() {
     User owner = users.create("own@example.com", "a-long-password", false, false);
     User other = users.create("oth@example.com", "a-long-password", false, false);

@@ -7,6 +7,7 @@ import dev.switchboard.testing.Cli;
 import dev.switchboard.testing.TestServer;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,12 @@ class CredentialsApiIT {
     server.close();
   }
 
+  /** Profile names are unique per user and provider, so each credential gets its own. */
+  static final AtomicInteger LABELS = new AtomicInteger();
+
   static JsonNode create(Api api, String provider, String method, Map<String, Object> fields) {
-    Api.Answer a = api.post("/api/v1/credentials",
-        Map.of("provider", provider, "authMethod", method, "label", "Work", "fields", fields));
+    Api.Answer a = api.post("/api/v1/credentials", Map.of("provider", provider, "authMethod", method,
+        "label", "Work " + LABELS.incrementAndGet(), "fields", fields));
     assertThat(a.status()).as(a.body()).isEqualTo(201);
     return a.json();
   }

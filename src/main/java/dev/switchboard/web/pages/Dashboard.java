@@ -1,5 +1,6 @@
 package dev.switchboard.web.pages;
 
+import dev.switchboard.connection.Connections;
 import dev.switchboard.web.WebDependencies;
 import io.javalin.config.JavalinConfig;
 
@@ -24,7 +25,8 @@ public final class Dashboard {
     Frames frames = new Frames(deps.notifications());
     Guard guard = new Guard(deps.sessions(), deps.users(), renderer, frames, deps.secureCookies());
     ToolArguments arguments = new ToolArguments(deps.json());
-    ProviderPageBuilder providerPage = new ProviderPageBuilder(deps.catalog(), deps.credentials(), deps.tools(), arguments);
+    ProviderPageBuilder providerPage = new ProviderPageBuilder(deps.catalog(), deps.credentials(), deps.tools(), arguments,
+        deps.oauth().requestedScopes());
     var routes = config.routes;
     new StaticAssets().register(routes);
     new SignInPages(deps.sessions(), guard, renderer,
@@ -36,8 +38,8 @@ public final class Dashboard {
     new BundlePages(deps.bundles(), deps.attention(), new BundlePageBuilder(deps.bundles(), deps.credentials(),
         deps.tools(), deps.catalog(), new ClientConfigs(deps.json()), deps.baseUrl()), guard, renderer, frames)
         .register(routes);
-    new ConnectionPages(deps.credentials(), deps.bundles(), deps.catalog(), guard, renderer, frames)
-        .register(routes);
+    new ConnectionPages(new Connections(deps.credentials(), deps.bundles(), deps.catalog(),
+        deps.oauth().requestedScopes()), deps.credentials(), deps.catalog(), guard, renderer, frames).register(routes);
     new ActivityPages(deps.executions(), deps.notifications(), deps.bundles(), deps.catalog(), guard, renderer,
         frames).register(routes);
     new TokenPages(deps.tokens(), guard, renderer, frames).register(routes);

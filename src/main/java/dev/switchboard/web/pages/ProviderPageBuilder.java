@@ -1,5 +1,6 @@
 package dev.switchboard.web.pages;
 
+import dev.switchboard.oauth.RequestedScopes;
 import dev.switchboard.credential.ConnectionState;
 import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.CredentialFilter;
@@ -10,7 +11,6 @@ import dev.switchboard.credential.Verification;
 import dev.switchboard.provider.ApiKeyMethod;
 import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.AuthMethodType;
-import dev.switchboard.provider.OAuth2Method;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.ProviderStatus;
@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Builds a provider's page for one person from the catalog, their credentials and the tools. */
 final class ProviderPageBuilder {
@@ -28,12 +29,15 @@ final class ProviderPageBuilder {
   private final Credentials credentials;
   private final ToolCatalog tools;
   private final ToolArguments arguments;
+  private final RequestedScopes scopes;
 
-  ProviderPageBuilder(ProviderRegistry catalog, Credentials credentials, ToolCatalog tools, ToolArguments arguments) {
+  ProviderPageBuilder(ProviderRegistry catalog, Credentials credentials, ToolCatalog tools, ToolArguments arguments,
+      RequestedScopes scopes) {
     this.catalog = catalog;
     this.credentials = credentials;
     this.tools = tools;
     this.arguments = arguments;
+    this.scopes = scopes;
   }
 
   /** The page; {@code attempt} and {@code validation} may be null. */
@@ -50,14 +54,14 @@ final class ProviderPageBuilder {
     }
     OAuthConnect oauth = p.authMethod(AuthMethodType.OAUTH2)
         .map(m -> new OAuthConnect("/api/v1/oauth/" + p.slug() + "/start",
-            String.join(", ", ((OAuth2Method) m).defaultScopes())))
+            String.join(", ", scopes.of(userId, p))))
         .orElse(null);
     String status = p.status() == ProviderStatus.ACTIVE ? null : Text.word(p.status().name());
     return new ProviderPage(p.slug(), p.name(), p.icon(), p.description(), p.category().displayName(),
         Labels.kind(p.kind()), p.docsUrl(), Badge.of(state), status,
         statusNote(p) == null ? null : statusNote(p) + catalog.statusReason(p.slug()).map(r -> " Why: " + r + ".").orElse(""),
         forms, oauth,
-        mine.stream().map(c -> row(p, c)).toList(), validation(p, mine, validation));
+        mine.stream().map(c -> row(p, c, scopes.missing(userId, p, c))).toList(), validation(p, mine, validation));
   }
 
   private ConnectForm form(Provider p, AuthMethod method, ConnectAttempt attempt, boolean only) {
@@ -119,7 +123,7 @@ final class ProviderPageBuilder {
         attempt == null ? null : attempt.error());
   }
 
-  private static CredentialRow row(Provider p, Credential c) {
+  private static CredentialRow row(Provider p, Credential c, Set<String> missingScopes) {
     List<String> fields = c.fields().entrySet().stream()
         .map(e -> title(p, e.getKey()) + ": " + e.getValue()).sorted().toList();
     return new CredentialRow(c.id(), c.label(), Labels.method(c.authMethod()),
@@ -129,7 +133,8 @@ final class ProviderPageBuilder {
         c.grantedScopes().isEmpty() ? null : String.join(", ", c.grantedScopes().stream().sorted().toList()),
         c.authMethod() == AuthMethodType.OAUTH2 && p.supports(AuthMethodType.OAUTH2)
             ? "/api/v1/oauth/" + p.slug() + "/start?credential=" + c.id() : null,
-        c.verification() == Verification.VERIFIED);
+        c.verification() == Verification.VERIFIED,
+        missingScopes.isEmpty() ? null : String.join(", ", missingScopes));
   }
 
   private static String title(Provider p, String field) {
