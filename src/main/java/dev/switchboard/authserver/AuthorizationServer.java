@@ -73,7 +73,7 @@ public final class AuthorizationServer {
   public ClientInfo register(String name, List<String> redirectUris, String clientAddress) {
     String problem = RedirectUris.problem(redirectUris);
     if (problem != null) {
-      throw OAuthProblem.badRequest(redirectUris.isEmpty() ? "invalid_redirect_uri" : "invalid_redirect_uri", problem);
+      throw OAuthProblem.badRequest("invalid_redirect_uri", problem);
     }
     if (!limits.take(clientAddress)) {
       throw new OAuthProblem(429, "too_many_registrations",

@@ -1,6 +1,7 @@
 package dev.switchboard.authserver;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -54,7 +55,7 @@ public record ClientInfo(String id, String name, List<String> redirectUris, bool
         return null;
       }
       return new URI("http", null, uri.getHost(), -1, uri.getPath(), uri.getQuery(), null).toString();
-    } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+    } catch (IllegalArgumentException | URISyntaxException e) {
       return null;
     }
   }

@@ -7,6 +7,7 @@ import dev.switchboard.authserver.OAuthProblem;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -125,7 +126,7 @@ final class AuthorizationServerRoutes {
       try {
         String pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         int colon = pair.indexOf(':');
-        return java.net.URLDecoder.decode(colon >= 0 ? pair.substring(0, colon) : pair, StandardCharsets.UTF_8);
+        return URLDecoder.decode(colon >= 0 ? pair.substring(0, colon) : pair, StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         throw new OAuthProblem(401, "invalid_client", "the Basic authorization header is malformed");
       }

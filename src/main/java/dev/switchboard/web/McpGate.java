@@ -38,13 +38,6 @@ final class McpGate {
     this.hosts.add(baseHost);
   }
 
-  /** Every host name this server answers to: its base URL's and the loopback aliases. */
-  static Set<String> hostsOf(String baseUrl) {
-    Set<String> names = new HashSet<>(List.of("localhost", "127.0.0.1", "[::1]"));
-    names.add(host(baseUrl));
-    return names;
-  }
-
   /** Empty when the request may go on; otherwise the status to answer (403). */
   Optional<String> originProblem(Context ctx) {
     String host = ctx.header("Host");

@@ -20,26 +20,34 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Switchboard as the authorization server of its MCP endpoints, taken apart over HTTP: what must be
+ * On SQLite ({@link AuthorizationServerPostgresIT} runs the same on PostgreSQL): Switchboard as the
+ * authorization server of its MCP endpoints, taken apart over HTTP: what must be
  * refused (wrong verifier, replayed code, other redirect URI, replayed refresh token, revoked grant,
  * expired token, a token of bundle A on bundle B, Deny) and the discovery documents clients check.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationServerIT {
   private static final String EMAIL = "owner@example.com";
   private static final String PASSWORD = "password-of-" + EMAIL;
-  private static final AdjustableClock CLOCK = new AdjustableClock();
-  private static TestServer server;
-  private static String pat;
-  private static OAuthDance dance;
+  private final AdjustableClock clock = new AdjustableClock();
+  private TestServer server;
+  private String pat;
+  private OAuthDance dance;
   private String cookie;
   private String client;
 
+  /** Settings added to the server's (the database). */
+  Map<String, String> database() {
+    return Map.of();
+  }
+
   @BeforeAll
-  static void start() throws IOException {
-    server = TestServer.withClock(Files.createTempDirectory("switchboard-authserver"), CLOCK);
+  void start() throws IOException {
+    server = TestServer.withClock(Files.createTempDirectory("switchboard-authserver"), database(), clock);
     pat = Cli.userWithToken(server.env(), EMAIL);
     Api api = new Api(server, pat);
     Api.Answer credential = api.post("/api/v1/credentials?verify=true",
@@ -54,7 +62,7 @@ class AuthorizationServerIT {
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     server.close();
   }
 
@@ -64,7 +72,7 @@ class AuthorizationServerIT {
     client = dance.register(OAuthDance.REDIRECT);
   }
 
-  private static String resource(String slug) {
+  private String resource(String slug) {
     return server.url("/mcp/bundle/" + slug);
   }
 
@@ -216,7 +224,7 @@ class AuthorizationServerIT {
   void anExpiredAccessTokenIsRefusedAndTheRefreshTokenStillWorks() {
     JsonNode tokens = dance.tokens(cookie, client, resource("alpha"));
 
-    CLOCK.skip(Duration.ofMinutes(61));
+    clock.skip(Duration.ofMinutes(61));
 
     Api.Answer expired = dance.mcp("/mcp/bundle/alpha", tokens.path("access_token").asString());
     assertThat(expired.status()).isEqualTo(401);
@@ -307,12 +315,12 @@ class AuthorizationServerIT {
     assertThat(preflight.raw().headers().firstValue("Access-Control-Allow-Origin")).contains("*");
   }
 
-  private static Api.Answer absolute(String url) {
+  private Api.Answer absolute(String url) {
     Api api = new Api(server, null);
     return api.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET());
   }
 
-  private static String otherUserCookie() {
+  private String otherUserCookie() {
     Cli.userWithToken(server.env(), "stranger@example.com");
     return dance.signIn("stranger@example.com", "password-of-stranger@example.com");
   }

@@ -44,8 +44,8 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** A server on SQLite in {@code dir} whose clock is {@code clock} (expiry tests). */
-  public static TestServer withClock(Path dir, Clock clock) {
-    return new TestServer(environment(dir, Map.of()), clock);
+  public static TestServer withClock(Path dir, Map<String, String> extra, Clock clock) {
+    return new TestServer(environment(dir, extra), clock);
   }
 
   /** The settings environment a server in {@code dir} uses, for running CLI commands beside it. */

@@ -1,6 +1,7 @@
 package dev.switchboard.authserver.internal;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -42,7 +43,7 @@ public final class RedirectUris {
     URI uri;
     try {
       uri = new URI(s);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       return "a redirect URI is not a valid URI";
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
