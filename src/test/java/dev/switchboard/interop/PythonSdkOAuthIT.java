@@ -47,10 +47,22 @@ class PythonSdkOAuthIT {
 
   @Test
   void registersGetsConsentCallsAToolAndIsRefusedOnAnotherBundle() {
+    flow(bundle.server().url(""));
+  }
+
+  /** The issue's report: given a 127.0.0.1 URL, the SDK refused metadata that named localhost. */
+  @Test
+  void worksTheSameThroughTheLoopbackAddress() {
+    flow(bundle.server().url("").replace("://localhost:", "://127.0.0.1:"));
+  }
+
+  private static void flow(String origin) {
+    String url = origin + "/mcp/bundle/" + CalculatorBundle.SLUG;
     NodeProcess.Result result = NodeProcess.exec(
         List.of(PythonPeers.python().toAbsolutePath().toString(),
             PythonPeers.script("oauth_client.py").toAbsolutePath().toString()),
-        Map.of("MCP_URL", bundle.url(), "OTHER_URL", OAuthBundles.otherUrl(bundle), "EMAIL", OAuthBundles.EMAIL,
+        Map.of("MCP_URL", url, "OTHER_URL", origin + "/mcp/bundle/" + OAuthBundles.OTHER,
+            "EMAIL", OAuthBundles.EMAIL,
             "PASSWORD", OAuthBundles.PASSWORD, "TOOL", "calculator_add", "ARGS", "{\"a\":2,\"b\":40}"),
         Duration.ofSeconds(90));
     assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -65,7 +77,7 @@ class PythonSdkOAuthIT {
     assertThat(out.path("tokenPrefix").asString()).isEqualTo("sb_oat_");
     assertThat(out.path("otherStatus").asInt()).isEqualTo(401);
     assertThat(out.path("otherChallenge").asString()).contains("error=\"invalid_token\"")
-        .contains("resource_metadata=\"" + bundle.server().url("/.well-known/oauth-protected-resource/mcp/bundle/other"));
+        .contains("resource_metadata=\"" + origin + "/.well-known/oauth-protected-resource/mcp/bundle/other\"");
     // an MCP token is no key to the REST API
     assertThat(out.path("apiStatus").asInt()).isEqualTo(401);
   }
