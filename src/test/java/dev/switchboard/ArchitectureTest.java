@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   private static final List<String> FEATURES = List.of("store", "vault", "account", "provider",
-      "credential", "web", "error", "upstream", "tool", "audit", "bundle", "mcp", "postgres");
+      "credential", "web", "error", "upstream", "tool", "audit", "bundle", "mcp", "postgres", "authserver");
   private static JavaClasses classes;
 
   @BeforeAll

@@ -99,7 +99,7 @@ public final class RunningServer implements AutoCloseable {
     readiness.put("vault", new VaultReadiness(app.rotation, app.oauthApps, app.vault));
     return new WebDependencies(app.json, app.users, app.sessions, app.tokens, app.accounts, app.catalog,
         app.credentials, app.creation, app.verifier, app.tools, app.remoteTools, app.bundles, app.attention,
-        app.providerAdmin, app.oauth, app.oauthApps, app.refresher,
+        app.providerAdmin, app.oauth, app.oauthApps, app.refresher, app.authServer,
         app.executions, app.notifications, app.audit, app.metrics, app.mcp, app.broker, readiness, app.settings.baseUrl(),
         app.settings.maxBodyBytes(), app.settings.baseUrl().startsWith("https:"),
         app.settings.sessionTtl(), app.settings.metricsToken(), app.settings.limits().streamsPerUser(),

@@ -21,6 +21,13 @@ import dev.switchboard.audit.Executions;
 import dev.switchboard.audit.Metrics;
 import dev.switchboard.audit.Notifications;
 import dev.switchboard.audit.internal.ExecutionRows;
+import dev.switchboard.authserver.AuthorizationServer;
+import dev.switchboard.authserver.ResourceNames;
+import dev.switchboard.authserver.internal.ClientRows;
+import dev.switchboard.authserver.internal.GrantRows;
+import dev.switchboard.authserver.internal.GrantTokenRows;
+import dev.switchboard.authserver.internal.MetadataDocuments;
+import dev.switchboard.authserver.internal.RegistrationLimits;
 import dev.switchboard.bundle.AttentionWatcher;
 import dev.switchboard.bundle.Bundles;
 import dev.switchboard.bundle.internal.BundleRows;
@@ -122,6 +129,9 @@ public final class Switchboard implements AutoCloseable {
   final OAuthApps oauthApps;
   final OAuthFlow oauth;
   final TokenRefresher refresher;
+  final AuthorizationServer authServer;
+  /** Dynamic client registrations (RFC 7591) one address may make per hour. */
+  private static final int REGISTRATIONS_PER_ADDRESS_PER_HOUR = 30;
   final RefreshSweep sweep;
   final ProviderHealth health;
 
@@ -230,6 +240,10 @@ public final class Switchboard implements AutoCloseable {
           tokenStore, credentials, verifier, bundles, tools, json, clock, settings.baseUrl());
       credentials.useEraseHook(new Revoker(catalog, oauthApps, endpoints, tokenClient, notifications),
           c -> tokenStore.secrets(c.userId(), c.id()));
+      this.authServer = new AuthorizationServer(new ClientRows(database.jdbi()), new GrantRows(database.jdbi()),
+          new GrantTokenRows(database.jdbi()), new MetadataDocuments(outbound, guard, json, clock),
+          new RegistrationLimits(REGISTRATIONS_PER_ADDRESS_PER_HOUR, clock),
+          ResourceNames.forBaseUrl(settings.baseUrl()), users, clock);
       this.accounts = new Accounts(users, sessions, tokens, this::eraseCredentials);
     } catch (RuntimeException e) {
       database.close();

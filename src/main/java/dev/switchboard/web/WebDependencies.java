@@ -6,6 +6,7 @@ import dev.switchboard.account.Sessions;
 import dev.switchboard.account.Users;
 import dev.switchboard.admin.ProviderAdmin;
 import dev.switchboard.audit.AuditTrail;
+import dev.switchboard.authserver.AuthorizationServer;
 import dev.switchboard.audit.Executions;
 import dev.switchboard.audit.Metrics;
 import dev.switchboard.audit.Notifications;
@@ -58,6 +59,7 @@ public record WebDependencies(
     OAuthFlow oauth,
     OAuthApps oauthApps,
     TokenRefresher refresher,
+    AuthorizationServer authServer,
     Executions executions,
     Notifications notifications,
     AuditTrail audit,

@@ -61,14 +61,15 @@ public final class WebServer implements AutoCloseable {
           deps.oauth().requestedScopes()), auth, json).register(api);
       new OAuthRoutes(deps.oauth(), deps.oauthApps(), deps.refresher(), deps.credentials(), auth, json)
           .register(api, config.routes);
-      McpGate gate = new McpGate(deps.tokens(), deps.baseUrl());
+      McpGate gate = new McpGate(deps.tokens(), deps.authServer(), deps.baseUrl());
+      new AuthorizationServerRoutes(deps.authServer(), gate, deps.json()).register(config.routes);
       StreamSlots streams = new StreamSlots(deps.maxStreamsPerUser());
       new McpCors(gate).register(config.routes);
       new McpRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes(), streams)
           .register(config.routes);
       new LegacySseRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes(), streams)
           .register(config.routes);
-      new ProtectedResourceRoutes(deps.json(), deps.baseUrl()).register(config.routes);
+      new ProtectedResourceRoutes(deps.json(), gate).register(config.routes);
       new dev.switchboard.web.pages.Dashboard(deps).register(config);
     });
     this.routes = holder[0].registered();

@@ -44,6 +44,12 @@ final class NodeProcess {
     command.add(NodePeers.node().toAbsolutePath().toString());
     command.add(program.toAbsolutePath().toString());
     command.addAll(args);
+    return exec(command, env, timeout);
+  }
+
+  /** Runs any {@code command} (for example the Python SDK's interpreter) the same way. */
+  static Result exec(List<String> command, Map<String, String> env, Duration timeout) {
+    Path program = Path.of(command.get(command.size() - 1));
     Path out = null;
     Path err = null;
     Process process = null;

@@ -23,9 +23,13 @@ public final class TestServer implements AutoCloseable {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
   private TestServer(Map<String, String> env) {
+    this(env, Clock.systemUTC());
+  }
+
+  private TestServer(Map<String, String> env, Clock clock) {
     this.env = Map.copyOf(env);
     Settings settings = SettingsLoader.load(this.env);
-    this.server = RunningServer.start(settings, Clock.systemUTC(),
+    this.server = RunningServer.start(settings, clock,
         new PrintStream(out, true, StandardCharsets.UTF_8));
   }
 
@@ -37,6 +41,11 @@ public final class TestServer implements AutoCloseable {
   /** A server in {@code dir} with extra settings (for example another SWITCHBOARD_DB_URL). */
   public static TestServer start(Path dir, Map<String, String> extra) {
     return new TestServer(environment(dir, extra));
+  }
+
+  /** A server on SQLite in {@code dir} whose clock is {@code clock} (expiry tests). */
+  public static TestServer withClock(Path dir, Map<String, String> extra, Clock clock) {
+    return new TestServer(environment(dir, extra), clock);
   }
 
   /** The settings environment a server in {@code dir} uses, for running CLI commands beside it. */

@@ -7,8 +7,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Configuration snippets for the MCP clients people use, pointing at one bundle's URL with an access
- * token placeholder (tokens are stored hashed; the person pastes one from Access tokens).
+ * Configuration snippets for the MCP clients people use, pointing at one bundle's URL: first the
+ * ones that sign in with OAuth (Switchboard is their authorization server, docs/authorization-server.md:
+ * no token to paste), then the ones with an access token placeholder (tokens are stored hashed; the
+ * person pastes one from Access tokens).
  */
 final class ClientConfigs {
   static final String TOKEN = "sb_pat_YOUR_TOKEN";
@@ -33,7 +35,17 @@ final class ClientConfigs {
             "description", "Switchboard access token (sb_pat_…)", "password", true)),
         "servers", Map.of(name, ordered("type", "http", "url", url,
             "headers", Map.of("Authorization", "Bearer ${input:switchboard-token}"))));
+    Map<String, Object> vscodeOAuth = Map.of("servers", Map.of(name, ordered("type", "http", "url", url)));
+    Map<String, Object> cursorOAuth = Map.of("mcpServers", Map.of(name, ordered("url", url)));
     return List.of(
+        new ClientConfig("connector", "Claude or ChatGPT connector (sign in)",
+            "Claude: Settings → Connectors → Add custom connector; ChatGPT: Settings → Connectors → Create "
+                + "(developer mode). Paste this URL, then sign in and approve; the server must be reachable "
+                + "from the internet at this address", url),
+        new ClientConfig("vscode-oauth", "VS Code (sign in)",
+            ".vscode/mcp.json; VS Code opens the browser to sign in and approve", text(vscodeOAuth)),
+        new ClientConfig("cursor-oauth", "Cursor (sign in)",
+            "~/.cursor/mcp.json; Cursor shows “Needs login”: click it to sign in and approve", text(cursorOAuth)),
         new ClientConfig("claude", "Claude Desktop",
             "Settings → Developer → Edit Config (claude_desktop_config.json); needs Node.js for npx", text(claude)),
         new ClientConfig("cursor", "Cursor", "~/.cursor/mcp.json (or .cursor/mcp.json in a project)", text(cursor)),

@@ -43,6 +43,7 @@ public final class Dashboard {
     new ActivityPages(deps.executions(), deps.notifications(), deps.bundles(), deps.catalog(), guard, renderer,
         frames).register(routes);
     new TokenPages(deps.tokens(), guard, renderer, frames).register(routes);
+    new ConsentPages(deps.authServer(), deps.bundles(), guard, renderer, frames, deps.baseUrl()).register(routes);
     new AdminPages(deps.users(), deps.accounts(), deps.providerAdmin(), deps.catalog(), deps.oauthApps(), deps.oauth().redirectUri(),
         guard, renderer, frames).register(routes);
   }

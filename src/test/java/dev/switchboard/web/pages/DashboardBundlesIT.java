@@ -77,6 +77,12 @@ class DashboardBundlesIT {
     assertThat(browser.find(By.id("config-cursor")).getAttribute("value")).contains(url);
     assertThat(browser.find(By.id("config-vscode")).getAttribute("value")).contains(url).contains("\"type\" : \"http\"");
     assertThat(browser.find(By.id("config-claude")).getAttribute("value")).contains("mcp-remote").contains(url);
+    // clients that sign in with OAuth get the URL alone, no token header
+    assertThat(browser.find(By.id("config-connector")).getAttribute("value")).isEqualTo(url);
+    assertThat(browser.find(By.id("config-vscode-oauth")).getAttribute("value")).contains(url)
+        .doesNotContain("Authorization");
+    assertThat(browser.find(By.id("config-cursor-oauth")).getAttribute("value")).contains(url)
+        .doesNotContain("Authorization");
 
     browser.open("/tokens").type(By.id("token-name"), "Laptop");
     browser.submit(By.xpath("//button[normalize-space(.)='Create token']"));
