@@ -63,9 +63,17 @@ public final class ToolRunner {
     return toMcp(result);
   }
 
+  /**
+   * The MCP result: a remote MCP tool's own content blocks as its server sent them (redacted of
+   * secrets only), otherwise the result's text as one text block.
+   */
   ObjectNode toMcp(ToolResult result) {
     ObjectNode out = json.createObjectNode();
-    out.putArray("content").addObject().put("type", "text").put("text", result.text());
+    if (result.content().isPresent()) {
+      out.set("content", result.content().get());
+    } else {
+      out.putArray("content").addObject().put("type", "text").put("text", result.text());
+    }
     result.structured().ifPresent(s -> out.set("structuredContent", s));
     out.put("isError", result.isError());
     return out;
