@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param outboundAllow CIDR ranges and host names outbound calls may reach although private, each
  *     on every port or on one ({@code 10.0.0.0/8:5432})
  * @param callTimeout the deadline of one tool call, covering the whole upstream exchange
+ * @param mcpMaxCall how long a call to a remote MCP provider may last at most when its server keeps
+ *     reporting progress (each progress notification gives the call {@code callTimeout} again)
  * @param maxResponseBytes the most bytes of one upstream answer kept for a tool result
  * @param refreshInterval how often the background job refreshes OAuth tokens
  * @param refreshWindow the job refreshes tokens that expire within this window
@@ -60,6 +62,7 @@ public record Settings(
     Duration keyFilePoll,
     String outboundAllow,
     Duration callTimeout,
+    Duration mcpMaxCall,
     int maxResponseBytes,
     Duration refreshInterval,
     Duration refreshWindow,
@@ -82,6 +85,9 @@ public record Settings(
     if (vaultLockLease.toMillis() < 1000) {
       throw new IllegalArgumentException("SWITCHBOARD_VAULT_LOCK_SECONDS must be at least 1");
     }
+    if (mcpMaxCall.compareTo(callTimeout) < 0) {
+      throw new IllegalArgumentException("SWITCHBOARD_MCP_MAX_CALL_MS must be at least SWITCHBOARD_CALL_TIMEOUT_MS");
+    }
     if (bcryptCost < 4 || bcryptCost > 31) {
       throw new IllegalArgumentException("SWITCHBOARD_BCRYPT_COST must be between 4 and 31");
     }
@@ -96,7 +102,7 @@ public record Settings(
   public Settings withPort(int newPort, String newBaseUrl) {
     return new Settings(host, newPort, newBaseUrl, dataDir, dbUrl, dbUser, dbPassword, vaultKeys,
         vaultKeyFile, adminEmail, adminPassword, maxBodyBytes, bcryptCost, sessionTtl,
-        baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, maxResponseBytes, refreshInterval,
+        baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, mcpMaxCall, maxResponseBytes, refreshInterval,
         refreshWindow, signInLimits, vaultLockLease, metricsToken, limits, healthInterval, healthWindow);
   }
 }

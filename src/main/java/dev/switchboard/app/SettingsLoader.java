@@ -75,6 +75,7 @@ public final class SettingsLoader {
         Duration.ofMillis(intValue(values, "KEY_FILE_POLL_MS", 1000)),
         value(values, "OUTBOUND_ALLOW", ""),
         Duration.ofMillis(intValue(values, "CALL_TIMEOUT_MS", 30_000)),
+        Duration.ofMillis(intValue(values, "MCP_MAX_CALL_MS", 600_000)),
         intValue(values, "MAX_RESPONSE_BYTES", 5 * 1024 * 1024),
         Duration.ofMinutes(intValue(values, "REFRESH_INTERVAL_MINUTES", 60)),
         Duration.ofMinutes(intValue(values, "REFRESH_WINDOW_MINUTES", 24 * 60)),

@@ -181,7 +181,8 @@ public final class Switchboard implements AutoCloseable {
           SelfAddress.of(settings.host(), settings.port(), settings.baseUrl()));
       this.outbound = new OutboundHttp(guard, clock, settings.limits().connectionsPerHost());
       this.postgres = new PostgresToolset(guard);
-      this.remoteMcp = new RemoteMcp(guard, json, clock);
+      this.remoteMcp = new RemoteMcp(guard, json, clock, RemoteMcp.DEFAULT_TTL, RemoteMcp.DEFAULT_MAX_MESSAGE_BYTES,
+          key -> { }, settings.mcpMaxCall());
       List<BuiltinToolset> builtins = List.of(new CalculatorToolset(json), postgres);
       List<ToolSource> sources = new ArrayList<>(builtins);
       sources.add(new CuratedOpenApi());

@@ -114,7 +114,7 @@ public final class CredentialCalls {
     SecretFields secrets = vault.open(call.userId(), credential.id(), sealed);
     ToolResult result = executor.execute(provider, call.tool(), call.arguments(),
         credential.authMethod(), secrets,
-        new CallContext(call.userId(), credential.id(), deadline));
+        new CallContext(call.userId(), credential.id(), deadline, call.progress()));
     long nanos = System.nanoTime() - startNanos;
     long millis = nanos / 1_000_000;
     if (metrics != null) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -178,6 +179,10 @@ public final class McpServer {
       default -> throw new McpError(McpError.METHOD_NOT_FOUND, "method not found: " + rpc.method()
           + " (this server offers tools: tools/list, tools/call)", 200);
     };
+    if (result == null) {
+      // cancelled: MCP 2025-11-25 ("Cancellation") — no response for a cancelled request
+      return McpReply.accepted();
+    }
     return McpReply.json(200, resultBody(rpc.id(), result));
   }
 
@@ -200,8 +205,9 @@ public final class McpServer {
 
   /**
    * Runs a tools/call that {@code notifications/cancelled} can stop (same instance): the thread is
-   * interrupted, the upstream request aborted, and the answer is error -32800, whatever the
-   * interrupted call threw on its way out (a cancelled call is never a 500).
+   * interrupted, the upstream request aborted (a remote MCP server is sent
+   * {@code notifications/cancelled} too), and there is no answer — null — whatever the interrupted
+   * call threw on its way out (a cancelled call is never a 500).
    */
   private JsonNode cancellable(McpExchange exchange, Rpc rpc) {
     String key = exchange.principal().userId() + "\n" + rpc.id();
@@ -209,23 +215,16 @@ public final class McpServer {
     inFlight.put(key, running);
     try {
       JsonNode result = call(exchange, rpc);
-      if (running.cancelled()) {
-        throw cancelledError();
-      }
-      return result;
+      return running.cancelled() ? null : result;
     } catch (RuntimeException e) {
       if (running.cancelled() && !(e instanceof McpError)) {
-        throw cancelledError();
+        return null;
       }
       throw e;
     } finally {
       inFlight.remove(key, running);
       running.finish();
     }
-  }
-
-  private static McpError cancelledError() {
-    return new McpError(-32800, "request cancelled", 200);
   }
 
   private void cancel(McpExchange exchange, JsonNode requestId) {
@@ -241,7 +240,26 @@ public final class McpServer {
       throw McpError.invalidParams("tools/call needs params.name");
     }
     return surfaces.build(exchange.principal(), exchange.target()).call(name, rpc.params().get("arguments"),
-        exchange.deadline() != null ? exchange.deadline() : clock.instant().plus(callTimeout));
+        exchange.deadline() != null ? exchange.deadline() : clock.instant().plus(callTimeout),
+        progress(exchange, rpc.params().path("_meta").get("progressToken")));
+  }
+
+  /**
+   * Where a call's progress goes: when the caller asked for it with a progress token (a string or
+   * an integer, MCP 2025-11-25 "Progress"), each update becomes a {@code notifications/progress}
+   * carrying the caller's token, sent to the caller; otherwise nowhere.
+   */
+  private Consumer<JsonNode> progress(McpExchange exchange, JsonNode token) {
+    if (token == null || !(token.isString() || token.isIntegralNumber())) {
+      return update -> { };
+    }
+    return update -> {
+      ObjectNode params = update.isObject() ? ((ObjectNode) update).deepCopy() : json.createObjectNode();
+      params.set("progressToken", token);
+      ObjectNode notification = json.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/progress");
+      notification.set("params", params);
+      exchange.toCaller().accept(notification);
+    };
   }
 
   private Optional<SessionTokens.Claims> claims(McpExchange exchange) {

@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One action an AI can take: its MCP name ({@code {provider}_{tool}}, at most 64 characters of
@@ -14,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  * @param provider the provider slug
  * @param localName the tool's name within its provider, e.g. {@code list_models}
  * @param inputSchema a JSON Schema 2020-12 object schema (never mutated after construction)
+ * @param upstreamFields the other fields of a remote MCP server's tool definition, shown to MCP
+ *     clients unchanged (secrets redacted): {@code annotations}, {@code outputSchema}, {@code icons},
+ *     {@code execution}, {@code _meta}; an empty object for every other tool (never mutated)
  */
 public record Tool(
     String name,
@@ -23,7 +28,12 @@ public record Tool(
     String description,
     JsonNode inputSchema,
     Set<String> requiredScopes,
-    ToolRecipe recipe) {
+    ToolRecipe recipe,
+    ObjectNode upstreamFields) {
+
+  /** The fields of an MCP tool definition {@link #upstreamFields} may hold. */
+  public static final Set<String> UPSTREAM_FIELDS = Set.of("annotations", "outputSchema", "icons", "execution",
+      "_meta");
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -38,5 +48,12 @@ public record Tool(
     title = title == null ? localName : title;
     description = description == null ? "" : description;
     requiredScopes = Set.copyOf(requiredScopes);
+    upstreamFields = upstreamFields == null ? JsonNodeFactory.instance.objectNode() : upstreamFields;
+  }
+
+  /** A tool of Switchboard's own (HTTP operation, built-in): no fields from a remote definition. */
+  public Tool(String name, String provider, String localName, String title, String description,
+      JsonNode inputSchema, Set<String> requiredScopes, ToolRecipe recipe) {
+    this(name, provider, localName, title, description, inputSchema, requiredScopes, recipe, null);
   }
 }

@@ -76,13 +76,13 @@ public final class Redactor {
     return EscapedText.redactCut(text, needles, MASK);
   }
 
-  /** {@code result} with its text and its structured content redacted. */
+  /** {@code result} with its text, its structured content and its content blocks redacted. */
   public ToolResult redact(ToolResult result) {
     if (needles.isEmpty()) {
       return result;
     }
     return new ToolResult(result.outcome(), redact(result.text()), result.structured().map(this::redact),
-        result.upstreamStatus());
+        result.upstreamStatus(), result.content().map(this::redact));
   }
 
   /** {@code node} with its strings and object keys redacted; itself when nothing changed. */

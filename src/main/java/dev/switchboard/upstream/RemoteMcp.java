@@ -46,6 +46,8 @@ public final class RemoteMcp implements AutoCloseable {
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
   /** The largest JSON-RPC message accepted by default. */
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
+  /** How long a call may last at most, however often the server reports progress, by default. */
+  public static final Duration DEFAULT_MAX_CALL = Duration.ofMinutes(10);
 
   private final Clock clock;
   private final Duration ttl;
@@ -53,6 +55,7 @@ public final class RemoteMcp implements AutoCloseable {
   private final McpHttp http;
   private final Connector connector;
   private final Consumer<String> toolsChanged;
+  private final Duration maxCall;
   private final Map<String, RemoteEntry> entries = new ConcurrentHashMap<>();
   private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
@@ -61,14 +64,23 @@ public final class RemoteMcp implements AutoCloseable {
     this(guard, json, clock, DEFAULT_TTL, DEFAULT_MAX_MESSAGE_BYTES, key -> { });
   }
 
+  /** A client with the default TTL, message cap and longest call. */
+  public RemoteMcp(OutboundGuard guard, JsonMapper json, Clock clock, Duration ttl, int maxMessageBytes,
+      Consumer<String> toolsChanged) {
+    this(guard, json, clock, ttl, maxMessageBytes, toolsChanged, DEFAULT_MAX_CALL);
+  }
+
   /**
    * @param ttl how long a tool list is cached, and how long an unused connection is kept
    * @param maxMessageBytes the largest JSON-RPC message read from a server
    * @param toolsChanged told the cache key whenever a server announces a changed tool list (after the
    *     key's cached list was dropped); runs on a client thread and must not block
+   * @param maxCall how long a tool call may last at most: each progress notification of the server
+   *     gives the call its whole deadline again, up to this long after it started
    */
   public RemoteMcp(OutboundGuard guard, JsonMapper json, Clock clock, Duration ttl, int maxMessageBytes,
-      Consumer<String> toolsChanged) {
+      Consumer<String> toolsChanged, Duration maxCall) {
+    this.maxCall = Objects.requireNonNull(maxCall, "maxCall");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ttl = Objects.requireNonNull(ttl, "ttl");
     this.rpc = new JsonRpc(Objects.requireNonNull(json, "json"));
@@ -122,14 +134,27 @@ public final class RemoteMcp implements AutoCloseable {
    */
   public ToolResult call(Provider provider, List<Header> auth, String cacheKey, String upstreamName,
       JsonNode arguments, Instant deadline) {
+    return call(provider, auth, cacheKey, upstreamName, arguments, deadline, CallContext.NO_PROGRESS);
+  }
+
+  /**
+   * Calls the tool asking the server for progress: the {@code params} of each progress notification
+   * go to {@code progress} (redacted; its {@code progressToken} is Switchboard's own, for the receiver
+   * to replace), and each one gives the call its whole time again, up to the longest call this
+   * client allows after it started. A caller that cancels interrupts the calling thread; the server
+   * is then sent {@code notifications/cancelled}.
+   */
+  public ToolResult call(Provider provider, List<Header> auth, String cacheKey, String upstreamName,
+      JsonNode arguments, Instant deadline, Consumer<JsonNode> progress) {
     Redactor secrets = Redactor.builder().headers(auth).build();
     try {
       ObjectNode params = rpc.object();
       params.put("name", upstreamName);
       params.set("arguments", arguments == null || arguments.isNull() ? rpc.object() : arguments);
-      Budget budget = Budget.until(clock, deadline);
-      JsonNode result = entry(cacheKey, provider)
-          .withConnection(auth, budget, connection -> connection.request("tools/call", params, auth, budget));
+      Budget budget = Budget.extensible(clock, deadline, maxCall);
+      Consumer<JsonNode> redacted = update -> progress.accept(secrets.redact(update));
+      JsonNode result = entry(cacheKey, provider).withConnection(auth, budget,
+          connection -> connection.request("tools/call", params, auth, budget, redacted));
       return secrets.redact(CallResults.of(result));
     } catch (RemoteMcpException e) {
       return ToolResult.failure(e.outcome(), secrets.redact(e.getMessage()), e.status().orElse(null));

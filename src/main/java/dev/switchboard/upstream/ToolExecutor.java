@@ -46,11 +46,12 @@ public final class ToolExecutor {
       }
       McpToolCall call = (McpToolCall) tool.recipe();
       RemoteAuth auth = RemoteAuth.of(provider, method(provider, authMethod), secrets);
+      Redactor redactor = Redactor.builder().secrets(secretValues(provider, authMethod, secrets))
+          .headers(auth.headers()).build();
       ToolResult result = remote.call(provider.withUpstreamUrl(auth.url()), auth.headers(),
           RemoteMcp.cacheKey(provider.slug(), context.credentialId()), call.upstreamName(), args,
-          context.deadline());
-      return Redactor.builder().secrets(secretValues(provider, authMethod, secrets)).headers(auth.headers())
-          .build().redact(result);
+          context.deadline(), update -> context.progress().accept(redactor.redact(update)));
+      return redactor.redact(result);
     } catch (OutboundBlockedException e) {
       return ToolResult.failure(Outcome.BLOCKED, e.getMessage(), null);
     } catch (UpstreamUnavailableException e) {

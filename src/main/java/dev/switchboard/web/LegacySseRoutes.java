@@ -93,7 +93,7 @@ final class LegacySseRoutes {
       return;
     }
     McpReply reply = server.post(new McpExchange(caller.get(), target, body, ProtocolVersions.LEGACY_SSE,
-        null, null, null));
+        null, null, null, session.stream()::send));
     if (reply.body() != null) {
       session.stream().event("message", json.writeValueAsString(reply.body()));
     }

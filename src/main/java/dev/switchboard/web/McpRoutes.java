@@ -58,8 +58,14 @@ final class McpRoutes {
       rpcError(ctx, 413, -32600, "the body is larger than " + maxBodyBytes + " bytes");
       return;
     }
-    McpReply reply = server.post(exchange(ctx, caller.get(), target, body));
     ctx.header("X-Content-Type-Options", "nosniff");
+    PostStream answer = new PostStream(ctx, json);
+    McpReply reply = server.post(new McpExchange(caller.get(), target, body, ctx.header("MCP-Protocol-Version"),
+        ctx.header("Mcp-Session-Id"), ctx.header("Mcp-Method"), ctx.header("Mcp-Name"), answer));
+    if (answer.started()) {
+      answer.end(reply.body());
+      return;
+    }
     reply.headers().forEach(ctx::header);
     if (reply.listen()) {
       listen(ctx, caller.get(), reply.subscription());

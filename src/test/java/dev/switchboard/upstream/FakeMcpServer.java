@@ -55,6 +55,12 @@ final class FakeMcpServer implements AutoCloseable {
   /** Appended to every tool description and to the description of its argument. */
   volatile String descriptionSuffix = "";
   volatile long slowMillis;
+  /**
+   * In event-stream mode, a tools/call that asked for progress gets this many
+   * {@code notifications/progress}, one every {@link #progressEveryMillis}, before its answer.
+   */
+  volatile int progressSteps;
+  volatile long progressEveryMillis;
   /** A status every POST answers with instead of MCP, or 0. */
   volatile int failWith;
   /** Where every POST is redirected (307), or null. */
@@ -141,7 +147,7 @@ final class FakeMcpServer implements AutoCloseable {
       case "tools/call" -> tools.call(message.path("params"), answer);
       default -> answer.putObject("error").put("code", -32601).put("message", "no " + method);
     }
-    respond(exchange, answer);
+    respond(exchange, answer, message.path("params").path("_meta").path("progressToken"));
   }
 
   private ObjectNode toolPage(String cursor) {
@@ -162,7 +168,7 @@ final class FakeMcpServer implements AutoCloseable {
     return result;
   }
 
-  private void respond(HttpExchange exchange, ObjectNode answer) throws IOException {
+  private void respond(HttpExchange exchange, ObjectNode answer, JsonNode progressToken) throws IOException {
     if (!eventStreams) {
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       send(exchange, 200, json.writeValueAsString(answer));
@@ -184,6 +190,13 @@ final class FakeMcpServer implements AutoCloseable {
         write(out, ": a comment\nevent: message\ndata: {\"jsonrpc\":\"2.0\",\n"
             + "data: \"method\":\"notifications/tools/list_changed\"}\n\n");
       }
+      for (int step = 1; progressToken.isString() && step <= progressSteps; step++) {
+        sleep(progressEveryMillis);
+        ObjectNode progress = json.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/progress");
+        progress.putObject("params").put("progressToken", progressToken.asString()).put("progress", step)
+            .put("total", progressSteps).put("message", "step " + step);
+        write(out, "event: message\ndata: " + json.writeValueAsString(progress) + "\n\n");
+      }
       write(out, "id: " + id + "-1\nevent: message\ndata: " + json.writeValueAsString(answer) + "\n\n");
     }
   }
@@ -198,6 +211,14 @@ final class FakeMcpServer implements AutoCloseable {
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.getResponseBody()) {
       write(out, "id: " + lastEventId + "-replayed\ndata: " + json.writeValueAsString(answer) + "\n\n");
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

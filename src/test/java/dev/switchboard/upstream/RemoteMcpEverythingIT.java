@@ -81,6 +81,8 @@ class RemoteMcpEverythingIT {
     assertThat(echo.title()).isEqualTo("Echo Tool");
     assertThat(echo.description()).isEqualTo("Echoes back the input string");
     assertThat(echo.inputSchema().path("required")).isEqualTo(json("[\"message\"]"));
+    assertThat(echo.upstreamFields().path("annotations").path("readOnlyHint").asBoolean()).isTrue();
+    assertThat(tools).allSatisfy(t -> assertThat(t.upstreamFields().path("annotations").isObject()).as(t.name()).isTrue());
     assertThat(tools).extracting(t -> ((McpToolCall) t.recipe()).upstreamName()).contains("get-tiny-image");
   }
 
@@ -88,7 +90,9 @@ class RemoteMcpEverythingIT {
   void echoRoundTripsOverStreamableHttp() {
     ToolResult result = echo(provider("everything", streamable.url("/mcp")), "everything/b", "hello there");
 
-    assertThat(result).isEqualTo(ToolResult.ok("Echo: hello there", null, null));
+    assertThat(result.outcome()).isEqualTo(Outcome.OK);
+    assertThat(result.text()).isEqualTo("Echo: hello there");
+    assertThat(result.content()).contains(json("[{\"type\":\"text\",\"text\":\"Echo: hello there\"}]"));
   }
 
   @Test
@@ -101,6 +105,8 @@ class RemoteMcpEverythingIT {
 
     assertThat(image.outcome()).isEqualTo(Outcome.OK);
     assertThat(image.text()).containsPattern("\\[image/png, \\d+ bytes\\]");
+    assertThat(image.content().orElseThrow().get(1).path("type").asString()).isEqualTo("image");
+    assertThat(image.content().orElseThrow().get(1).path("data").asString()).hasSizeGreaterThan(1000);
     assertThat(weather.structured()).map(s -> s.path("temperature")).contains(json("36"));
     assertThat(invalid.outcome()).isEqualTo(Outcome.UPSTREAM_REJECTED_REQUEST);
     assertThat(invalid.text()).contains("message");

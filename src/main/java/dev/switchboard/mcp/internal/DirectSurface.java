@@ -5,6 +5,7 @@ import dev.switchboard.bundle.ResolvedTool;
 import dev.switchboard.mcp.McpError;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,9 +36,9 @@ public final class DirectSurface implements ToolSurface {
   }
 
   @Override
-  public ObjectNode call(String name, JsonNode arguments, Instant deadline) {
+  public ObjectNode call(String name, JsonNode arguments, Instant deadline, Consumer<JsonNode> progress) {
     ResolvedTool tool = view.tool(name).orElseThrow(() -> McpError.invalidParams("unknown tool '" + name
         + "': the bundle " + view.bundle().slug() + " has no such tool; tools/list shows what it offers"));
-    return runner.run(userId, tool, arguments, view.bundle().slug(), deadline);
+    return runner.run(userId, tool, arguments, view.bundle().slug(), deadline, progress);
   }
 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -53,7 +54,7 @@ public final class MetaSurface implements ToolSurface {
   }
 
   @Override
-  public ObjectNode call(String name, JsonNode arguments, Instant deadline) {
+  public ObjectNode call(String name, JsonNode arguments, Instant deadline, Consumer<JsonNode> progress) {
     JsonNode args = arguments == null ? json.createObjectNode() : arguments;
     return switch (name) {
       case "list_bundles" -> {
@@ -67,7 +68,7 @@ public final class MetaSurface implements ToolSurface {
       case "describe_tool" -> runner.jsonResult(describe(find(args)));
       case "call_tool" -> {
         Entry entry = find(args);
-        yield runner.run(userId, entry.tool(), args.get("arguments"), entry.bundle(), deadline);
+        yield runner.run(userId, entry.tool(), args.get("arguments"), entry.bundle(), deadline, progress);
       }
       default -> throw unknown(name);
     };

@@ -4,7 +4,11 @@ import dev.switchboard.tool.Tool;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The MCP {@code Tool} object of a tool: name, title, description, input schema. */
+/**
+ * The MCP {@code Tool} object of a tool: name, title, description, input schema, and what a remote
+ * MCP server's definition held besides (annotations, output schema, icons, execution, {@code _meta}),
+ * unchanged.
+ */
 final class ToolDefinitions {
   private ToolDefinitions() {}
 
@@ -14,6 +18,7 @@ final class ToolDefinitions {
     def.put("title", tool.title());
     def.put("description", tool.description());
     def.set("inputSchema", tool.inputSchema());
+    tool.upstreamFields().properties().forEach(field -> def.set(field.getKey(), field.getValue()));
     return def;
   }
 

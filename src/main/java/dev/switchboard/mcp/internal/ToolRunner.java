@@ -10,6 +10,7 @@ import dev.switchboard.upstream.ToolResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -37,9 +38,11 @@ public final class ToolRunner {
 
   /**
    * Runs {@code tool}; the call must be over by {@code deadline}. A limit reached (too many calls in
-   * flight) is an {@code isError} result naming the limit.
+   * flight) is an {@code isError} result naming the limit. {@code progress} receives what a remote
+   * MCP server reports of the call's progress.
    */
-  public ObjectNode run(String userId, ResolvedTool tool, JsonNode arguments, String bundle, Instant deadline) {
+  public ObjectNode run(String userId, ResolvedTool tool, JsonNode arguments, String bundle, Instant deadline,
+      Consumer<JsonNode> progress) {
     if (!tool.availability().available()) {
       throw McpError.invalidParams("tool " + tool.tool().name() + " is unavailable: "
           + tool.availability().reason().map(r -> r.name().toLowerCase().replace('_', ' ')).orElse("")
@@ -53,7 +56,7 @@ public final class ToolRunner {
     ToolResult result;
     try {
       result = calls.call(new ToolCall(userId, tool.tool(), args, tool.credential().orElseThrow(),
-          Optional.ofNullable(bundle), Optional.of(deadline)));
+          Optional.ofNullable(bundle), Optional.of(deadline), progress));
     } catch (SwitchboardException e) {
       // Switchboard could not run it (a vault key missing, the credential just deleted): a result
       // the person can act on, not a protocol error; the message never holds a secret
@@ -63,9 +66,17 @@ public final class ToolRunner {
     return toMcp(result);
   }
 
+  /**
+   * The MCP result: a remote MCP tool's own content blocks as its server sent them (redacted of
+   * secrets only), otherwise the result's text as one text block.
+   */
   ObjectNode toMcp(ToolResult result) {
     ObjectNode out = json.createObjectNode();
-    out.putArray("content").addObject().put("type", "text").put("text", result.text());
+    if (result.content().isPresent()) {
+      out.set("content", result.content().get());
+    } else {
+      out.putArray("content").addObject().put("type", "text").put("text", result.text());
+    }
     result.structured().ifPresent(s -> out.set("structuredContent", s));
     out.put("isError", result.isError());
     return out;

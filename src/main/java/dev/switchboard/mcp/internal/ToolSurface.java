@@ -2,6 +2,7 @@ package dev.switchboard.mcp.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -9,6 +10,10 @@ import tools.jackson.databind.node.ObjectNode;
 public interface ToolSurface {
   List<ObjectNode> tools();
 
-  /** Calls {@code name}; the call must be over by {@code deadline} (shared by a whole request). */
-  ObjectNode call(String name, JsonNode arguments, Instant deadline);
+  /**
+   * Calls {@code name}; the call must be over by {@code deadline} (shared by a whole request), unless
+   * a remote MCP server's progress extends it. {@code progress} receives the {@code params} of the
+   * server's progress notifications (its own token in them, for the receiver to replace).
+   */
+  ObjectNode call(String name, JsonNode arguments, Instant deadline, Consumer<JsonNode> progress);
 }

@@ -6,22 +6,28 @@ import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns the result of a remote {@code tools/call} (MCP 2025-11-25, "Tools") into a tool result: the
- * text of its text blocks joined by line feeds, other blocks summarised in place
- * ({@code [image/png, 1234 bytes]}), {@code structuredContent} when it is an object. A result with
- * {@code isError: true} is {@link Outcome#UPSTREAM_REJECTED_REQUEST} with its text. Stateless.
+ * Turns the result of a remote {@code tools/call} (MCP 2025-11-25, "Tools") into a tool result that
+ * carries the server's {@code content} blocks unchanged (every type, annotations, {@code _meta}) and
+ * its {@code structuredContent} when it is an object, for the MCP caller; its text — the text
+ * blocks joined by line feeds, other blocks summarised in place ({@code [image/png, 1234 bytes]}) —
+ * is what execution records and logs show. A result with {@code isError: true} is
+ * {@link Outcome#UPSTREAM_REJECTED_REQUEST}, with its blocks too. Stateless.
  */
 public final class CallResults {
   private CallResults() {}
 
   public static ToolResult of(JsonNode result) {
-    String text = text(result.path("content"));
+    JsonNode content = result.path("content");
+    String text = text(content);
+    JsonNode structured = result.get("structuredContent");
+    JsonNode kept = structured != null && structured.isObject() ? structured : null;
+    JsonNode blocks = content.isArray() ? content : null;
     if (result.path("isError").asBoolean(false)) {
       return ToolResult.failure(Outcome.UPSTREAM_REJECTED_REQUEST,
-          text.isBlank() ? "the remote tool reported an error without a message" : text, null);
+          text.isBlank() ? "the remote tool reported an error without a message" : text, null)
+          .withStructured(kept).withContent(blocks);
     }
-    JsonNode structured = result.get("structuredContent");
-    return ToolResult.ok(text, structured != null && structured.isObject() ? structured : null, null);
+    return ToolResult.ok(text, kept, null).withContent(blocks);
   }
 
   static String text(JsonNode content) {

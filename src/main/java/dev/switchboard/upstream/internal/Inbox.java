@@ -11,15 +11,18 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Where the messages of one MCP connection arrive, whichever stream carried them: an answer
  * completes the request waiting for its id, {@code notifications/tools/list_changed} runs the
- * tools-changed hook, a request from the server goes to the connection to be answered; anything else
+ * tools-changed hook, {@code notifications/progress} goes to the call that asked for it by its
+ * progress token, a request from the server goes to the connection to be answered; anything else
  * (other notifications, unknown ids, text that is not JSON) is ignored. Thread safe.
  */
 final class Inbox {
   static final String TOOLS_CHANGED = "notifications/tools/list_changed";
+  static final String PROGRESS = "notifications/progress";
 
   private final JsonMapper json;
   private final Runnable toolsChanged;
   private final Map<Long, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
+  private final Map<String, Consumer<JsonNode>> progress = new ConcurrentHashMap<>();
   private volatile Consumer<JsonNode> serverRequests = request -> { };
 
   Inbox(JsonMapper json, Runnable toolsChanged) {
@@ -41,6 +44,15 @@ final class Inbox {
 
   void forget(long id) {
     waiting.remove(id);
+  }
+
+  /** Where the {@code params} of {@code notifications/progress} for {@code token} go, until forgotten. */
+  void watchProgress(String token, Consumer<JsonNode> listener) {
+    progress.put(token, listener);
+  }
+
+  void forgetProgress(String token) {
+    progress.remove(token);
   }
 
   /** A server-sent event: the {@code message} events carry JSON-RPC. */
@@ -75,6 +87,8 @@ final class Inbox {
       if (id == null || id.isNull()) {
         if (method.asString().equals(TOOLS_CHANGED)) {
           toolsChanged.run();
+        } else if (method.asString().equals(PROGRESS)) {
+          progressed(message.path("params"));
         }
       } else {
         serverRequests.accept(message);
@@ -85,6 +99,14 @@ final class Inbox {
     CompletableFuture<JsonNode> answer = key == null ? null : waiting.get(key);
     if (answer != null && (message.has("result") || message.has("error"))) {
       answer.complete(message);
+    }
+  }
+
+  private void progressed(JsonNode params) {
+    JsonNode token = params.path("progressToken");
+    Consumer<JsonNode> listener = token.isString() ? progress.get(token.asString()) : null;
+    if (listener != null && params.isObject()) {
+      listener.accept(params);
     }
   }
 

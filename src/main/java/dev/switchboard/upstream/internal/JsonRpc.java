@@ -39,6 +39,14 @@ public final class JsonRpc {
     return json.writeValueAsBytes(message);
   }
 
+  /** {@code notifications/cancelled} for request {@code id} (MCP 2025-11-25, "Cancellation"). */
+  byte[] cancelled(long id, String reason) {
+    ObjectNode message = envelope();
+    message.put("method", "notifications/cancelled");
+    message.putObject("params").put("requestId", id).put("reason", reason);
+    return json.writeValueAsBytes(message);
+  }
+
   /** The answer to a request the server sent: an empty result for {@code ping}, else "method not found". */
   byte[] answerTo(JsonNode serverRequest) {
     ObjectNode message = envelope();

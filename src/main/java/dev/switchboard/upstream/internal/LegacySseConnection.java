@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A client connection over the legacy HTTP+SSE transport (MCP 2024-11-05): one long-lived GET event
@@ -111,8 +112,43 @@ final class LegacySseConnection implements McpConnection {
             + Failures.target(endpoint) + " closed its event stream before answering " + method);
       }
       return JsonRpc.result(method, answer.join());
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        cancel(id);
+      }
+      throw e;
     } finally {
       inbox.forget(id);
+    }
+  }
+
+  @Override
+  public JsonNode request(String method, ObjectNode params, List<Header> auth, Budget budget,
+      Consumer<JsonNode> progress) {
+    String token = "switchboard-progress-" + ids.incrementAndGet();
+    inbox.watchProgress(token, update -> {
+      budget.progressed();
+      progress.accept(update);
+    });
+    try {
+      return request(method, ProgressTokens.ask(params, token), auth, budget);
+    } finally {
+      inbox.forgetProgress(token);
+    }
+  }
+
+  /** Tells the server the caller gave up on request {@code id}, without waiting. */
+  private void cancel(long id) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      wire.http().send(wire.post(endpoint, wire.rpc().cancelled(id, "cancelled by the client"), auth,
+          POST_HEADERS, wire.soon()), event -> { }, 0).abortAfter(2_000);
+    } catch (RuntimeException e) {
+      // Best effort: the server finishes the request and its answer is dropped.
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

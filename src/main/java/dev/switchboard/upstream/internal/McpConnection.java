@@ -2,7 +2,9 @@ package dev.switchboard.upstream.internal;
 
 import dev.switchboard.upstream.Header;
 import java.util.List;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One client connection to a remote MCP server over one transport (Streamable HTTP or the legacy
@@ -19,6 +21,16 @@ public interface McpConnection {
    * @throws dev.switchboard.upstream.UpstreamUnavailableException when it cannot be reached in time
    */
   JsonNode request(String method, JsonNode params, List<Header> auth, Budget budget);
+
+  /**
+   * Sends request {@code method} asking for progress (MCP 2025-11-25, "Progress"): its
+   * {@code _meta.progressToken} is one of this connection's own, and the {@code params} of every
+   * {@code notifications/progress} the server sends for it go to {@code progress} (on a client
+   * thread; it must not block) after they moved the budget's deadline ({@link Budget#progressed}).
+   * Like every request, one whose waiting thread is interrupted (the caller cancelled it) is
+   * cancelled on the server with {@code notifications/cancelled}.
+   */
+  JsonNode request(String method, ObjectNode params, List<Header> auth, Budget budget, Consumer<JsonNode> progress);
 
   /** Sends notification {@code method} (no params) and waits until the server accepted it. */
   void notify(String method, List<Header> auth, Budget budget);

@@ -20,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * the names do not depend on the order the server lists them in), title, description and input
  * schema copied with every form of the connection's secrets redacted (a server may quote the
  * Authorization header it received in a description, and the list reaches the AI through
- * {@code tools/list}), no required scopes, and a {@link McpToolCall} recipe with the upstream name
- * and its {@code readOnlyHint}. Definitions without a name are skipped, and so are those whose name
+ * {@code tools/list}), no required scopes, a {@link McpToolCall} recipe with the upstream name
+ * and its {@code readOnlyHint}, and the definition's annotations, output schema, icons, execution
+ * and {@code _meta} kept as they are (redacted too) for {@code tools/list}. Definitions without a name are skipped, and so are those whose name
  * holds a secret; a repeated name keeps its first definition. Stateless.
  */
 public final class RemoteTools {
@@ -49,9 +50,24 @@ public final class RemoteTools {
       tools.add(new Tool(name, provider, name.substring(provider.length() + 1),
           redactor.redact(title(definition)), redactor.redact(text(definition.path("description"))),
           (ObjectNode) redactor.redact(inputSchema(definition.path("inputSchema"))), Set.of(),
-          new McpToolCall(upstream, readOnlyHint(definition))));
+          new McpToolCall(upstream, readOnlyHint(definition)),
+          (ObjectNode) redactor.redact(upstreamFields(definition))));
     });
     return tools;
+  }
+
+  /**
+   * The definition's fields shown to MCP clients as they are ({@link Tool#UPSTREAM_FIELDS}), in the
+   * server's order; a field that is JSON null is left out.
+   */
+  static ObjectNode upstreamFields(JsonNode definition) {
+    ObjectNode fields = JsonNodeFactory.instance.objectNode();
+    definition.properties().forEach(field -> {
+      if (Tool.UPSTREAM_FIELDS.contains(field.getKey()) && !field.getValue().isNull()) {
+        fields.set(field.getKey(), field.getValue().deepCopy());
+      }
+    });
+    return fields;
   }
 
   /** The tool's {@code annotations.readOnlyHint}, when it is a boolean. */

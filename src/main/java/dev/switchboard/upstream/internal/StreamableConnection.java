@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A client connection over Streamable HTTP (MCP 2025-11-25, "Transports"): every message is a POST
@@ -57,8 +59,41 @@ final class StreamableConnection implements McpConnection {
       Posted posted = post(method, wire.rpc().request(id, method, params), auth, budget);
       await(method, posted, answer, auth, budget);
       return JsonRpc.result(method, answer.join());
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        cancel(id);
+      }
+      throw e;
     } finally {
       inbox.forget(id);
+    }
+  }
+
+  @Override
+  public JsonNode request(String method, ObjectNode params, List<Header> auth, Budget budget,
+      Consumer<JsonNode> progress) {
+    String token = "switchboard-progress-" + ids.incrementAndGet();
+    inbox.watchProgress(token, update -> {
+      budget.progressed();
+      progress.accept(update);
+    });
+    try {
+      return request(method, ProgressTokens.ask(params, token), auth, budget);
+    } finally {
+      inbox.forgetProgress(token);
+    }
+  }
+
+  /** Tells the server the caller gave up on request {@code id}, without waiting. */
+  private void cancel(long id) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      sendAndForget(wire.post(endpoint, wire.rpc().cancelled(id, "cancelled by the client"), auth,
+          headers(sessionId, ACCEPT, null), wire.soon()));
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

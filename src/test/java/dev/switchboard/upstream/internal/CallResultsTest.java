@@ -37,6 +37,26 @@ class CallResultsTest {
   }
 
   @Test
+  void everyBlockIsKeptAsTheServerSentIt() {
+    JsonNode content = json("""
+        [{"type": "text", "text": "one", "annotations": {"audience": ["user"], "priority": 0.9}},
+         {"type": "text", "text": "two", "_meta": {"x": 1}},
+         {"type": "image", "mimeType": "image/png", "data": "iVBORw0KGgo=", "annotations": {"priority": 0.1}},
+         {"type": "audio", "mimeType": "audio/wav", "data": "UklGRg=="},
+         {"type": "resource_link", "uri": "file:///a.txt", "name": "a", "title": "A", "size": 3},
+         {"type": "resource", "resource": {"uri": "file:///b.txt", "mimeType": "text/plain", "text": "b"}}]""");
+
+    ToolResult result = CallResults.of(JSON.createObjectNode().set("content", content));
+    ToolResult failed = CallResults.of(json("{\"isError\": true, \"content\": [{\"type\": \"image\", "
+        + "\"mimeType\": \"image/png\", \"data\": \"AA==\"}], \"structuredContent\": {\"why\": \"x\"}}"));
+
+    assertThat(result.content()).contains(content);
+    assertThat(failed.isError()).isTrue();
+    assertThat(failed.content().orElseThrow().get(0).path("type").asString()).isEqualTo("image");
+    assertThat(failed.structured()).contains(json("{\"why\": \"x\"}"));
+  }
+
+  @Test
   void structuredContentIsKeptWhenItIsAnObject() {
     assertThat(CallResults.of(json("{\"content\": [], \"structuredContent\": {\"a\": 1}}")).structured())
         .contains(json("{\"a\": 1}"));
@@ -48,7 +68,9 @@ class CallResultsTest {
     ToolResult result = CallResults.of(json("{\"isError\": true, \"content\": [{\"type\": \"text\", \"text\": \"no such city\"}]}"));
     ToolResult silent = CallResults.of(json("{\"isError\": true, \"content\": []}"));
 
-    assertThat(result).isEqualTo(ToolResult.failure(Outcome.UPSTREAM_REJECTED_REQUEST, "no such city", null));
+    assertThat(result.outcome()).isEqualTo(Outcome.UPSTREAM_REJECTED_REQUEST);
+    assertThat(result.text()).isEqualTo("no such city");
+    assertThat(result.content()).contains(json("[{\"type\": \"text\", \"text\": \"no such city\"}]"));
     assertThat(silent.text()).isEqualTo("the remote tool reported an error without a message");
   }
 }

@@ -39,6 +39,25 @@ class RemoteToolsTest {
   }
 
   @Test
+  void annotationsOutputSchemaIconsExecutionAndMetaAreKeptAndRedacted() {
+    Redactor redactor = Redactor.builder().headers(List.of(new Header("Authorization", "Bearer tok-remote-4242"))).build();
+    Tool tool = RemoteTools.of("wiki", definitions("""
+        [{"name": "read", "title": "Read",
+          "annotations": {"readOnlyHint": true, "destructiveHint": false, "title": "Read a page"},
+          "outputSchema": {"type": "object", "properties": {"page": {"type": "string"}}},
+          "icons": [{"src": "https://wiki.example/icon.png", "mimeType": "image/png"}],
+          "execution": {"taskSupport": "optional"},
+          "_meta": {"note": "sent with tok-remote-4242"},
+          "somethingElse": 1}]"""), redactor).get(0);
+
+    assertThat(tool.upstreamFields().propertyNames()).containsExactly("annotations", "outputSchema", "icons",
+        "execution", "_meta");
+    assertThat(tool.upstreamFields().path("annotations").path("destructiveHint").asBoolean(true)).isFalse();
+    assertThat(tool.upstreamFields().path("execution").path("taskSupport").asString()).isEqualTo("optional");
+    assertThat(tool.upstreamFields().path("_meta").path("note").asString()).isEqualTo("sent with [redacted]");
+  }
+
+  @Test
   void theServersReadOnlyHintIsKeptWhenItGivesOne() {
     List<Tool> tools = RemoteTools.of("wiki", definitions("""
         [{"name": "read", "annotations": {"readOnlyHint": true}},

@@ -1,0 +1,70 @@
+package dev.switchboard.web;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The answer to one Streamable HTTP POST that may turn into an event stream (MCP 2025-11-25,
+ * "Sending Messages to the Server"): it stays a plain JSON answer until the request sends its caller
+ * a message before the response (a progress notification); that first message commits the answer as
+ * {@code text/event-stream}, and the response then follows as the stream's last event. Only for a
+ * client that accepts event streams; the others never receive such messages. Messages may come from
+ * any thread; writes are serialised. A client that went away drops what follows.
+ */
+final class PostStream implements Consumer<JsonNode> {
+  private final Context ctx;
+  private final JsonMapper json;
+  private final boolean allowed;
+  private boolean started;
+  private boolean broken;
+
+  PostStream(Context ctx, JsonMapper json) {
+    this.ctx = ctx;
+    this.json = json;
+    String accept = ctx.header("Accept");
+    this.allowed = accept != null && accept.contains("text/event-stream");
+  }
+
+  @Override
+  public synchronized void accept(JsonNode message) {
+    if (!allowed || broken) {
+      return;
+    }
+    if (!started) {
+      ctx.status(200);
+      ctx.res().setContentType("text/event-stream");
+      ctx.res().setCharacterEncoding("UTF-8");
+      ctx.res().setHeader("Cache-Control", "no-cache");
+      ctx.res().setHeader("X-Accel-Buffering", "no");
+      started = true;
+    }
+    write(message);
+  }
+
+  /** Whether the answer became an event stream; the response must then be sent with {@link #end}. */
+  synchronized boolean started() {
+    return started;
+  }
+
+  /** Sends the response (none for a cancelled request) as the last event; the stream then ends. */
+  synchronized void end(JsonNode response) {
+    if (response != null && !broken) {
+      write(response);
+    }
+  }
+
+  private void write(JsonNode message) {
+    try {
+      OutputStream out = ctx.res().getOutputStream();
+      out.write(("event: message\ndata: " + json.writeValueAsString(message) + "\n\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    } catch (IOException e) {
+      broken = true; // the client went away: nothing to answer
+    }
+  }
+}
