@@ -6,6 +6,7 @@ import dev.switchboard.testing.Api;
 import dev.switchboard.testing.Cli;
 import dev.switchboard.testing.McpCall;
 import dev.switchboard.testing.TestServer;
+import dev.switchboard.tool.HttpOperation;
 import dev.switchboard.tool.ImportReport;
 import dev.switchboard.tool.OpenApiImport;
 import dev.switchboard.tool.SkipReason;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,14 +83,17 @@ class RealDescriptionsOnTheWireIT {
   @BeforeAll
   static void start() throws IOException {
     Prism.requireInstalled(SUBJECTS.stream().map(Subject::description).toArray(Path[]::new));
-    SUBJECTS.forEach(s -> prisms.put(s.slug(), Prism.start(s.slug(), s.description())));
+    for (Subject subject : SUBJECTS) {
+      String document = Files.readString(subject.description(), StandardCharsets.UTF_8);
+      reports.put(subject.slug(), OpenApiImport.importDocument(subject.slug(), document,
+          Set.copyOf(subject.credentialParameters())));
+      prisms.put(subject.slug(), Prism.start(subject.slug(), withOnlyChosenPaths(subject, document)));
+    }
     server = TestServer.sqlite(dir);
     Api admin = new Api(server, Cli.token(server.env(), TestServer.ADMIN_EMAIL));
     Api user = new Api(server, Cli.userWithToken(server.env(), "wire@example.com"));
     for (Subject subject : SUBJECTS) {
       String document = Files.readString(subject.description(), StandardCharsets.UTF_8);
-      reports.put(subject.slug(), OpenApiImport.importDocument(subject.slug(), document,
-          Set.copyOf(subject.credentialParameters())));
       Map<String, Object> request = new LinkedHashMap<>(Map.of("slug", subject.slug(), "name", subject.slug(),
           "document", document, "baseUrl", prisms.get(subject.slug()).url(basePath(subject.slug())),
           "credentialParameters", subject.credentialParameters()));
@@ -190,6 +196,29 @@ class RealDescriptionsOnTheWireIT {
       chosen.put(pick.getKey(), pick.getValue());
     }
     return chosen;
+  }
+
+  /**
+   * The published description with only the paths of the chosen operations, for Prism, which reads
+   * and dereferences a whole description before it listens (many minutes for Stripe's): what it
+   * validates the chosen operations against is unchanged.
+   */
+  private static Path withOnlyChosenPaths(Subject subject, String document) throws IOException {
+    Set<String> paths = new HashSet<>();
+    Map<String, Tool> byName = new HashMap<>();
+    reports.get(subject.slug()).tools().forEach(t -> byName.put(t.name(), t));
+    chosen(subject.slug()).keySet().forEach(name -> paths.add(((HttpOperation) byName.get(name).recipe()).path()));
+    ObjectNode root = (ObjectNode) Api.JSON.readTree(document);
+    ObjectNode kept = root.objectNode();
+    root.path("paths").properties().forEach(p -> {
+      if (paths.contains(p.getKey())) {
+        kept.set(p.getKey(), p.getValue());
+      }
+    });
+    root.set("paths", kept);
+    Path file = dir.resolve(subject.slug() + "-chosen-paths.json");
+    Files.writeString(file, Api.JSON.writeValueAsString(root), StandardCharsets.UTF_8);
+    return file;
   }
 
   /** The path of the document's server URL, which Prism serves under its own root. */

@@ -73,6 +73,9 @@ public final class OperationImporter {
     }
     body.ifPresent(b -> {
       JsonNode bodySchema = withoutCredentialFields(converter.convert(b.schema()), fromCredential);
+      if (b.contentType().startsWith(RequestBodies.MULTIPART)) {
+        bodySchema = MultipartFiles.of(bodySchema);
+      }
       properties.set("body", annotated(bodySchema, b.description(), false));
       if (b.required()) {
         required.add("body");

@@ -70,6 +70,12 @@ final class RequestBuilder {
       JsonNode value = withBodyFields(args.get(body.argument()), fromCredential);
       if (value != null && !value.isNull()) {
         request.contentType = body.contentType();
+        if (body.contentType().startsWith("multipart/form-data")) {
+          MultipartBody multipart = MultipartBody.of(value, json);
+          request.contentType = multipart.contentType;
+          request.body = multipart.bytes;
+          return;
+        }
         request.body = body.contentType().startsWith("application/x-www-form-urlencoded")
             ? form(StyledValues.formFields(value, body.encoding()))
             : json.writeValueAsBytes(value);
