@@ -56,7 +56,7 @@ final class MultipartBody {
     if (isFile(value)) {
       byte[] content;
       try {
-        content = Base64.getMimeDecoder().decode(value.get("base64").asString());
+        content = Base64.getDecoder().decode(value.get("base64").asString().replaceAll("\\s", ""));
       } catch (IllegalArgumentException e) {
         throw SwitchboardException.invalid("invalid_file", name + ".base64 is not base64");
       }
