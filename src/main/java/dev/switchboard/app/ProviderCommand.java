@@ -3,10 +3,13 @@ package dev.switchboard.app;
 import dev.switchboard.admin.ImportRequest;
 import dev.switchboard.admin.ImportResult;
 import dev.switchboard.provider.AnswerRule;
+import dev.switchboard.provider.ApiKeyLocation;
 import dev.switchboard.provider.ApiKeyMethod;
 import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.BearerMethod;
+import dev.switchboard.provider.CredentialSchema;
 import dev.switchboard.provider.NoAuthMethod;
+import dev.switchboard.provider.OAuth2Method;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.ProviderStatus;
 import java.io.IOException;
@@ -17,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Command(name = "provider", mixinStandardHelpOptions = true, description = "Inspect and extend the provider catalog.")
 final class ProviderCommand {
+  private static final String AUTH_HELP = "How users authenticate (default: as the document's security schemes "
+      + "say): NONE, BEARER, API_KEY:HEADER:<name>[:<prefix>], API_KEY:QUERY:<name>, API_KEY:COOKIE:<name>, "
+      + "API_KEY:BASIC:<username field>, OAUTH2:<authorize URL>|<token URL>[|<scopes>]";
+  private static final String CREDENTIAL_SCHEMA_HELP = "The credential fields, as the catalog's credentialSchema "
+      + "JSON (text or @file); required for API_KEY:BASIC";
   private final CliEnvironment env;
 
   ProviderCommand(CliEnvironment env) {
@@ -57,7 +66,11 @@ final class ProviderCommand {
       @Option(names = "--name", description = "Display name (default: the document's title)") String name,
       @Option(names = "--category", description = "A category such as DEVELOPER_TOOLS") String category,
       @Option(names = "--base-url", description = "Where the API lives (default: the document's server)") String baseUrl,
-      @Option(names = "--auth", split = ",", description = "NONE, BEARER, API_KEY:HEADER:<name>[:<prefix>] or API_KEY:QUERY:<name>") List<String> auth,
+      @Option(names = "--auth", split = ",", description = AUTH_HELP) List<String> auth,
+      @Option(names = "--credential-schema", description = CREDENTIAL_SCHEMA_HELP) String credentialSchema,
+      @Option(names = "--credential-parameter", split = ",", description = "A parameter or top-level body field "
+          + "that carries the credential (Slack's token): left out of tool inputs, filled from the credential")
+      List<String> credentialParameters,
       @Option(names = "--validation-tool", description = "Local name of the default validation tool") String validationTool,
       @Option(names = "--answers", description = "A JSON file of answer rules (docs/providers.md, \"Answer rules\"): "
           + "how the API says no with HTTP 200") Path answers)
@@ -68,7 +81,7 @@ final class ProviderCommand {
       app.start();
       ImportResult result = app.providerAdmin.importOpenApi("cli", new ImportRequest(slug, name, category,
           null, document, url ? source : null, baseUrl, null, methods(auth), validationTool, null,
-          answers(answers)));
+          schema(app, credentialSchema), credentialParameters, answers(answers)));
       env.out().println("imported " + result.provider().slug() + ": " + result.tools().size() + " tool(s)");
       result.skipped().forEach(s -> env.out().println("  skipped " + s.method() + " " + s.path() + ": "
           + s.reason() + " — " + s.detail()));
@@ -82,12 +95,15 @@ final class ProviderCommand {
       @Option(names = "--slug", required = true, description = "The provider's slug") String slug,
       @Option(names = "--name", description = "Display name") String name,
       @Option(names = "--category", description = "A category such as DEVELOPER_TOOLS") String category,
-      @Option(names = "--auth", split = ",", description = "NONE, BEARER, API_KEY:HEADER:<name>[:<prefix>]") List<String> auth,
+      @Option(names = "--auth", split = ",", description = AUTH_HELP) List<String> auth,
+      @Option(names = "--credential-schema", description = CREDENTIAL_SCHEMA_HELP) String credentialSchema,
+      @Option(names = "--validation-tool", required = true,
+          description = "Name of a cheap, read-only tool of the server that verifies a credential") String validationTool,
       @Option(names = "--answers", description = "A JSON file of answer rules (docs/providers.md, \"Answer rules\")")
       Path answers) throws IOException {
     try (Switchboard app = env.open()) {
       Provider p = app.providerAdmin.registerMcp("cli", new ImportRequest(slug, name, category, null, null,
-          null, null, mcpUrl, methods(auth), null, null, answers(answers)));
+          null, null, mcpUrl, methods(auth), validationTool, null, schema(app, credentialSchema), null, answers(answers)));
       env.out().println("registered MCP provider " + p.slug() + " at " + p.mcpUrl());
       return 0;
     }
@@ -118,20 +134,37 @@ final class ProviderCommand {
     }
   }
 
+  /** The credential schema in {@code spec}: JSON text, or {@code @file} holding it; null when absent. */
+  private static CredentialSchema schema(Switchboard app, String spec) throws IOException {
+    if (spec == null || spec.isBlank()) {
+      return null;
+    }
+    String text = spec.startsWith("@") ? Files.readString(Path.of(spec.substring(1)), StandardCharsets.UTF_8) : spec;
+    return app.json.readValue(text, CredentialSchema.class);
+  }
+
+  /**
+   * The auth methods of {@code --auth} (the same shapes the REST import takes as JSON): {@code NONE},
+   * {@code BEARER}, {@code API_KEY:HEADER:<name>[:<prefix>]}, {@code API_KEY:QUERY:<name>},
+   * {@code API_KEY:COOKIE:<name>}, {@code API_KEY:BASIC:<username field>}, or
+   * {@code OAUTH2:<authorize URL>|<token URL>[|<scope> <scope>…]}; none given means the document's.
+   */
   static List<AuthMethod> methods(List<String> specs) {
     List<AuthMethod> methods = new ArrayList<>();
     for (String spec : specs == null ? List.<String>of() : specs) {
-      String[] parts = spec.split(":", 4);
+      String[] parts = spec.split(":", 2);
+      String rest = parts.length > 1 ? parts[1] : "";
       switch (parts[0].toUpperCase(Locale.ROOT)) {
         case "NONE" -> methods.add(new NoAuthMethod());
         case "BEARER" -> methods.add(new BearerMethod());
-        case "API_KEY" -> {
-          if (parts.length < 3) {
-            throw new IllegalArgumentException("--auth API_KEY needs a place and a name: API_KEY:HEADER:X-Api-Key");
+        case "API_KEY" -> methods.add(apiKey(rest));
+        case "OAUTH2" -> {
+          String[] urls = rest.split("\\|", 3);
+          if (urls.length < 2) {
+            throw new IllegalArgumentException("--auth OAUTH2 needs two URLs: OAUTH2:<authorize URL>|<token URL>");
           }
-          methods.add(parts[1].equalsIgnoreCase("QUERY")
-              ? ApiKeyMethod.query(parts[2])
-              : ApiKeyMethod.header(parts[2], parts.length > 3 ? parts[3] : null));
+          List<String> scopes = urls.length > 2 && !urls[2].isBlank() ? List.of(urls[2].trim().split("\\s+")) : List.of();
+          methods.add(new OAuth2Method(urls[0], urls[1], null, null, null, scopes, null, true, Map.of(), null));
         }
         default -> throw new IllegalArgumentException("unknown --auth " + spec);
       }
@@ -150,5 +183,20 @@ final class ProviderCommand {
     } catch (JacksonException e) {
       throw new IllegalArgumentException(file + " is not a JSON array of answer rules: " + e.getOriginalMessage());
     }
+  }
+
+  private static ApiKeyMethod apiKey(String rest) {
+    String[] parts = rest.split(":", 3);
+    if (parts.length < 2 || parts[1].isBlank()) {
+      throw new IllegalArgumentException("--auth API_KEY needs a place and a name: API_KEY:HEADER:X-Api-Key, "
+          + "API_KEY:QUERY:api_key, API_KEY:COOKIE:session or API_KEY:BASIC:<username field>");
+    }
+    return switch (parts[0].toUpperCase(Locale.ROOT)) {
+      case "HEADER" -> ApiKeyMethod.header(parts[1], parts.length > 2 ? parts[2] : null);
+      case "QUERY" -> ApiKeyMethod.query(parts[1]);
+      case "COOKIE" -> new ApiKeyMethod(ApiKeyLocation.COOKIE, parts[1], null, null);
+      case "BASIC" -> new ApiKeyMethod(ApiKeyLocation.BASIC, null, null, parts[1]);
+      default -> throw new IllegalArgumentException("API_KEY goes in HEADER, QUERY, COOKIE or BASIC, not " + parts[0]);
+    };
   }
 }

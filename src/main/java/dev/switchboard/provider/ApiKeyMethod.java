@@ -2,6 +2,7 @@ package dev.switchboard.provider;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.switchboard.provider.internal.Checks;
+import java.util.List;
 
 /**
  * A long-lived key the user pastes (secret field {@code api_key}), placed on each upstream request as
@@ -12,14 +13,35 @@ import dev.switchboard.provider.internal.Checks;
  * @param name header or query parameter name; required for HEADER and QUERY, absent for BASIC
  * @param prefix text put before the key in a header (e.g. {@code "Bearer "}); never null, empty when absent
  * @param usernameField the credential field holding the Basic user name; required for BASIC, absent otherwise
+ * @param also further keys sent with this one on every request, each from its own secret credential field
+ *     (an OpenAPI security requirement naming several schemes: Trello's {@code key} and {@code token});
+ *     never null, empty when absent
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ApiKeyMethod(ApiKeyLocation in, String name, String prefix, String usernameField)
+public record ApiKeyMethod(ApiKeyLocation in, String name, String prefix, String usernameField, List<Also> also)
         implements AuthMethod {
+
+    /**
+     * A further key: where it goes ({@code HEADER}, {@code QUERY} or {@code COOKIE}), its name, an optional
+     * prefix, and the secret credential field that holds it.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Also(ApiKeyLocation in, String name, String prefix, String field) {
+        public Also {
+            Checks.present(in, "also.in");
+            Checks.notBlank(name, "also.name");
+            Checks.notBlank(field, "also.field");
+            prefix = prefix == null ? "" : prefix;
+            if (in == ApiKeyLocation.BASIC) {
+                throw new IllegalArgumentException("also.in cannot be BASIC");
+            }
+        }
+    }
 
     public ApiKeyMethod {
         Checks.present(in, "in");
         prefix = prefix == null ? "" : prefix;
+        also = also == null ? List.of() : List.copyOf(also);
         if (in == ApiKeyLocation.BASIC) {
             Checks.notBlank(usernameField, "usernameField");
             if (name != null || !prefix.isEmpty()) {
@@ -31,6 +53,11 @@ public record ApiKeyMethod(ApiKeyLocation in, String name, String prefix, String
                 throw new IllegalArgumentException("usernameField applies only when in is BASIC");
             }
         }
+    }
+
+    /** A key sent alone. */
+    public ApiKeyMethod(ApiKeyLocation in, String name, String prefix, String usernameField) {
+        this(in, name, prefix, usernameField, List.of());
     }
 
     /** A header key: {@code name: prefix + key}. */

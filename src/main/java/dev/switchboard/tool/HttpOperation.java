@@ -14,13 +14,33 @@ import java.util.TreeMap;
  * @param path path template with {@code {name}} placeholders naming path parameters (wire names)
  * @param parameters path, query and header parameters, each bound to one argument
  * @param body the request body, when the operation takes one
+ * @param credentialParameters parameters and body fields the tool does not ask for: the call fills them
+ *     from the credential (the administrator marked them as credential fields, such as Slack's
+ *     {@code token}); never null
  */
 public record HttpOperation(
-    String method, String path, List<Parameter> parameters, Optional<Body> body) implements ToolRecipe {
+    String method, String path, List<Parameter> parameters, Optional<Body> body,
+    List<CredentialParameter> credentialParameters) implements ToolRecipe {
 
   public HttpOperation {
     parameters = List.copyOf(parameters);
+    credentialParameters = credentialParameters == null ? List.of() : List.copyOf(credentialParameters);
   }
+
+  /** A recipe whose parameters all come from arguments. */
+  public HttpOperation(String method, String path, List<Parameter> parameters, Optional<Body> body) {
+    this(method, path, parameters, body, List.of());
+  }
+
+  /**
+   * A value the call takes from the credential: the credential's secret field of the same name when it
+   * has one, else its main secret (the API key, token or access token).
+   *
+   * @param wireName the parameter's or body field's name
+   * @param in where it goes: {@code QUERY}, {@code HEADER} or {@code PATH}; null for a top-level field of
+   *     the body
+   */
+  public record CredentialParameter(String wireName, In in) {}
 
   /** Where a parameter travels. */
   public enum In {

@@ -14,13 +14,15 @@ import java.util.Optional;
  * @param skipped the operations left out, sorted by path and method
  * @param warnings what the parser found wrong but did not stop the import (at most 20, each cut
  *     to 300 characters)
+ * @param auth the auth methods the document declares
  */
 public record ImportReport(
     String title,
     Optional<String> serverUrl,
     List<Tool> tools,
     List<SkippedOperation> skipped,
-    List<String> warnings) {
+    List<String> warnings,
+    DocumentAuth auth) {
 
   public ImportReport {
     title = title == null ? "" : title;
@@ -28,5 +30,12 @@ public record ImportReport(
     tools = List.copyOf(tools);
     skipped = List.copyOf(skipped);
     warnings = List.copyOf(warnings);
+    auth = auth == null ? DocumentAuth.none() : auth;
+  }
+
+  /** A report of a document that declares no auth. */
+  public ImportReport(String title, Optional<String> serverUrl, List<Tool> tools, List<SkippedOperation> skipped,
+      List<String> warnings) {
+    this(title, serverUrl, tools, skipped, warnings, DocumentAuth.none());
   }
 }

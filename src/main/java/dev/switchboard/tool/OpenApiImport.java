@@ -6,9 +6,11 @@ import dev.switchboard.tool.internal.OpenApiDocuments;
 import dev.switchboard.tool.internal.OperationImporter;
 import dev.switchboard.tool.internal.OperationSkipped;
 import dev.switchboard.tool.internal.Operations;
+import dev.switchboard.tool.internal.SecuritySchemes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Imports an API description (OpenAPI 3.0, 3.1 or Swagger 2.0; JSON or YAML) as tools: one
@@ -30,12 +32,24 @@ public final class OpenApiImport {
    * @throws IllegalArgumentException when the slug is not one
    */
   public static ImportReport importDocument(String providerSlug, String documentText) {
+    return importDocument(providerSlug, documentText, Set.of());
+  }
+
+  /**
+   * Imports {@code documentText} for provider {@code providerSlug}; parameters and top-level body fields
+   * named in {@code credentialParameters} are left out of tool inputs and filled from the credential
+   * (Slack's {@code token}), as are parameters carrying a security scheme's secret.
+   */
+  public static ImportReport importDocument(String providerSlug, String documentText,
+      Set<String> credentialParameters) {
     ToolNames.of(providerSlug, "check"); // fails fast on a bad slug
     ApiDocument document = OpenApiDocuments.parse(documentText);
     List<SkippedOperation> skipped = new ArrayList<>();
     List<Operations.Ref> operations = Operations.of(document, skipped);
     List<String> names = ToolNames.unique(providerSlug, operations.stream().map(Operations.Ref::rawName).toList());
-    OperationImporter importer = new OperationImporter(providerSlug, document, Schemas.SHARED);
+    SecuritySchemes security = new SecuritySchemes(document);
+    OperationImporter importer = new OperationImporter(providerSlug, document, Schemas.SHARED, security,
+        credentialParameters);
     List<Tool> tools = new ArrayList<>();
     for (int i = 0; i < operations.size(); i++) {
       Operations.Ref operation = operations.get(i);
@@ -46,7 +60,8 @@ public final class OpenApiImport {
       }
     }
     skipped.sort(Comparator.comparing(SkippedOperation::path).thenComparing(SkippedOperation::method));
-    return new ImportReport(document.title(), document.serverUrl(), tools, skipped, document.warnings());
+    return new ImportReport(document.title(), document.serverUrl(), tools, skipped, document.warnings(),
+        security.auth(operations));
   }
 
   /** Loads the meta-schema once, on first use. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +53,7 @@ class AdminProvidersIT {
   void anAdminImportsADocumentAndItsToolsAppear() {
     Api.Answer imported = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "tracker",
         "name", "Tracker", "category", "PROJECT_MANAGEMENT", "document", tracker,
-        "baseUrl", "https://tracker.example/api", "authMethods", java.util.List.of(Map.of("type", "BEARER"))));
+        "baseUrl", "https://tracker.example/api", "authMethods", List.of(Map.of("type", "BEARER"))));
     assertThat(imported.status()).as(imported.body()).isEqualTo(201);
     assertThat(imported.json().path("tools").size()).isGreaterThan(2);
     assertThat(imported.json().path("skipped").size()).isGreaterThan(0);
@@ -114,5 +115,49 @@ class AdminProvidersIT {
     }
     assertThat(status).isEqualTo(200);
     assertThat(Cli.run(server.env(), "provider", "list").out()).contains("tracker-cli");
+  }
+
+  @Test
+  void withoutAuthMethodsTheDocumentsSchemesAreTheProvidersMethods() {
+    Api.Answer imported = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "tracker-doc",
+        "document", tracker, "baseUrl", "https://tracker.example/api"));
+
+    assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+    JsonNode methods = imported.json().path("provider").path("authMethods");
+    assertThat(methods.toString()).contains("\"OAUTH2\"").contains("\"API_KEY\"");
+    assertThat(methods.toString()).contains("https://tracker.example/oauth/authorize").contains("X-Api-Key");
+  }
+
+  @Test
+  void basicAuthThroughRestNeedsItsUserNameFieldAndSaysSoWithA400() {
+    Map<String, Object> basic = Map.of("type", "API_KEY", "in", "BASIC", "usernameField", "email");
+    Api.Answer missing = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "tracker-basic",
+        "document", tracker, "baseUrl", "https://tracker.example/api", "authMethods", List.of(basic)));
+    Api.Answer given = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "tracker-basic",
+        "document", tracker, "baseUrl", "https://tracker.example/api", "authMethods", List.of(basic),
+        "credentialSchema", Map.of("shape", "CUSTOM", "fields", List.of(
+            Map.of("name", "email", "title", "E-mail", "type", "EMAIL", "required", true),
+            Map.of("name", "api_key", "title", "API token", "type", "STRING", "required", true, "secret", true))),
+        "credentialParameters", List.of("project")));
+
+    assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+    assertThat(missing.errorCode()).isEqualTo("invalid_fields");
+    assertThat(missing.body()).contains("usernameField email");
+    assertThat(given.status()).as(given.body()).isEqualTo(201);
+    JsonNode tools = user.get("/api/v1/tools?provider=tracker-basic").json().path("items");
+    assertThat(tools.toString()).doesNotContain("\"project\"");
+  }
+
+  @Test
+  void theCommandLineRegistersAnMcpServerWithItsValidationTool() {
+    Cli.Result result = Cli.run(server.env(), "provider", "add-mcp", "--url", "https://mcp.example/mcp",
+        "--slug", "remote-cli", "--auth", "BEARER", "--validation-tool", "whoami");
+    Cli.Result withoutTool = Cli.run(server.env(), "provider", "add-mcp", "--url", "https://mcp.example/mcp",
+        "--slug", "remote-cli-2");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("registered MCP provider remote-cli");
+    assertThat(withoutTool.exitCode()).isNotZero();
+    assertThat(withoutTool.err()).contains("--validation-tool");
   }
 }

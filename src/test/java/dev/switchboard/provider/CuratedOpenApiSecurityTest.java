@@ -167,6 +167,7 @@ class CuratedOpenApiSecurityTest {
             return switch (key.in()) {
                 case BASIC -> "http:basic";
                 case QUERY -> "apiKey:query:" + key.name();
+                case COOKIE -> "apiKey:cookie:" + key.name();
                 case HEADER -> "Authorization".equalsIgnoreCase(key.name()) && "Bearer ".equals(key.prefix())
                         ? "http:bearer" : "apiKey:header:" + key.name();
             };

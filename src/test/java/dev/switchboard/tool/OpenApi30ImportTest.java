@@ -19,6 +19,7 @@ class OpenApi30ImportTest {
   @Test
   void everyExpressibleOperationBecomesAToolSortedByPathAndMethod() {
     assertThat(report.tools()).extracting(Tool::name).containsExactly(
+        "tracker_upload_attachment",
         "tracker_create_category",
         "tracker_login",
         "tracker_list_issues",

@@ -73,9 +73,12 @@ class SerializationImportTest {
   }
 
   @Test
-  void swagger20FormDataWithAFileIsSkippedAsMultipart() {
-    assertThat(slack.skipped()).containsExactly(new SkippedOperation("POST", "/files.upload",
-        SkipReason.UNSUPPORTED_BODY, "formData parameters only as multipart/form-data"));
+  void swagger20FormDataWithAFileIsMultipartWithAFileArgument() {
+    Tool upload = tool(slack, "slack_files_upload");
+
+    assertThat(slack.skipped()).isEmpty();
+    assertThat(recipe(upload).body()).hasValueSatisfying(b -> assertThat(b.contentType()).isEqualTo("multipart/form-data"));
+    assertThat(upload.inputSchema().at("/properties/body/properties/file/required").toString()).isEqualTo("[\"base64\"]");
   }
 
   @Test

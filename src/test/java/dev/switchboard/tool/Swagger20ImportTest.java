@@ -43,13 +43,16 @@ class Swagger20ImportTest {
   }
 
   @Test
-  void formDataBecomesAFormBodyAndFilesAreSkipped() {
+  void formDataBecomesAFormBodyAndFilesAMultipartBody() {
     Tool tool = tool(report, "shop_add_note");
+    Tool upload = tool(report, "shop_upload_invoice");
 
     assertThat(recipe(tool).body()).contains(new HttpOperation.Body("body", "application/x-www-form-urlencoded", true));
     assertThat(tool.inputSchema().at("/properties/body/required")).isEqualTo(json("[\"text\"]"));
-    assertThat(report.skipped()).containsExactly(new SkippedOperation("PUT", "/orders/{orderId}/invoice",
-        SkipReason.UNSUPPORTED_BODY, "formData parameters only as multipart/form-data"));
+    assertThat(report.skipped()).isEmpty();
+    assertThat(recipe(upload).body().orElseThrow().contentType()).isEqualTo("multipart/form-data");
+    assertThat(upload.inputSchema().at("/properties/body/properties/file/properties/base64/contentEncoding").asString())
+        .isEqualTo("base64");
   }
 
   @Test

@@ -115,7 +115,6 @@ public final class BundleRows {
         .bind("b", bundleId).bind("u", userId).execute();
   }
 
-  /** The readiness last seen for each bundle the user enabled, by bundle id. */
   /** The readiness last seen per bundle by the user (bundles they enabled or own). */
   public Map<String, String> lastStatuses(Handle h, String userId) {
     Map<String, String> out = new HashMap<>();

@@ -95,6 +95,14 @@ public final class ProviderRules {
                 throw new IllegalArgumentException("usernameField " + key.usernameField()
                         + " is not a field of the credential schema");
             }
+            if (method instanceof ApiKeyMethod key) {
+                for (ApiKeyMethod.Also also : key.also()) {
+                    if (field(schema, also.field()).filter(SchemaField::secret).isEmpty()) {
+                        throw new IllegalArgumentException("also.field " + also.field()
+                                + " is not a secret field of the credential schema");
+                    }
+                }
+            }
         }
     }
 

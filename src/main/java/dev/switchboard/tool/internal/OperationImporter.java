@@ -27,12 +27,25 @@ public final class OperationImporter {
   private final ApiDocument document;
   private final RefGraph refs;
   private final JsonSchemas schemas;
+  private final SecuritySchemes security;
+  private final Set<String> credentialNames;
 
   public OperationImporter(String provider, ApiDocument document, JsonSchemas schemas) {
+    this(provider, document, schemas, new SecuritySchemes(document), Set.of());
+  }
+
+  /**
+   * An importer that leaves out of tool inputs the parameters carrying a security scheme's secret and the
+   * parameters and top-level body fields named in {@code credentialNames} (filled from the credential).
+   */
+  public OperationImporter(String provider, ApiDocument document, JsonSchemas schemas, SecuritySchemes security,
+      Set<String> credentialNames) {
     this.provider = provider;
     this.document = document;
     this.refs = new RefGraph(document);
     this.schemas = schemas;
+    this.security = security;
+    this.credentialNames = Set.copyOf(credentialNames);
   }
 
   /** The tool named {@code name} for {@code operation}. */
@@ -40,8 +53,9 @@ public final class OperationImporter {
     checkServers(operation);
     SchemaConverter converter = new SchemaConverter(document, refs);
     Optional<RequestBodies.Choice> body = RequestBodies.of(document, operation.operation());
-    List<Parameters.Spec> specs = bindPath(operation.path(),
-        Parameters.of(document, operation.pathItem(), operation.operation()));
+    List<HttpOperation.CredentialParameter> fromCredential = new ArrayList<>();
+    List<Parameters.Spec> specs = bindPath(operation.path(), Parameters.of(document, operation.pathItem(),
+        operation.operation(), security::carriesSecret, credentialNames, fromCredential), fromCredential);
 
     ObjectNode properties = NODES.objectNode();
     ArrayNode required = NODES.arrayNode();
@@ -58,7 +72,11 @@ public final class OperationImporter {
           spec.style()));
     }
     body.ifPresent(b -> {
-      properties.set("body", annotated(converter.convert(b.schema()), b.description(), false));
+      JsonNode bodySchema = withoutCredentialFields(converter.convert(b.schema()), fromCredential);
+      if (b.contentType().startsWith(RequestBodies.MULTIPART)) {
+        bodySchema = MultipartFiles.of(bodySchema);
+      }
+      properties.set("body", annotated(bodySchema, b.description(), false));
       if (b.required()) {
         required.add("body");
       }
@@ -66,7 +84,7 @@ public final class OperationImporter {
 
     JsonNode inputSchema = inputSchema(properties, required, converter);
     HttpOperation recipe = new HttpOperation(operation.method(), operation.path(), parameters,
-        body.map(b -> new HttpOperation.Body("body", b.contentType(), b.required(), b.encoding())));
+        body.map(b -> new HttpOperation.Body("body", b.contentType(), b.required(), b.encoding())), fromCredential);
     return new Tool(name, provider, name.substring(provider.length() + 1), ToolText.title(operation.operation()),
         ToolText.description(operation.operation()), inputSchema,
         SecurityScopes.of(document, operation.operation()), recipe);
@@ -88,6 +106,31 @@ public final class OperationImporter {
       throw new OperationSkipped(SkipReason.INVALID_SCHEMA, Nodes.cut(problems.get(0).replaceAll("\\s+", " ")));
     }
     return schema;
+  }
+
+  /** The body schema without the top-level fields named as credential fields; each goes to {@code into}. */
+  private JsonNode withoutCredentialFields(JsonNode schema, List<HttpOperation.CredentialParameter> into) {
+    if (credentialNames.isEmpty() || !schema.path("properties").isObject()) {
+      return schema;
+    }
+    ObjectNode object = (ObjectNode) schema;
+    ObjectNode fields = (ObjectNode) object.get("properties");
+    for (String name : credentialNames) {
+      if (fields.has(name)) {
+        fields.remove(name);
+        into.add(new HttpOperation.CredentialParameter(name, null));
+        if (object.path("required").isArray()) {
+          ArrayNode required = NODES.arrayNode();
+          object.get("required").forEach(r -> {
+            if (!r.asString().equals(name)) {
+              required.add(r);
+            }
+          });
+          object.set("required", required);
+        }
+      }
+    }
+    return object;
   }
 
   private static JsonNode annotated(JsonNode schema, String description, boolean deprecated) {
@@ -118,13 +161,15 @@ public final class OperationImporter {
   }
 
   /** {@code specs} without path parameters the path does not use; throws for a placeholder without one. */
-  private static List<Parameters.Spec> bindPath(String path, List<Parameters.Spec> specs) {
+  private static List<Parameters.Spec> bindPath(String path, List<Parameters.Spec> specs,
+      List<HttpOperation.CredentialParameter> fromCredential) {
     Set<String> placeholders = new HashSet<>();
     Matcher placeholder = PLACEHOLDER.matcher(path);
     while (placeholder.find()) {
       String name = placeholder.group(1);
       placeholders.add(name);
-      if (specs.stream().noneMatch(s -> s.in() == HttpOperation.In.PATH && s.name().equals(name))) {
+      if (specs.stream().noneMatch(s -> s.in() == HttpOperation.In.PATH && s.name().equals(name))
+          && fromCredential.stream().noneMatch(c -> c.in() == HttpOperation.In.PATH && c.wireName().equals(name))) {
         throw new OperationSkipped(SkipReason.INVALID_PATH, "no path parameter for {" + Nodes.cut(name) + "}");
       }
     }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +40,16 @@ final class Parameters {
   private Parameters() {}
 
   static List<Spec> of(ApiDocument document, JsonNode pathItem, JsonNode operation) {
+    return of(document, pathItem, operation, (in, name) -> false, Set.of(), new ArrayList<>());
+  }
+
+  /**
+   * The parameters to send, without those carrying a security scheme's secret ({@code schemeSecret},
+   * sent by the auth method) and those named in {@code credentialNames}, which go to {@code fromCredential}.
+   */
+  static List<Spec> of(ApiDocument document, JsonNode pathItem, JsonNode operation,
+      BiPredicate<String, String> schemeSecret, Set<String> credentialNames,
+      List<HttpOperation.CredentialParameter> fromCredential) {
     Map<String, JsonNode> merged = new LinkedHashMap<>();
     for (JsonNode list : List.of(pathItem.path("parameters"), operation.path("parameters"))) {
       for (JsonNode reference : list) {
@@ -47,7 +58,19 @@ final class Parameters {
       }
     }
     List<Spec> specs = new ArrayList<>();
-    merged.values().forEach(parameter -> spec(parameter).ifPresent(specs::add));
+    for (JsonNode parameter : merged.values()) {
+      String in = Nodes.text(parameter, "in");
+      String name = Nodes.text(parameter, "name");
+      if (schemeSecret.test(in, name)) {
+        continue;
+      }
+      if (credentialNames.contains(name) && Set.of("path", "query", "header").contains(in)) {
+        fromCredential.add(new HttpOperation.CredentialParameter(name,
+            HttpOperation.In.valueOf(in.toUpperCase(Locale.ROOT))));
+        continue;
+      }
+      spec(parameter).ifPresent(specs::add);
+    }
     return specs;
   }
 

@@ -13,16 +13,18 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Chooses how a tool sends its request body. Preference: {@code application/json}, then any
- * {@code *+json} type, then {@code application/x-www-form-urlencoded}, then a wildcard
+ * {@code *+json} type, then {@code application/x-www-form-urlencoded}, then {@code multipart/form-data}
+ * (file fields become {@link MultipartFiles} arguments), then a wildcard
  * ({@code *}{@code /*}, {@code application/*}, which Swagger 2.0 bodies without {@code consumes}
  * become), sent as {@code application/json}; ties go to the alphabetically first type. Anything
- * else (multipart, binary, text) is {@link SkipReason#UNSUPPORTED_BODY}. A Swagger 2.0 body made of
+ * else (binary, text) is {@link SkipReason#UNSUPPORTED_BODY}. A Swagger 2.0 body made of
  * {@code formData} parameters is always sent as a form ({@link #FORM_DATA}). A form body keeps its
  * {@code encoding} (style, explode, or JSON content) per field.
  */
 final class RequestBodies {
   private static final String JSON = "application/json";
   private static final String FORM = "application/x-www-form-urlencoded";
+  static final String MULTIPART = "multipart/form-data";
 
   /** The body to send: its content type, OpenAPI schema as written, and whether it is required. */
   record Choice(String contentType, JsonNode schema, boolean required, String description,
@@ -56,10 +58,10 @@ final class RequestBodies {
     String formData = Nodes.text(operation, FORM_DATA);
     if (!formData.isEmpty()) {
       // Swagger 2.0 formData parameters are form fields even when consumes also lists JSON (Slack)
-      if (!formData.equals(FORM)) {
+      if (!formData.equals(FORM) && !formData.equals(MULTIPART)) {
         throw new OperationSkipped(SkipReason.UNSUPPORTED_BODY, "formData parameters only as " + Nodes.cut(formData));
       }
-      best = types.contains(FORM) ? FORM : types.get(0);
+      best = types.contains(formData) ? formData : types.get(0);
     }
     if (best == null) {
       throw new OperationSkipped(SkipReason.UNSUPPORTED_BODY,
@@ -68,7 +70,7 @@ final class RequestBodies {
     JsonNode media = body.path("content").path(best);
     JsonNode schema = media.path("schema");
     boolean required = body.path("required").isBoolean() && body.get("required").booleanValue();
-    String contentType = formData.isEmpty() ? (rank(best) == 3 ? JSON : best) : FORM;
+    String contentType = formData.isEmpty() ? (rank(best) == 4 ? JSON : best) : formData;
     return Optional.of(new Choice(contentType,
         schema.isMissingNode() ? JsonNodeFactory.instance.objectNode() : schema, required,
         Nodes.text(body, "description"), contentType.startsWith(FORM) ? encoding(media) : Map.of()));
@@ -102,6 +104,9 @@ final class RequestBodies {
     if (type.equals(FORM)) {
       return 2;
     }
-    return type.equals("*/*") || type.equals("application/*") ? 3 : -1;
+    if (type.equals(MULTIPART)) {
+      return 3;
+    }
+    return type.equals("*/*") || type.equals("application/*") ? 4 : -1;
   }
 }

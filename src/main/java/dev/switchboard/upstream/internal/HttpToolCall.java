@@ -44,11 +44,13 @@ public final class HttpToolCall {
    */
   public ToolResult run(Provider provider, AuthMethod method, HttpOperation op, JsonNode args,
       SecretFields secrets, List<String> secretValues, CallContext context) {
-    OutgoingRequest request = builder.build(provider.baseUrl(), op, args, secrets);
+    Map<HttpOperation.CredentialParameter, String> fromCredential = CredentialValues.of(op, method, secrets);
+    OutgoingRequest request = builder.build(provider.baseUrl(), op, args, secrets, fromCredential);
     int headersBefore = request.headers.size();
     int queryBefore = request.query.size();
     auth.apply(method, secrets, request);
     Redactor.Builder redactor = Redactor.builder().secrets(secretValues);
+    fromCredential.values().forEach(redactor::injected);
     request.headers.subList(headersBefore, request.headers.size()).forEach(h -> redactor.injected(h.getValue()));
     request.query.subList(queryBefore, request.query.size()).forEach(q -> redactor.injected(q.getValue()));
     SchemaHeaders.apply(provider, secrets, request);

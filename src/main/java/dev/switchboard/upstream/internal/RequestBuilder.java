@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the request of an HTTP operation from validated arguments: the base URL (with
@@ -23,7 +25,18 @@ final class RequestBuilder {
   }
 
   OutgoingRequest build(String baseUrl, HttpOperation op, JsonNode args, SecretFields fields) {
+    return build(baseUrl, op, args, fields, Map.of());
+  }
+
+  /** The request, with {@code fromCredential} values placed where their recipe entries say. */
+  OutgoingRequest build(String baseUrl, HttpOperation op, JsonNode args, SecretFields fields,
+      Map<HttpOperation.CredentialParameter, String> fromCredential) {
     String path = op.path();
+    for (Map.Entry<HttpOperation.CredentialParameter, String> value : fromCredential.entrySet()) {
+      if (value.getKey().in() == HttpOperation.In.PATH) {
+        path = path.replace("{" + value.getKey().wireName() + "}", UrlParts.pathSegment(value.getValue()));
+      }
+    }
     for (HttpOperation.Parameter p : op.parameters()) {
       if (p.in() == HttpOperation.In.PATH) {
         JsonNode value = args.get(p.argument());
@@ -45,16 +58,46 @@ final class RequestBuilder {
         StyledValues.pairs(p.wireName(), value, p.style(), p.explode()).forEach(q -> request.query(q.getKey(), q.getValue()));
       }
     }
+    for (Map.Entry<HttpOperation.CredentialParameter, String> value : fromCredential.entrySet()) {
+      HttpOperation.In in = value.getKey().in();
+      if (in == HttpOperation.In.QUERY) {
+        request.query(value.getKey().wireName(), value.getValue());
+      } else if (in == HttpOperation.In.HEADER) {
+        request.header(value.getKey().wireName(), value.getValue());
+      }
+    }
     op.body().ifPresent(body -> {
-      JsonNode value = args.get(body.argument());
+      JsonNode value = withBodyFields(args.get(body.argument()), fromCredential);
       if (value != null && !value.isNull()) {
         request.contentType = body.contentType();
+        if (body.contentType().startsWith("multipart/form-data")) {
+          MultipartBody multipart = MultipartBody.of(value, json);
+          request.contentType = multipart.contentType;
+          request.body = multipart.bytes;
+          return;
+        }
         request.body = body.contentType().startsWith("application/x-www-form-urlencoded")
             ? form(StyledValues.formFields(value, body.encoding()))
             : json.writeValueAsBytes(value);
       }
     });
     return request;
+  }
+
+  /** The body with the credential's top-level fields added (a body of only such fields is created). */
+  private static JsonNode withBodyFields(JsonNode body, Map<HttpOperation.CredentialParameter, String> values) {
+    if (values.keySet().stream().noneMatch(p -> p.in() == null)
+        || (body != null && !body.isNull() && !body.isObject())) {
+      return body;
+    }
+    ObjectNode filled = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode()
+        : ((ObjectNode) body).deepCopy();
+    values.forEach((parameter, value) -> {
+      if (parameter.in() == null) {
+        filled.put(parameter.wireName(), value);
+      }
+    });
+    return filled;
   }
 
   private static String base(String baseUrl, SecretFields fields) {

@@ -164,7 +164,7 @@ final class AdminPages {
     Map<String, String> errors = new LinkedHashMap<>();
     List<AuthMethod> auth;
     try {
-      auth = List.of(auth(values));
+      auth = auth(values);
     } catch (IllegalArgumentException e) {
       show(ctx, caller, 400, form, values, Map.of("keyName", "Give the header or query parameter name."));
       return;
@@ -172,7 +172,7 @@ final class AdminPages {
     ImportRequest request = new ImportRequest(values.get("slug"), blankToNull(values.get("name")),
         blankToNull(values.get("category")), blankToNull(values.get("description")),
         blankToNull(values.get("document")), blankToNull(values.get("url")), blankToNull(values.get("baseUrl")),
-        blankToNull(values.get("mcpUrl")), auth, blankToNull(values.get("validationTool")), null);
+        blankToNull(values.get("mcpUrl")), auth, blankToNull(values.get("validationTool")), null, null, null);
     try {
       String message;
       Provider p;
@@ -213,8 +213,9 @@ final class AdminPages {
       categories.add(new Option(c.name(), c.displayName(),
           category.isEmpty() ? c == Category.DEVELOPER_TOOLS : c.name().equals(category)));
     }
-    String auth = values.getOrDefault("auth", "NONE");
-    List<Option> auths = List.of(new Option("NONE", "No authentication", auth.equals("NONE")),
+    String auth = values.getOrDefault("auth", "DOCUMENT");
+    List<Option> auths = List.of(new Option("DOCUMENT", "As the OpenAPI document says", auth.equals("DOCUMENT")),
+        new Option("NONE", "No authentication", auth.equals("NONE")),
         new Option("API_KEY_HEADER", "API key in a header", auth.equals("API_KEY_HEADER")),
         new Option("API_KEY_QUERY", "API key in a query parameter", auth.equals("API_KEY_QUERY")),
         new Option("BEARER", "Bearer token", auth.equals("BEARER")));
@@ -228,13 +229,15 @@ final class AdminPages {
         new AdminPage(userRows, providers, categories, auths, apps, redirectUri, form, values, errors));
   }
 
-  private static AuthMethod auth(Map<String, String> values) {
+  /** The chosen method; none for DOCUMENT (the import takes the document's, an MCP server gets NONE). */
+  private static List<AuthMethod> auth(Map<String, String> values) {
     String name = values.getOrDefault("keyName", "");
-    return switch (values.getOrDefault("auth", "NONE")) {
-      case "API_KEY_HEADER" -> ApiKeyMethod.header(name, values.getOrDefault("keyPrefix", ""));
-      case "API_KEY_QUERY" -> ApiKeyMethod.query(name);
-      case "BEARER" -> new BearerMethod();
-      default -> new NoAuthMethod();
+    return switch (values.getOrDefault("auth", "DOCUMENT")) {
+      case "API_KEY_HEADER" -> List.of(ApiKeyMethod.header(name, values.getOrDefault("keyPrefix", "")));
+      case "API_KEY_QUERY" -> List.of(ApiKeyMethod.query(name));
+      case "BEARER" -> List.of(new BearerMethod());
+      case "NONE" -> List.of(new NoAuthMethod());
+      default -> List.of();
     };
   }
 

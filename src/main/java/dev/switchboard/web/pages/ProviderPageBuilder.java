@@ -187,6 +187,7 @@ final class ProviderPageBuilder {
       case HEADER -> "It is sent in the " + m.name() + " header" + (m.prefix().isEmpty() ? "."
           : " as “" + m.prefix() + "…”.");
       case QUERY -> "It is sent as the query parameter " + m.name() + ".";
+      case COOKIE -> "It is sent as the cookie " + m.name() + ".";
       case BASIC -> "It is sent as HTTP Basic authentication together with your " + m.usernameField() + ".";
     };
   }
