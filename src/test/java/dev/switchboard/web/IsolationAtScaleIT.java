@@ -34,6 +34,9 @@ class IsolationAtScaleIT {
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void otherUsersAndHealthzAnswerWhileOneUserHoldsThousandsOfRequests() throws Exception {
     try (IsolationLoad load = IsolationLoad.start(dir, FULL, Map.of())) {
+      // the other user's connection and code paths warm before the load, as they would be in use
+      load.timeHealthz();
+      load.timeCalculator();
       Refusal stream = load.holdStreams();
       Refusal body = load.trickleBodies();
       Refusal call = load.holdCalls();

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.testing.Api;
 import dev.switchboard.testing.Cli;
+import dev.switchboard.testing.HangingUpstream;
 import dev.switchboard.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,9 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +34,8 @@ import tools.jackson.databind.JsonNode;
  * holds idle streams and calls to an upstream that never answers, and anonymous connections
  * trickle request bodies, another user's calculator call and {@code /healthz} answer quickly, the
  * first user gets errors that name the limits, and everything ends by itself within the deadlines.
+ * Here the limits keep their defaults; {@link IsolationAtScaleIT} runs the issue's full counts with
+ * the limits raised to them.
  */
 class IsolationIT {
   private static final int CALL_TIMEOUT_MS = 8_000;
@@ -286,100 +284,5 @@ class IsolationIT {
     long start = System.nanoTime();
     action.run();
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-  }
-
-  /**
-   * An upstream on 127.0.0.1 that answers {@code GET /ping} and never answers anything else: it
-   * reads the request and holds the connection until the caller gives up.
-   */
-  static final class HangingUpstream implements AutoCloseable {
-    private final ServerSocket socket = new ServerSocket();
-    private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private final AtomicInteger held = new AtomicInteger();
-    private final AtomicInteger most = new AtomicInteger();
-
-    HangingUpstream() throws IOException {
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      Thread acceptor = new Thread(this::accept, "hanging-upstream");
-      acceptor.setDaemon(true);
-      acceptor.start();
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + socket.getLocalPort();
-    }
-
-    /** The most requests held at once. */
-    int mostHeld() {
-      return most.get();
-    }
-
-    void awaitHeld(int count, Duration wait) throws InterruptedException {
-      long until = System.nanoTime() + wait.toNanos();
-      while (held.get() < count && System.nanoTime() < until) {
-        Thread.sleep(20);
-      }
-    }
-
-    private void accept() {
-      while (!socket.isClosed()) {
-        try {
-          Socket connection = socket.accept();
-          open.add(connection);
-          Thread reader = new Thread(() -> serve(connection), "hanging-upstream-connection");
-          reader.setDaemon(true);
-          reader.start();
-        } catch (IOException e) {
-          return;
-        }
-      }
-    }
-
-    private void serve(Socket connection) {
-      try (connection) {
-        InputStream in = connection.getInputStream();
-        while (true) {
-          String head = head(in);
-          if (head == null) {
-            return;
-          }
-          if (!head.startsWith("GET /ping")) {
-            most.accumulateAndGet(held.incrementAndGet(), Math::max);
-            try {
-              while (in.read() >= 0) {
-                // hold until the caller closes
-              }
-            } finally {
-              held.decrementAndGet();
-            }
-            return;
-          }
-          connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-              + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
-        }
-      } catch (IOException e) {
-        // the caller went away
-      }
-    }
-
-    private static String head(InputStream in) throws IOException {
-      StringBuilder head = new StringBuilder();
-      int c;
-      while ((c = in.read()) >= 0) {
-        head.append((char) c);
-        if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
-          return head.toString();
-        }
-      }
-      return null;
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-      for (Socket s : open) {
-        s.close();
-      }
-    }
   }
 }
