@@ -92,13 +92,14 @@ fi
 echo "# stored: $(sb provider list | grep -c -- '-api ') imported providers; database $(du -m "$DIR/data/switchboard.db" | cut -f1) MB"
 TOKEN=$(sb token create --email admin@example.com --name bench | tail -n 1)
 
+n=0
 # one command, RUNS times each way; the launcher's first run writes its class archive and is not counted
 time_command() { # label args...
   local label=$1; shift
   local how
   for how in java-jar launcher; do
     if [ "$how" = launcher ] && [ "$JAR" = target/switchboard.jar ]; then
-      ./switchboard "$@" >/dev/null 2>&1 || true
+      ./switchboard "${@//@N@/first}" >/dev/null 2>&1 || true
     elif [ "$how" = launcher ]; then
       continue # the launcher runs target/switchboard.jar only
     fi
@@ -106,7 +107,9 @@ time_command() { # label args...
     for _ in $(seq 1 "$RUNS"); do
       before=$(children_cpu_ms)
       start=$(date +%s%N)
-      if [ "$how" = launcher ]; then ./switchboard "$@" >/dev/null; else sb "$@" >/dev/null; fi
+      n=$((n + 1))
+      args=("${@//@N@/$n}") # a fresh name for each run of a command that creates one
+      if [ "$how" = launcher ]; then ./switchboard "${args[@]}" >/dev/null; else sb "${args[@]}" >/dev/null; fi
       walls+=("$(ms "$start")")
       cpus+=("$(( $(children_cpu_ms) - before ))")
     done
@@ -119,7 +122,7 @@ time_command() { # label args...
 }
 time_command "--help" --help
 time_command "user list" user list
-time_command "user create" user create --email "u$RANDOM@example.com" --password correct-horse-battery
+time_command "user create" user create --email "u@N@-$$@example.com" --password correct-horse-battery
 time_command "user reset-password" user reset-password --email someone@example.com
 time_command "user disable" user disable --email someone@example.com
 time_command "token create" token create --email admin@example.com --name cli

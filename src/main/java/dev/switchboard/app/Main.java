@@ -15,6 +15,9 @@ public final class Main implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    if (args.length == 0 || !args[0].equals("serve")) {
+      System.setProperty(CliLogging.PROPERTY, "true");
+    }
     System.exit(run(args, System.getenv(), System.out, System.err));
   }
 

@@ -58,9 +58,11 @@ class CliWithoutServerIT {
 
   @Test
   void accountTokenVaultAndCatalogCommandsWorkWithoutTheServerAndLoadNoServingOrParsingCode() throws Exception {
-    assertThat(run("user", "create", "--email", "eve@example.com", "--password", "eve-password-1", "--admin"))
-        .contains("created admin eve@example.com");
-    assertThat(run("user", "list")).contains("eve@example.com  admin");
+    assertThat(run("user", "create", "--email", "root@example.com", "--password", "root-password-1", "--admin"))
+        .contains("created admin root@example.com");
+    assertThat(run("user", "create", "--email", "eve@example.com", "--password", "eve-password-1"))
+        .contains("created user eve@example.com");
+    assertThat(run("user", "list")).contains("root@example.com  admin").contains("eve@example.com");
     String token = run("token", "create", "--email", "eve@example.com", "--name", "laptop");
     assertThat(token.lines().reduce((a, b) -> b).orElseThrow()).startsWith("sb_pat_");
     String tokens = run("token", "list", "--email", "eve@example.com");
