@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * V14 (upgrading from before it; V11 is the last version every branch shares) makes profile names (credential labels) unique per user and provider: profiles that already
+ * V14 makes profile names (credential labels) unique per user and provider: profiles that already
  * shared a name (reconnecting OAuth used to add one) keep the oldest's name, the others get their id
- * appended, and the upgrade never fails on such data.
+ * appended, and the upgrade never fails on such data. The data is written at V11, the last version
+ * every branch shares.
  */
 class ProfileNamesMigrationTest {
   @TempDir
