@@ -29,6 +29,8 @@ import java.util.Set;
  */
 public final class Connections {
   private static final int MAX_PROFILES = 200;
+  private static final CredentialFilter ALL = new CredentialFilter(Optional.empty(), Optional.empty(),
+      Optional.empty(), Optional.empty());
   private final Credentials credentials;
   private final Bundles bundles;
   private final ProviderRegistry catalog;
@@ -47,8 +49,7 @@ public final class Connections {
     List<Profile> out = new ArrayList<>();
     Optional<String> cursor = Optional.empty();
     do {
-      Page<Credential> page = credentials.list(userId, new CredentialFilter(Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty()), cursor, MAX_PROFILES);
+      Page<Credential> page = credentials.list(userId, ALL, cursor, MAX_PROFILES);
       page.items().forEach(c -> out.add(profile(userId, c, usage)));
       cursor = page.next();
     } while (cursor.isPresent());

@@ -28,10 +28,11 @@ public final class ProfileNames {
 
   /** Refuses a name another profile of the provider has (except {@code self}, when renaming). */
   static void requireFree(List<Credential> ofProvider, String label, String providerName, Optional<String> self) {
-    Optional<Credential> other = named(ofProvider, label).filter(c -> self.map(id -> !id.equals(c.id())).orElse(true));
+    Optional<Credential> other = named(ofProvider, label)
+        .filter(c -> self.map(id -> !id.equals(c.id())).orElse(true));
     if (other.isPresent()) {
-      throw new FieldErrors(Map.of("label", "is taken: a profile named '" + other.get().label() + "' already exists for "
-          + providerName + "; choose another name"));
+      throw new FieldErrors(Map.of("label", "is taken: a profile named '" + other.get().label()
+          + "' already exists for " + providerName + "; choose another name"));
     }
   }
 }

@@ -82,10 +82,12 @@ final class OAuthRoutes {
           ctx.queryParam("error_description"), sessionUser);
       boolean ok = c.verification() == Verification.VERIFIED;
       Set<String> missing = flow.missingScopes(c.userId(), c);
-      String title = !ok ? "Connected, but validation failed" : missing.isEmpty() ? "Connected" : "Connected with a partial grant";
+      String title = !ok ? "Connected, but validation failed"
+          : missing.isEmpty() ? "Connected" : "Connected with a partial grant";
       String message = !ok ? "The tokens were saved but the validation tool failed: "
           + c.verificationMessage().orElse("unknown error") + "."
-          : missing.isEmpty() ? "Your " + c.provider() + " account is connected and verified. You can close this window."
+          : missing.isEmpty()
+              ? "Your " + c.provider() + " account is connected and verified. You can close this window."
           : "Your " + c.provider() + " account is connected, but the grant is partial: " + c.provider()
               + " did not grant " + String.join(", ", missing) + ", so the tools that need "
               + (missing.size() == 1 ? "it" : "them") + " stay unavailable. Re-authorize and grant "
