@@ -58,7 +58,10 @@ class McpToolExecutionIT {
 
     ToolResult result = echo(provider, AuthMethodType.BEARER, Map.of("token", "tok-9d8e7f6a5b"), "tok-9d8e7f6a5b");
 
-    assertThat(result).isEqualTo(ToolResult.ok("Echo: [redacted]", null, null));
+    assertThat(result.outcome()).isEqualTo(Outcome.OK);
+    assertThat(result.text()).isEqualTo("Echo: [redacted]");
+    // the content blocks the caller receives are redacted too
+    assertThat(result.content().orElseThrow().toString()).contains("Echo: [redacted]").doesNotContain("9d8e7f6a5b");
     assertThat(server.requests).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer tok-9d8e7f6a5b"));
   }
 

@@ -53,7 +53,8 @@ class RemoteMcpStreamableIT {
       assertThat(tool.requiredScopes()).isEmpty();
       assertThat(tool.recipe()).isEqualTo(new McpToolCall("echo"));
     });
-    assertThat(echo("hi")).isEqualTo(ToolResult.ok("Echo: hi", null, null));
+    assertThat(echo("hi").text()).isEqualTo("Echo: hi");
+    assertThat(echo("hi").outcome()).isEqualTo(Outcome.OK);
   }
 
   @Test
