@@ -61,15 +61,15 @@ class RealDescriptionsOnTheWireIT {
       List<String> credentialParameters, String authMethod, Map<String, String> fields) {}
 
   private static final List<Subject> SUBJECTS = List.of(
-      new Subject("stripe", DIRECTORY.resolve("stripe.com.json"), List.of(), List.of(), "BEARER",
+      new Subject("stripe-api", DIRECTORY.resolve("stripe.com.json"), List.of(), List.of(), "BEARER",
           Map.of("token", "sk_test_wire_0123456789")),
-      new Subject("twilio", DIRECTORY.resolve("twilio.com/api.json"), List.of(), List.of(), "API_KEY",
+      new Subject("twilio-api", DIRECTORY.resolve("twilio.com/api.json"), List.of(), List.of(), "API_KEY",
           Map.of("username", "ACwire0123456789", "api_key", "twilio-auth-token-0123")),
-      new Subject("slack", DIRECTORY.resolve("slack.com.json"), List.of(Map.of("type", "BEARER")), List.of("token"),
+      new Subject("slack-api", DIRECTORY.resolve("slack.com.json"), List.of(Map.of("type", "BEARER")), List.of("token"),
           "BEARER", Map.of("token", "xoxb-wire-0123456789")),
-      new Subject("github", GITHUB, List.of(Map.of("type", "BEARER")), List.of(), "BEARER",
+      new Subject("github-api", GITHUB, List.of(Map.of("type", "BEARER")), List.of(), "BEARER",
           Map.of("token", "ghp_wire0123456789")),
-      new Subject("openai", DIRECTORY.resolve("openai.com.json"), List.of(Map.of("type", "BEARER")), List.of(),
+      new Subject("openai-api", DIRECTORY.resolve("openai.com.json"), List.of(Map.of("type", "BEARER")), List.of(),
           "BEARER", Map.of("token", "sk-wire-0123456789")));
 
   @TempDir
@@ -128,15 +128,15 @@ class RealDescriptionsOnTheWireIT {
 
   @Test
   void stripeImportsWithoutUnsupportedParameters() {
-    assertThat(reports.get("stripe").skipped()).noneMatch(s -> s.reason() == SkipReason.UNSUPPORTED_PARAMETER);
-    assertThat(imports.get("stripe")).doesNotContain("UNSUPPORTED_PARAMETER");
+    assertThat(reports.get("stripe-api").skipped()).noneMatch(s -> s.reason() == SkipReason.UNSUPPORTED_PARAMETER);
+    assertThat(imports.get("stripe-api")).doesNotContain("UNSUPPORTED_PARAMETER");
   }
 
   @Test
   void authMethodsComeFromTheDocumentsWhenNotGiven() {
     String list = Cli.run(server.env(), "provider", "list").out();
-    assertThat(list).containsPattern("(?m)^stripe .* API_KEY,BEARER$").containsPattern("(?m)^twilio .* API_KEY$");
-    assertThat(reports.get("stripe").auth().methods()).hasSize(2);
+    assertThat(list).containsPattern("(?m)^stripe-api .* API_KEY,BEARER$").containsPattern("(?m)^twilio-api .* API_KEY$");
+    assertThat(reports.get("stripe-api").auth().methods()).hasSize(2);
   }
 
   @Test
@@ -146,7 +146,7 @@ class RealDescriptionsOnTheWireIT {
         tool.inputSchema().path("properties").propertyNames().forEach(name ->
             assertThat(SECRET_NAMES).as(tool.name()).doesNotContain(name.toLowerCase(Locale.ROOT)));
         tool.inputSchema().path("properties").path("body").path("properties").propertyNames().forEach(name ->
-            assertThat(slug.equals("slack") && name.equals("token")).as(tool.name() + " body").isFalse());
+            assertThat(slug.equals("slack-api") && name.equals("token")).as(tool.name() + " body").isFalse());
       }
     });
   }
