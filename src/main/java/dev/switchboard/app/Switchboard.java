@@ -243,8 +243,8 @@ public final class Switchboard implements AutoCloseable {
       this.authServer = new AuthorizationServer(new ClientRows(database.jdbi()), new GrantRows(database.jdbi()),
           new GrantTokenRows(database.jdbi()), new MetadataDocuments(outbound, guard, json, clock),
           new RegistrationLimits(REGISTRATIONS_PER_ADDRESS_PER_HOUR, clock),
-          ResourceNames.forBaseUrl(settings.baseUrl()), users, clock);
-      this.accounts = new Accounts(users, sessions, tokens, this::eraseCredentials);
+          new ResourceNames(settings.baseUrl(), settings.port()), users, clock);
+      this.accounts = new Accounts(users, sessions, tokens, authServer::revokeUser, this::eraseCredentials);
     } catch (RuntimeException e) {
       database.close();
       throw e;

@@ -64,6 +64,11 @@ public final class AuthorizationServer {
     this.clock = clock;
   }
 
+  /** The origins this server answers to and the MCP endpoints their URLs name. */
+  public ResourceNames resources() {
+    return resources;
+  }
+
   /**
    * Registers a public client (RFC 7591 §3.1). Only {@code token_endpoint_auth_method} "none" is
    * issued: clients prove possession with PKCE, and Switchboard keeps no client secret.
@@ -172,6 +177,7 @@ public final class AuthorizationServer {
     if (!app.clientId().equals(clientId)) {
       throw invalidGrant("the authorization code was issued to another client");
     }
+    requireEnabledUser(row.grantId());
     if (!row.redirectUri().equals(redirectUri)) {
       throw invalidGrant("redirect_uri differs from the one of the authorization request");
     }
@@ -206,6 +212,7 @@ public final class AuthorizationServer {
     if (!app.clientId().equals(clientId)) {
       throw invalidGrant("the refresh token was issued to another client");
     }
+    requireEnabledUser(row.grantId());
     checkResource(resource, app);
     if (row.usedAt().isPresent() || !tokens.spend(hash, now)) {
       grants.revoke(app.id(), now);
@@ -247,6 +254,14 @@ public final class AuthorizationServer {
     });
   }
 
+  /**
+   * Revokes every grant of a user (disabled, deleted, or changed the password revoking tokens):
+   * their tokens die and enabling the user again brings none back.
+   */
+  public void revokeUser(String userId) {
+    grants.revokeUser(userId, clock.instant());
+  }
+
   /** Every grant of the user, live first. */
   public List<ConnectedApp> apps(String userId) {
     return grants.byUser(userId);
@@ -266,6 +281,13 @@ public final class AuthorizationServer {
     tokens.insert(Hashes.token(access), grantId, GrantTokenRows.ACCESS, null, null, now, now.plus(ACCESS_LIFE));
     tokens.insert(Hashes.token(refresh), grantId, GrantTokenRows.REFRESH, null, null, now, now.plus(REFRESH_LIFE));
     return new IssuedTokens(access, ACCESS_LIFE.toSeconds(), refresh, null);
+  }
+
+  /** A disabled (or deleted) user's grant issues nothing, even before its revocation lands. */
+  private void requireEnabledUser(String grantId) {
+    if (grants.userOf(grantId).flatMap(users::byId).filter(u -> !u.disabled()).isEmpty()) {
+      throw invalidGrant("the user of this grant is disabled");
+    }
   }
 
   /** RFC 8707 §2.2: a resource on the token request must be the one the grant is for. */

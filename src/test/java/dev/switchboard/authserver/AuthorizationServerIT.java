@@ -315,6 +315,62 @@ class AuthorizationServerIT {
     assertThat(preflight.raw().headers().firstValue("Access-Control-Allow-Origin")).contains("*");
   }
 
+  @Test
+  void disablingAUserEndsTheirGrantsForGoodEvenAfterEnablingThemAgain() {
+    String email = "leaver@example.com";
+    Cli.userWithToken(server.env(), email);
+    JsonNode tokens = dance.tokens(dance.signIn(email, "password-of-" + email), client, server.url("/mcp/hub"));
+    String access = tokens.path("access_token").asString();
+    assertThat(dance.mcp("/mcp/hub", access).status()).isEqualTo(200);
+    Api admin = new Api(server, Cli.token(server.env(), TestServer.ADMIN_EMAIL));
+    String id = userId(admin, email);
+
+    assertThat(admin.post("/api/v1/admin/users/" + id + "/disable", Map.of()).status()).isEqualTo(200);
+    Api.Answer whileDisabled = dance.refresh(client, tokens.path("refresh_token").asString());
+    assertThat(admin.post("/api/v1/admin/users/" + id + "/enable", Map.of()).status()).isEqualTo(200);
+
+    assertThat(whileDisabled.status()).isEqualTo(400);
+    assertThat(whileDisabled.json().path("error").asString()).isEqualTo("invalid_grant");
+    assertThat(dance.refresh(client, tokens.path("refresh_token").asString()).status()).isEqualTo(400);
+    assertThat(dance.mcp("/mcp/hub", access).status()).isEqualTo(401);
+  }
+
+  @Test
+  void changingThePasswordWithTokenRevocationEndsTheGrants() {
+    String email = "changer@example.com";
+    String userPat = Cli.userWithToken(server.env(), email);
+    JsonNode tokens = dance.tokens(dance.signIn(email, "password-of-" + email), client, server.url("/mcp/hub"));
+
+    Api.Answer changed = new Api(server, userPat).post("/api/v1/me/password", Map.of("currentPassword",
+        "password-of-" + email, "newPassword", "a-new-long-password-1", "revokeTokens", true));
+
+    assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+    assertThat(dance.mcp("/mcp/hub", tokens.path("access_token").asString()).status()).isEqualTo(401);
+    assertThat(dance.refresh(client, tokens.path("refresh_token").asString()).status()).isEqualTo(400);
+  }
+
+  @Test
+  void anErrorBeforeConsentIsShownHereUnlessTheRedirectIsLoopback() {
+    String evil = "https://evil.example/cb";
+    String fresh = dance.register(evil);
+
+    Api.Answer answer = dance.get(dance.authorizePath(fresh, resource("alpha"),
+        Map.of("response_type", "token", "redirect_uri", evil)), "x=y");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.raw().headers().firstValue("Location")).isEmpty();
+    assertThat(answer.body()).contains("Authorization refused");
+  }
+
+  private static String userId(Api admin, String email) {
+    for (JsonNode u : admin.get("/api/v1/admin/users").json().path("items")) {
+      if (u.path("email").asString().equals(email)) {
+        return u.path("id").asString();
+      }
+    }
+    throw new AssertionError("no user " + email);
+  }
+
   private Api.Answer absolute(String url) {
     Api api = new Api(server, null);
     return api.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET());

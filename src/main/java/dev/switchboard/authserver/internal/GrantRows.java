@@ -50,6 +50,12 @@ public final class GrantRows {
         .bind("id", id).map(APP).one());
   }
 
+  /** The user a grant belongs to. */
+  public Optional<String> userOf(String grantId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT user_id FROM as_grants WHERE id = :id")
+        .bind("id", grantId).mapTo(String.class).findOne());
+  }
+
   /** Revokes a live grant and deletes its codes and tokens; answers whether it was live. */
   public boolean revoke(String grantId, Instant at) {
     return jdbi.inTransaction(h -> {
@@ -57,6 +63,16 @@ public final class GrantRows {
           .bind("at", at.toEpochMilli()).bind("id", grantId).execute();
       h.createUpdate("DELETE FROM as_tokens WHERE grant_id = :id").bind("id", grantId).execute();
       return n == 1;
+    });
+  }
+
+  /** Revokes every live grant of a user and deletes their codes and tokens. */
+  public void revokeUser(String userId, Instant at) {
+    jdbi.useTransaction(h -> {
+      h.createUpdate("DELETE FROM as_tokens WHERE grant_id IN (SELECT id FROM as_grants WHERE user_id = :u)")
+          .bind("u", userId).execute();
+      h.createUpdate("UPDATE as_grants SET revoked_at = :at WHERE user_id = :u AND revoked_at IS NULL")
+          .bind("at", at.toEpochMilli()).bind("u", userId).execute();
     });
   }
 
