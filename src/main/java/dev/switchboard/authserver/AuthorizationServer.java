@@ -3,6 +3,7 @@ package dev.switchboard.authserver;
 import dev.switchboard.account.Principal;
 import dev.switchboard.account.User;
 import dev.switchboard.account.Users;
+import dev.switchboard.authserver.internal.AddressLimits;
 import dev.switchboard.authserver.internal.ClientRows;
 import dev.switchboard.authserver.internal.GrantRows;
 import dev.switchboard.authserver.internal.GrantTokenRows;
@@ -10,11 +11,10 @@ import dev.switchboard.authserver.internal.Hashes;
 import dev.switchboard.authserver.internal.MetadataDocuments;
 import dev.switchboard.authserver.internal.Names;
 import dev.switchboard.authserver.internal.RedirectUris;
-import dev.switchboard.authserver.internal.RegistrationLimits;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.store.Ids;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,21 +39,24 @@ public final class AuthorizationServer {
   public static final Duration ACCESS_LIFE = Duration.ofHours(1);
   static final Duration REFRESH_LIFE = Duration.ofDays(30);
   static final Duration CODE_LIFE = Duration.ofMinutes(2);
-  /** Registered clients that never got a grant are forgotten after this. */
-  static final Duration UNUSED_CLIENT_LIFE = Duration.ofDays(1);
+  /**
+   * Registered clients that never got a grant are forgotten after this (a client registers right
+   * before sending the user to consent); past {@link #MAX_UNUSED_CLIENTS} the oldest go first.
+   */
+  static final Duration UNUSED_CLIENT_LIFE = Duration.ofHours(1);
   static final int MAX_UNUSED_CLIENTS = 1_000;
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
   private final ClientRows clients;
   private final GrantRows grants;
   private final GrantTokenRows tokens;
   private final MetadataDocuments documents;
-  private final RegistrationLimits limits;
+  private final AddressLimits limits;
   private final ResourceNames resources;
   private final Users users;
   private final Clock clock;
 
   public AuthorizationServer(ClientRows clients, GrantRows grants, GrantTokenRows tokens, MetadataDocuments documents,
-      RegistrationLimits limits, ResourceNames resources, Users users, Clock clock) {
+      AddressLimits limits, ResourceNames resources, Users users, Clock clock) {
     this.clients = clients;
     this.grants = grants;
     this.tokens = tokens;
@@ -62,6 +65,11 @@ public final class AuthorizationServer {
     this.resources = resources;
     this.users = users;
     this.clock = clock;
+  }
+
+  /** The clock this server issues by, for the routes' timestamps. */
+  public Clock clock() {
+    return clock;
   }
 
   /** The origins this server answers to and the MCP endpoints their URLs name. */
@@ -86,9 +94,10 @@ public final class AuthorizationServer {
     }
     Instant now = clock.instant();
     clients.deleteUnusedBefore(now.minus(UNUSED_CLIENT_LIFE));
-    if (clients.countUnused() >= MAX_UNUSED_CLIENTS) {
-      throw new OAuthProblem(429, "too_many_registrations",
-          "too many clients registered without being used; try again later");
+    long unused = clients.countUnused();
+    if (unused >= MAX_UNUSED_CLIENTS) {
+      // a flood of registrations must not lock honest clients out: the oldest unused ones go
+      clients.deleteOldestUnused(unused - MAX_UNUSED_CLIENTS + 1);
     }
     ClientInfo client = new ClientInfo(CLIENT_PREFIX + Ids.random(24),
         Names.clean(name, ClientInfo.hostOf(redirectUris.get(0))), redirectUris, false);
@@ -96,13 +105,16 @@ public final class AuthorizationServer {
     return client;
   }
 
-  /** A client by id: a registered one, or the one a metadata document URL describes. */
-  public ClientInfo client(String clientId) {
+  /**
+   * A client by id: a registered one, or the one a metadata document URL describes (fetched at
+   * most so often for {@code address}, the requester).
+   */
+  public ClientInfo client(String clientId, String address) {
     if (clientId == null || clientId.isEmpty() || clientId.length() > 2048) {
       throw OAuthProblem.badRequest("invalid_client", "client_id is missing or too long");
     }
     if (MetadataDocuments.isDocumentUrl(clientId)) {
-      return documents.client(clientId);
+      return documents.client(clientId, address);
     }
     return clients.find(clientId).orElseThrow(() -> OAuthProblem.badRequest("invalid_client",
         "the client is not registered here (register it again)"));
@@ -113,10 +125,10 @@ public final class AuthorizationServer {
    * client or the redirect URI is an {@link AuthorizationProblem} that must not redirect; any
    * other is one that redirects back to the client with {@code error}.
    */
-  public AuthorizationRequest check(Map<String, String> p) {
+  public AuthorizationRequest check(Map<String, String> p, String address) {
     ClientInfo client;
     try {
-      client = client(p.get("client_id"));
+      client = client(p.get("client_id"), address);
     } catch (OAuthProblem e) {
       throw new AuthorizationProblem(null, null, e.code(), e.getMessage());
     }
@@ -227,13 +239,16 @@ public final class AuthorizationServer {
 
   /**
    * RFC 7009: revokes the grant of an access or refresh token (so all its tokens die). An unknown
-   * token is not an error (§2.2).
+   * token is not an error (§2.2); a token of another client than {@code clientId}, when given, is
+   * left alone (§2.1).
    */
-  public void revoke(String token) {
+  public void revoke(String token, String clientId) {
     if (token == null || token.length() > 200) {
       return;
     }
-    tokens.grantOf(Hashes.token(token)).ifPresent(grantId -> grants.revoke(grantId, clock.instant()));
+    tokens.grantOf(Hashes.token(token))
+        .filter(grantId -> clientId == null || grants.byIdAnyUser(grantId).clientId().equals(clientId))
+        .ifPresent(grantId -> grants.revoke(grantId, clock.instant()));
   }
 
   /**

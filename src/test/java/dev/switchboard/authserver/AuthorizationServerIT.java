@@ -362,6 +362,20 @@ class AuthorizationServerIT {
     assertThat(answer.body()).contains("Authorization refused");
   }
 
+  @Test
+  void revocationNamingAnotherClientLeavesTheTokenAlone() {
+    JsonNode tokens = dance.tokens(cookie, client, resource("alpha"));
+    String access = tokens.path("access_token").asString();
+
+    Api.Answer other = dance.postForm("/oauth/revoke", Map.of("token", access, "client_id", "sbc_someone_else"), null);
+
+    assertThat(other.status()).isEqualTo(200);
+    assertThat(dance.mcp("/mcp/bundle/alpha", access).status()).isEqualTo(200);
+    assertThat(dance.postForm("/oauth/revoke", Map.of("token", access, "client_id", client), null).status())
+        .isEqualTo(200);
+    assertThat(dance.mcp("/mcp/bundle/alpha", access).status()).isEqualTo(401);
+  }
+
   private static String userId(Api admin, String email) {
     for (JsonNode u : admin.get("/api/v1/admin/users").json().path("items")) {
       if (u.path("email").asString().equals(email)) {

@@ -73,7 +73,7 @@ final class ConsentPages {
     });
     AuthorizationRequest request;
     try {
-      request = server.check(params);
+      request = server.check(params, ctx.ip());
     } catch (AuthorizationProblem e) {
       refuse(ctx, e);
       return;
@@ -137,7 +137,7 @@ final class ConsentPages {
     });
     AuthorizationRequest request;
     try {
-      request = server.check(params);
+      request = server.check(params, ctx.ip());
     } catch (AuthorizationProblem e) {
       refuse(ctx, e);
       return;

@@ -19,6 +19,11 @@ class RedirectUrisTest {
     assertThat(RedirectUris.problem(List.of())).contains("at least one");
     assertThat(RedirectUris.problem(List.of("http://evil.example/cb"))).contains("loopback");
     assertThat(RedirectUris.problem(List.of("javascript:alert(1)"))).contains("not allowed");
+    for (String scheme : List.of("ftp", "jar", "ws", "wss", "data", "file")) {
+      assertThat(RedirectUris.problem(List.of(scheme + "://app.example/cb"))).as(scheme).contains("not allowed");
+    }
+    assertThat(RedirectUris.problem(List.of("myapp:/cb"))).contains("reverse domain name");
+    assertThat(RedirectUris.problem(List.of("com.example.app:/cb"))).isNull();
     assertThat(RedirectUris.problem(List.of("https://app.example/cb#frag"))).contains("no fragment");
     assertThat(RedirectUris.problem(List.of("/relative"))).contains("absolute");
     assertThat(RedirectUris.problem(Collections.nCopies(11, "https://app.example/cb"))).contains("at most 10");
