@@ -45,6 +45,11 @@ public final class AuthorizationServer {
    */
   static final Duration UNUSED_CLIENT_LIFE = Duration.ofHours(1);
   static final int MAX_UNUSED_CLIENTS = 1_000;
+  /**
+   * A refresh token presented again within this of its first use is refused without revoking the
+   * grant: a client racing itself, not a thief (who comes later).
+   */
+  static final Duration CONCURRENT_REFRESH = Duration.ofSeconds(2);
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
   private final ClientRows clients;
   private final GrantRows grants;
@@ -160,7 +165,7 @@ public final class AuthorizationServer {
   public String approve(String userId, AuthorizationRequest request) {
     Instant now = clock.instant();
     ConnectedApp app = new ConnectedApp(Ids.next("grant"), request.client().name(), request.client().id(),
-        ClientInfo.hostOf(request.redirectUri()), request.client().verified(), request.resourcePath(), now,
+        ClientInfo.schemeAndHostOf(request.redirectUri()), request.client().verified(), request.resourcePath(), now,
         Optional.empty(), Optional.empty());
     grants.insert(userId, app);
     if (!request.client().verified()) {
@@ -226,7 +231,12 @@ public final class AuthorizationServer {
     }
     requireEnabledUser(row.grantId());
     checkResource(resource, app);
-    if (row.usedAt().isPresent() || !tokens.spend(hash, now)) {
+    boolean justUsed = row.usedAt().map(t -> t.plus(CONCURRENT_REFRESH).isAfter(now)).orElse(false);
+    if (justUsed || (row.usedAt().isEmpty() && !tokens.spend(hash, now))) {
+      // two requests of the same client racing (two tabs, a retry): refused, but no leak assumed
+      throw invalidGrant("the refresh token was just used by another request; use the tokens it got");
+    }
+    if (row.usedAt().isPresent()) {
       grants.revoke(app.id(), now);
       throw invalidGrant("the refresh token was used already, so it may have leaked; the grant is revoked "
           + "and the user must approve the client again");

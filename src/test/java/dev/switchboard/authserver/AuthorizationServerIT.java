@@ -173,6 +173,10 @@ class AuthorizationServerIT {
     assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
     String newAccess = rotated.json().path("access_token").asString();
     assertThat(dance.mcp("/mcp/bundle/alpha", newAccess).status()).isEqualTo(200);
+    Api.Answer racing = dance.refresh(client, first.path("refresh_token").asString());
+    assertThat(racing.status()).as("within the concurrent-refresh grace").isEqualTo(400);
+    assertThat(dance.mcp("/mcp/bundle/alpha", newAccess).status()).as("grant kept").isEqualTo(200);
+    clock.skip(Duration.ofSeconds(3));
 
     Api.Answer replay = dance.refresh(client, first.path("refresh_token").asString());
 
@@ -374,6 +378,21 @@ class AuthorizationServerIT {
     assertThat(dance.postForm("/oauth/revoke", Map.of("token", access, "client_id", client), null).status())
         .isEqualTo(200);
     assertThat(dance.mcp("/mcp/bundle/alpha", access).status()).isEqualTo(401);
+  }
+
+  @Test
+  void aBundleCreatedAgainWithTheSameSlugDoesNotInheritTheConsent() {
+    Api api = new Api(server, pat);
+    Map<String, Object> reborn = Map.of("slug", "reborn", "name", "Reborn", "tools", List.of("calculator_add"));
+    assertThat(api.post("/api/v1/bundles", reborn).status()).isEqualTo(201);
+    JsonNode tokens = dance.tokens(cookie, client, resource("reborn"));
+    assertThat(dance.mcp("/mcp/bundle/reborn", tokens.path("access_token").asString()).status()).isEqualTo(200);
+
+    assertThat(api.delete("/api/v1/bundles/reborn").status()).isIn(200, 204);
+    assertThat(api.post("/api/v1/bundles", reborn).status()).isEqualTo(201);
+
+    assertThat(dance.mcp("/mcp/bundle/reborn", tokens.path("access_token").asString()).status()).isEqualTo(401);
+    assertThat(dance.refresh(client, tokens.path("refresh_token").asString()).status()).isEqualTo(400);
   }
 
   private static String userId(Api admin, String email) {

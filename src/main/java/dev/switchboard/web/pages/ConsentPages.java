@@ -116,7 +116,7 @@ final class ConsentPages {
       collect(caller, bundle, tools, providers);
     }
     ClientInfo client = request.client();
-    return new ConsentPage(client.name(), ClientInfo.hostOf(request.redirectUri()), client.verified(),
+    return new ConsentPage(client.name(), ClientInfo.schemeAndHostOf(request.redirectUri()), client.verified(),
         client.verified() ? client.id() : null, target, request.resource(), List.copyOf(tools),
         List.copyOf(providers), request.parameters());
   }
