@@ -19,6 +19,9 @@ CREATE TABLE as_grants (
   redirect_host TEXT NOT NULL,
   verified INTEGER NOT NULL,
   resource TEXT NOT NULL,
+  -- the bundle consented to, by id (null for the hub): a bundle deleted and created again with the
+  -- same slug is another bundle, and the grant does not carry over to it
+  bundle_id TEXT,
   created_at BIGINT NOT NULL,
   last_used_at BIGINT,
   revoked_at BIGINT

@@ -15,19 +15,22 @@ public final class Accounts {
   private final Users users;
   private final Sessions sessions;
   private final AccessTokens tokens;
+  private final AccountEndHook endHook;
   private final UserEraseHook eraseHook;
 
-  public Accounts(Users users, Sessions sessions, AccessTokens tokens, UserEraseHook eraseHook) {
+  public Accounts(Users users, Sessions sessions, AccessTokens tokens, AccountEndHook endHook,
+      UserEraseHook eraseHook) {
     this.users = users;
     this.sessions = sessions;
     this.tokens = tokens;
+    this.endHook = endHook;
     this.eraseHook = eraseHook;
   }
 
   /**
    * Changes the caller's password after checking the current one, ends their other sessions (all
    * of them when {@code keptSessionCookie} is empty, as for a token caller) and, when asked,
-   * revokes their access tokens.
+   * revokes their access tokens and every OAuth grant (through the end hook).
    */
   public void changePassword(String userId, Optional<String> keptSessionCookie, String current, String next,
       boolean revokeTokens) {
@@ -35,12 +38,16 @@ public final class Accounts {
     sessions.endAllBut(userId, keptSessionCookie.orElse(null));
     if (revokeTokens) {
       tokens.revokeAll(userId);
+      endHook.revokeAll(userId);
     } else {
       tokens.forgetKept(); // the kept principals still say "must change the password"
     }
   }
 
-  /** Disables a user: sign-in, sessions, access tokens and MCP access stop. */
+  /**
+   * Disables a user: sign-in, sessions, access tokens, OAuth grants and MCP access stop, for good:
+   * enabling the user again brings none of them back.
+   */
   public User disable(Optional<String> actorId, String userId) {
     User user = changeable(actorId, userId);
     disableKeepingAnAdmin(user.id());
@@ -73,6 +80,7 @@ public final class Accounts {
   private void end(String userId) {
     sessions.endAll(userId);
     tokens.revokeAll(userId);
+    endHook.revokeAll(userId);
   }
 
   private User changeable(Optional<String> actorId, String userId) {

@@ -23,11 +23,11 @@ import dev.switchboard.audit.Notifications;
 import dev.switchboard.audit.internal.ExecutionRows;
 import dev.switchboard.authserver.AuthorizationServer;
 import dev.switchboard.authserver.ResourceNames;
+import dev.switchboard.authserver.internal.AddressLimits;
 import dev.switchboard.authserver.internal.ClientRows;
 import dev.switchboard.authserver.internal.GrantRows;
 import dev.switchboard.authserver.internal.GrantTokenRows;
 import dev.switchboard.authserver.internal.MetadataDocuments;
-import dev.switchboard.authserver.internal.RegistrationLimits;
 import dev.switchboard.bundle.AttentionWatcher;
 import dev.switchboard.bundle.Bundles;
 import dev.switchboard.bundle.internal.BundleRows;
@@ -243,9 +243,9 @@ public final class Switchboard implements AutoCloseable {
           c -> tokenStore.secrets(c.userId(), c.id()));
       this.authServer = new AuthorizationServer(new ClientRows(database.jdbi()), new GrantRows(database.jdbi()),
           new GrantTokenRows(database.jdbi()), new MetadataDocuments(outbound, guard, json, clock),
-          new RegistrationLimits(REGISTRATIONS_PER_ADDRESS_PER_HOUR, clock),
-          ResourceNames.forBaseUrl(settings.baseUrl()), users, clock);
-      this.accounts = new Accounts(users, sessions, tokens, this::eraseCredentials);
+          new AddressLimits(REGISTRATIONS_PER_ADDRESS_PER_HOUR, Duration.ofHours(1), clock),
+          new ResourceNames(settings.baseUrl(), settings.port()), users, clock);
+      this.accounts = new Accounts(users, sessions, tokens, authServer::revokeUser, this::eraseCredentials);
     } catch (RuntimeException e) {
       database.close();
       throw e;

@@ -3,6 +3,7 @@ package dev.switchboard.authserver;
 import dev.switchboard.account.Principal;
 import dev.switchboard.account.User;
 import dev.switchboard.account.Users;
+import dev.switchboard.authserver.internal.AddressLimits;
 import dev.switchboard.authserver.internal.ClientRows;
 import dev.switchboard.authserver.internal.GrantRows;
 import dev.switchboard.authserver.internal.GrantTokenRows;
@@ -10,11 +11,10 @@ import dev.switchboard.authserver.internal.Hashes;
 import dev.switchboard.authserver.internal.MetadataDocuments;
 import dev.switchboard.authserver.internal.Names;
 import dev.switchboard.authserver.internal.RedirectUris;
-import dev.switchboard.authserver.internal.RegistrationLimits;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.store.Ids;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,21 +39,29 @@ public final class AuthorizationServer {
   public static final Duration ACCESS_LIFE = Duration.ofHours(1);
   static final Duration REFRESH_LIFE = Duration.ofDays(30);
   static final Duration CODE_LIFE = Duration.ofMinutes(2);
-  /** Registered clients that never got a grant are forgotten after this. */
-  static final Duration UNUSED_CLIENT_LIFE = Duration.ofDays(1);
+  /**
+   * Registered clients that never got a grant are forgotten after this (a client registers right
+   * before sending the user to consent); past {@link #MAX_UNUSED_CLIENTS} the oldest go first.
+   */
+  static final Duration UNUSED_CLIENT_LIFE = Duration.ofHours(1);
   static final int MAX_UNUSED_CLIENTS = 1_000;
+  /**
+   * A refresh token presented again within this of its first use is refused without revoking the
+   * grant: a client racing itself, not a thief (who comes later).
+   */
+  static final Duration CONCURRENT_REFRESH = Duration.ofSeconds(2);
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
   private final ClientRows clients;
   private final GrantRows grants;
   private final GrantTokenRows tokens;
   private final MetadataDocuments documents;
-  private final RegistrationLimits limits;
+  private final AddressLimits limits;
   private final ResourceNames resources;
   private final Users users;
   private final Clock clock;
 
   public AuthorizationServer(ClientRows clients, GrantRows grants, GrantTokenRows tokens, MetadataDocuments documents,
-      RegistrationLimits limits, ResourceNames resources, Users users, Clock clock) {
+      AddressLimits limits, ResourceNames resources, Users users, Clock clock) {
     this.clients = clients;
     this.grants = grants;
     this.tokens = tokens;
@@ -62,6 +70,16 @@ public final class AuthorizationServer {
     this.resources = resources;
     this.users = users;
     this.clock = clock;
+  }
+
+  /** The clock this server issues by, for the routes' timestamps. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The origins this server answers to and the MCP endpoints their URLs name. */
+  public ResourceNames resources() {
+    return resources;
   }
 
   /**
@@ -81,9 +99,10 @@ public final class AuthorizationServer {
     }
     Instant now = clock.instant();
     clients.deleteUnusedBefore(now.minus(UNUSED_CLIENT_LIFE));
-    if (clients.countUnused() >= MAX_UNUSED_CLIENTS) {
-      throw new OAuthProblem(429, "too_many_registrations",
-          "too many clients registered without being used; try again later");
+    long unused = clients.countUnused();
+    if (unused >= MAX_UNUSED_CLIENTS) {
+      // a flood of registrations must not lock honest clients out: the oldest unused ones go
+      clients.deleteOldestUnused(unused - MAX_UNUSED_CLIENTS + 1);
     }
     ClientInfo client = new ClientInfo(CLIENT_PREFIX + Ids.random(24),
         Names.clean(name, ClientInfo.hostOf(redirectUris.get(0))), redirectUris, false);
@@ -91,13 +110,16 @@ public final class AuthorizationServer {
     return client;
   }
 
-  /** A client by id: a registered one, or the one a metadata document URL describes. */
-  public ClientInfo client(String clientId) {
+  /**
+   * A client by id: a registered one, or the one a metadata document URL describes (fetched at
+   * most so often for {@code address}, the requester).
+   */
+  public ClientInfo client(String clientId, String address) {
     if (clientId == null || clientId.isEmpty() || clientId.length() > 2048) {
       throw OAuthProblem.badRequest("invalid_client", "client_id is missing or too long");
     }
     if (MetadataDocuments.isDocumentUrl(clientId)) {
-      return documents.client(clientId);
+      return documents.client(clientId, address);
     }
     return clients.find(clientId).orElseThrow(() -> OAuthProblem.badRequest("invalid_client",
         "the client is not registered here (register it again)"));
@@ -108,10 +130,10 @@ public final class AuthorizationServer {
    * client or the redirect URI is an {@link AuthorizationProblem} that must not redirect; any
    * other is one that redirects back to the client with {@code error}.
    */
-  public AuthorizationRequest check(Map<String, String> p) {
+  public AuthorizationRequest check(Map<String, String> p, String address) {
     ClientInfo client;
     try {
-      client = client(p.get("client_id"));
+      client = client(p.get("client_id"), address);
     } catch (OAuthProblem e) {
       throw new AuthorizationProblem(null, null, e.code(), e.getMessage());
     }
@@ -143,7 +165,7 @@ public final class AuthorizationServer {
   public String approve(String userId, AuthorizationRequest request) {
     Instant now = clock.instant();
     ConnectedApp app = new ConnectedApp(Ids.next("grant"), request.client().name(), request.client().id(),
-        ClientInfo.hostOf(request.redirectUri()), request.client().verified(), request.resourcePath(), now,
+        ClientInfo.schemeAndHostOf(request.redirectUri()), request.client().verified(), request.resourcePath(), now,
         Optional.empty(), Optional.empty());
     grants.insert(userId, app);
     if (!request.client().verified()) {
@@ -172,6 +194,7 @@ public final class AuthorizationServer {
     if (!app.clientId().equals(clientId)) {
       throw invalidGrant("the authorization code was issued to another client");
     }
+    requireEnabledUser(row.grantId());
     if (!row.redirectUri().equals(redirectUri)) {
       throw invalidGrant("redirect_uri differs from the one of the authorization request");
     }
@@ -206,8 +229,14 @@ public final class AuthorizationServer {
     if (!app.clientId().equals(clientId)) {
       throw invalidGrant("the refresh token was issued to another client");
     }
+    requireEnabledUser(row.grantId());
     checkResource(resource, app);
-    if (row.usedAt().isPresent() || !tokens.spend(hash, now)) {
+    boolean justUsed = row.usedAt().map(t -> t.plus(CONCURRENT_REFRESH).isAfter(now)).orElse(false);
+    if (justUsed || (row.usedAt().isEmpty() && !tokens.spend(hash, now))) {
+      // two requests of the same client racing (two tabs, a retry): refused, but no leak assumed
+      throw invalidGrant("the refresh token was just used by another request; use the tokens it got");
+    }
+    if (row.usedAt().isPresent()) {
       grants.revoke(app.id(), now);
       throw invalidGrant("the refresh token was used already, so it may have leaked; the grant is revoked "
           + "and the user must approve the client again");
@@ -220,13 +249,16 @@ public final class AuthorizationServer {
 
   /**
    * RFC 7009: revokes the grant of an access or refresh token (so all its tokens die). An unknown
-   * token is not an error (§2.2).
+   * token is not an error (§2.2); a token of another client than {@code clientId}, when given, is
+   * left alone (§2.1).
    */
-  public void revoke(String token) {
+  public void revoke(String token, String clientId) {
     if (token == null || token.length() > 200) {
       return;
     }
-    tokens.grantOf(Hashes.token(token)).ifPresent(grantId -> grants.revoke(grantId, clock.instant()));
+    tokens.grantOf(Hashes.token(token))
+        .filter(grantId -> clientId == null || grants.byIdAnyUser(grantId).clientId().equals(clientId))
+        .ifPresent(grantId -> grants.revoke(grantId, clock.instant()));
   }
 
   /**
@@ -245,6 +277,14 @@ public final class AuthorizationServer {
       return users.byId(live.userId()).filter(u -> !u.disabled())
           .map(u -> new TokenHolder(principal(u), live.grantId(), live.resourcePath()));
     });
+  }
+
+  /**
+   * Revokes every grant of a user (disabled, deleted, or changed the password revoking tokens):
+   * their tokens die and enabling the user again brings none back.
+   */
+  public void revokeUser(String userId) {
+    grants.revokeUser(userId, clock.instant());
   }
 
   /** Every grant of the user, live first. */
@@ -266,6 +306,13 @@ public final class AuthorizationServer {
     tokens.insert(Hashes.token(access), grantId, GrantTokenRows.ACCESS, null, null, now, now.plus(ACCESS_LIFE));
     tokens.insert(Hashes.token(refresh), grantId, GrantTokenRows.REFRESH, null, null, now, now.plus(REFRESH_LIFE));
     return new IssuedTokens(access, ACCESS_LIFE.toSeconds(), refresh, null);
+  }
+
+  /** A disabled (or deleted) user's grant issues nothing, even before its revocation lands. */
+  private void requireEnabledUser(String grantId) {
+    if (grants.userOf(grantId).flatMap(users::byId).filter(u -> !u.disabled()).isEmpty()) {
+      throw invalidGrant("the user of this grant is disabled");
+    }
   }
 
   /** RFC 8707 §2.2: a resource on the token request must be the one the grant is for. */

@@ -35,6 +35,19 @@ public record ClientInfo(String id, String name, List<String> redirectUris, bool
   }
 
   /** The host a redirect URI sends the browser to (shown on the consent page). */
+  /**
+   * Where a redirect URI sends the user, as the consent page shows it: scheme and host
+   * ({@code https://app.example}, {@code http://127.0.0.1}), or the scheme of a URI without host.
+   */
+  public static String schemeAndHostOf(String redirectUri) {
+    try {
+      URI uri = URI.create(redirectUri);
+      return uri.getHost() != null ? uri.getScheme() + "://" + uri.getHost() : uri.getScheme() + ":";
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+
   public static String hostOf(String redirectUri) {
     try {
       URI uri = URI.create(redirectUri);

@@ -69,6 +69,18 @@ public final class OutboundHttp implements AutoCloseable {
    * @throws IllegalStateException when the client is not started
    */
   public HttpResult send(HttpCall call) {
+    return send(call, MAX_REDIRECTS);
+  }
+
+  /**
+   * Sends {@code call} and returns the first response as it is, a redirect included: for
+   * fetches where the URL itself is the identity (a client id metadata document).
+   */
+  public HttpResult sendWithoutRedirects(HttpCall call) {
+    return send(call, 0);
+  }
+
+  private HttpResult send(HttpCall call, int maxRedirects) {
     JettyExchange current = exchange;
     if (current == null) {
       throw new IllegalStateException("OutboundHttp is not started");
@@ -83,7 +95,7 @@ public final class OutboundHttp implements AutoCloseable {
           throw Failures.timedOut(hop.uri(), budget);
         }
         HttpResult result = current.send(hop, left, budget);
-        if (!Redirects.isRedirect(result.status())) {
+        if (!Redirects.isRedirect(result.status()) || maxRedirects == 0) {
           return result;
         }
         from = Failures.target(hop.uri());
@@ -91,7 +103,7 @@ public final class OutboundHttp implements AutoCloseable {
         if (next.isEmpty()) {
           return result;
         }
-        if (redirects == MAX_REDIRECTS) {
+        if (redirects == maxRedirects) {
           throw new UpstreamUnavailableException(Failure.TOO_MANY_REDIRECTS,
               Failures.target(call.uri()) + " redirected more than " + MAX_REDIRECTS + " times");
         }

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -37,11 +38,13 @@ final class AuthorizationServerRoutes {
   private final AuthorizationServer server;
   private final McpGate gate;
   private final JsonMapper json;
+  private final Clock clock;
 
-  AuthorizationServerRoutes(AuthorizationServer server, McpGate gate, JsonMapper json) {
+  AuthorizationServerRoutes(AuthorizationServer server, McpGate gate, JsonMapper json, Clock clock) {
     this.server = server;
     this.gate = gate;
     this.json = json;
+    this.clock = clock;
   }
 
   void register(RoutesConfig routes) {
@@ -168,7 +171,7 @@ final class AuthorizationServerRoutes {
     ClientInfo client = server.register(body.path("client_name").asString(""), redirects, ctx.ip());
     ObjectNode out = json.createObjectNode();
     out.put("client_id", client.id());
-    out.put("client_id_issued_at", System.currentTimeMillis() / 1000);
+    out.put("client_id_issued_at", clock.instant().getEpochSecond());
     out.put("client_name", client.name());
     ArrayNode uris = out.putArray("redirect_uris");
     client.redirectUris().forEach(uris::add);
@@ -181,7 +184,8 @@ final class AuthorizationServerRoutes {
 
   private void revoke(Context ctx) {
     // RFC 7009 §2.2: 200 whether or not the token was known
-    server.revoke(ctx.formParam("token"));
+    // §2.1: when the client names itself, only its own tokens are revoked (others silently stay)
+    server.revoke(ctx.formParam("token"), ctx.formParam("client_id"));
     ctx.status(200);
   }
 

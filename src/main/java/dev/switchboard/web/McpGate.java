@@ -58,22 +58,9 @@ final class McpGate {
     return Optional.empty();
   }
 
-  /**
-   * The origin the client used to reach this server: the base URL's, or {@code http://} with the
-   * {@code Host} header when that names a loopback alias. RFC 9728 §3.3 and RFC 8414 §3.3 make
-   * clients compare {@code resource} and {@code issuer} with the URL they used, so the documents
-   * must be written for it.
-   */
+  /** The origin the client used to reach this server: see {@link ResourceNames#origin}. */
   String origin(Context ctx) {
-    String host = ctx.header("Host");
-    if (host == null) {
-      return baseUrl;
-    }
-    String name = stripPort(host.toLowerCase(Locale.ROOT));
-    if (name.equals(baseHost) || !hosts.contains(name) || !host.matches("[A-Za-z0-9.:\\[\\]-]+")) {
-      return baseUrl;
-    }
-    return "http://" + host;
+    return authServer.resources().origin(ctx.header("Host"));
   }
 
   /**

@@ -62,7 +62,7 @@ public final class WebServer implements AutoCloseable {
       new OAuthRoutes(deps.oauth(), deps.oauthApps(), deps.refresher(), deps.credentials(), auth, json)
           .register(api, config.routes);
       McpGate gate = new McpGate(deps.tokens(), deps.authServer(), deps.baseUrl());
-      new AuthorizationServerRoutes(deps.authServer(), gate, deps.json()).register(config.routes);
+      new AuthorizationServerRoutes(deps.authServer(), gate, deps.json(), deps.authServer().clock()).register(config.routes);
       StreamSlots streams = new StreamSlots(deps.maxStreamsPerUser());
       new McpCors(gate).register(config.routes);
       new McpRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes(), streams)

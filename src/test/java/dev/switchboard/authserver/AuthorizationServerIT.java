@@ -173,6 +173,10 @@ class AuthorizationServerIT {
     assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
     String newAccess = rotated.json().path("access_token").asString();
     assertThat(dance.mcp("/mcp/bundle/alpha", newAccess).status()).isEqualTo(200);
+    Api.Answer racing = dance.refresh(client, first.path("refresh_token").asString());
+    assertThat(racing.status()).as("within the concurrent-refresh grace").isEqualTo(400);
+    assertThat(dance.mcp("/mcp/bundle/alpha", newAccess).status()).as("grant kept").isEqualTo(200);
+    clock.skip(Duration.ofSeconds(3));
 
     Api.Answer replay = dance.refresh(client, first.path("refresh_token").asString());
 
@@ -313,6 +317,91 @@ class AuthorizationServerIT {
         .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
     assertThat(preflight.status()).isEqualTo(204);
     assertThat(preflight.raw().headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+  }
+
+  @Test
+  void disablingAUserEndsTheirGrantsForGoodEvenAfterEnablingThemAgain() {
+    String email = "leaver@example.com";
+    Cli.userWithToken(server.env(), email);
+    JsonNode tokens = dance.tokens(dance.signIn(email, "password-of-" + email), client, server.url("/mcp/hub"));
+    String access = tokens.path("access_token").asString();
+    assertThat(dance.mcp("/mcp/hub", access).status()).isEqualTo(200);
+    Api admin = new Api(server, Cli.token(server.env(), TestServer.ADMIN_EMAIL));
+    String id = userId(admin, email);
+
+    assertThat(admin.post("/api/v1/admin/users/" + id + "/disable", Map.of()).status()).isEqualTo(200);
+    Api.Answer whileDisabled = dance.refresh(client, tokens.path("refresh_token").asString());
+    assertThat(admin.post("/api/v1/admin/users/" + id + "/enable", Map.of()).status()).isEqualTo(200);
+
+    assertThat(whileDisabled.status()).isEqualTo(400);
+    assertThat(whileDisabled.json().path("error").asString()).isEqualTo("invalid_grant");
+    assertThat(dance.refresh(client, tokens.path("refresh_token").asString()).status()).isEqualTo(400);
+    assertThat(dance.mcp("/mcp/hub", access).status()).isEqualTo(401);
+  }
+
+  @Test
+  void changingThePasswordWithTokenRevocationEndsTheGrants() {
+    String email = "changer@example.com";
+    String userPat = Cli.userWithToken(server.env(), email);
+    JsonNode tokens = dance.tokens(dance.signIn(email, "password-of-" + email), client, server.url("/mcp/hub"));
+
+    Api.Answer changed = new Api(server, userPat).post("/api/v1/me/password", Map.of("currentPassword",
+        "password-of-" + email, "newPassword", "a-new-long-password-1", "revokeTokens", true));
+
+    assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+    assertThat(dance.mcp("/mcp/hub", tokens.path("access_token").asString()).status()).isEqualTo(401);
+    assertThat(dance.refresh(client, tokens.path("refresh_token").asString()).status()).isEqualTo(400);
+  }
+
+  @Test
+  void anErrorBeforeConsentIsShownHereUnlessTheRedirectIsLoopback() {
+    String evil = "https://evil.example/cb";
+    String fresh = dance.register(evil);
+
+    Api.Answer answer = dance.get(dance.authorizePath(fresh, resource("alpha"),
+        Map.of("response_type", "token", "redirect_uri", evil)), "x=y");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.raw().headers().firstValue("Location")).isEmpty();
+    assertThat(answer.body()).contains("Authorization refused");
+  }
+
+  @Test
+  void revocationNamingAnotherClientLeavesTheTokenAlone() {
+    JsonNode tokens = dance.tokens(cookie, client, resource("alpha"));
+    String access = tokens.path("access_token").asString();
+
+    Api.Answer other = dance.postForm("/oauth/revoke", Map.of("token", access, "client_id", "sbc_someone_else"), null);
+
+    assertThat(other.status()).isEqualTo(200);
+    assertThat(dance.mcp("/mcp/bundle/alpha", access).status()).isEqualTo(200);
+    assertThat(dance.postForm("/oauth/revoke", Map.of("token", access, "client_id", client), null).status())
+        .isEqualTo(200);
+    assertThat(dance.mcp("/mcp/bundle/alpha", access).status()).isEqualTo(401);
+  }
+
+  @Test
+  void aBundleCreatedAgainWithTheSameSlugDoesNotInheritTheConsent() {
+    Api api = new Api(server, pat);
+    Map<String, Object> reborn = Map.of("slug", "reborn", "name", "Reborn", "tools", List.of("calculator_add"));
+    assertThat(api.post("/api/v1/bundles", reborn).status()).isEqualTo(201);
+    JsonNode tokens = dance.tokens(cookie, client, resource("reborn"));
+    assertThat(dance.mcp("/mcp/bundle/reborn", tokens.path("access_token").asString()).status()).isEqualTo(200);
+
+    assertThat(api.delete("/api/v1/bundles/reborn").status()).isIn(200, 204);
+    assertThat(api.post("/api/v1/bundles", reborn).status()).isEqualTo(201);
+
+    assertThat(dance.mcp("/mcp/bundle/reborn", tokens.path("access_token").asString()).status()).isEqualTo(401);
+    assertThat(dance.refresh(client, tokens.path("refresh_token").asString()).status()).isEqualTo(400);
+  }
+
+  private static String userId(Api admin, String email) {
+    for (JsonNode u : admin.get("/api/v1/admin/users").json().path("items")) {
+      if (u.path("email").asString().equals(email)) {
+        return u.path("id").asString();
+      }
+    }
+    throw new AssertionError("no user " + email);
   }
 
   private Api.Answer absolute(String url) {

@@ -73,7 +73,7 @@ class PythonSdkOAuthIT {
     assertThat(out.path("text").asString()).isEqualTo("42");
     assertThat(out.path("consent").path("client").asString()).isEqualTo("Python SDK interop test");
     assertThat(out.path("consent").path("identity").asString()).startsWith("Not verified");
-    assertThat(out.path("consent").path("host").asString()).isEqualTo("127.0.0.1");
+    assertThat(out.path("consent").path("host").asString()).isEqualTo("http://127.0.0.1");
     assertThat(out.path("tokenPrefix").asString()).isEqualTo("sb_oat_");
     assertThat(out.path("otherStatus").asInt()).isEqualTo(401);
     assertThat(out.path("otherChallenge").asString()).contains("error=\"invalid_token\"")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.account.AccessTokens;
+import dev.switchboard.account.AccountEndHook;
 import dev.switchboard.account.Accounts;
 import dev.switchboard.account.IssuedToken;
 import dev.switchboard.account.Passwords;
@@ -204,7 +205,7 @@ abstract class StoreContract {
   void twoAdminsDisablingOrDeletingEachOtherAtOnceAlwaysLeaveOneEnabledAdmin() throws Exception {
     Accounts accounts = new Accounts(users, new Sessions(new SessionRows(db.jdbi()), users, clock,
         Duration.ofHours(1), new SignInThrottle(SignInThrottle.Limits.defaults(), clock)), tokens,
-        UserEraseHook.NONE);
+        AccountEndHook.NONE, UserEraseHook.NONE);
     String survivor = users.create("admin-0@example.com", "a-long-password", true, false).id();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {

@@ -43,6 +43,13 @@ public final class ClientRows {
         .bind("t", before.toEpochMilli()).execute());
   }
 
+  /** Forgets the {@code n} oldest clients that never got a grant, to make room for new ones. */
+  public int deleteOldestUnused(long n) {
+    return jdbi.withHandle(h -> h.createUpdate("DELETE FROM as_clients WHERE id IN (SELECT id FROM as_clients "
+            + "WHERE used_at IS NULL ORDER BY created_at, id LIMIT :n)")
+        .bind("n", n).execute());
+  }
+
   public long countUnused() {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM as_clients WHERE used_at IS NULL")
         .mapTo(Long.class).one());

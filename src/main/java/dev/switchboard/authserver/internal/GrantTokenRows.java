@@ -38,7 +38,7 @@ public final class GrantTokenRows {
   /** A code or token of a live grant, spent or not. */
   public Optional<Row> find(String hash, String kind) {
     return jdbi.withHandle(h -> h.createQuery("SELECT t.* FROM as_tokens t JOIN as_grants g ON g.id = t.grant_id "
-            + "WHERE t.token_hash = :hash AND t.kind = :kind AND g.revoked_at IS NULL")
+            + "WHERE t.token_hash = :hash AND t.kind = :kind AND g.revoked_at IS NULL AND " + GrantRows.SAME_ENDPOINT)
         .bind("hash", hash).bind("kind", kind)
         .map((rs, ctx) -> new Row(rs.getString("grant_id"), rs.getString("kind"), rs.getString("redirect_uri"),
             rs.getString("code_challenge"), Instant.ofEpochMilli(rs.getLong("expires_at")),
@@ -58,7 +58,7 @@ public final class GrantTokenRows {
     return jdbi.withHandle(h -> h.createQuery("SELECT g.id, g.user_id, g.client_id, g.resource, g.last_used_at "
             + "FROM as_tokens t JOIN as_grants g ON g.id = t.grant_id JOIN users u ON u.id = g.user_id "
             + "WHERE t.token_hash = :hash AND t.kind = 'access' AND t.expires_at > :now "
-            + "AND g.revoked_at IS NULL AND u.disabled_at IS NULL")
+            + "AND g.revoked_at IS NULL AND u.disabled_at IS NULL AND " + GrantRows.SAME_ENDPOINT)
         .bind("hash", hash).bind("now", now.toEpochMilli())
         .map((rs, ctx) -> new Live(rs.getString("id"), rs.getString("user_id"), rs.getString("client_id"),
             rs.getString("resource"), GrantRows.instant(rs.getObject("last_used_at"))))

@@ -9,13 +9,18 @@ import java.util.Set;
 /**
  * Which redirect URIs a client may register: at most {@value #MAX} absolute URIs without fragment;
  * {@code https}, {@code http} only for a loopback host (RFC 8252 §7.3, OAuth 2.1 §2.3.1), or a
- * native app's private-use scheme (RFC 8252 §7.1, for example {@code cursor://…}); never a scheme a
- * browser runs or reads locally.
+ * native app's private-use scheme (RFC 8252 §7.1: a reverse domain name, so it contains a dot, as
+ * {@code com.example.app:/cb}); never a scheme a browser runs, reads locally or speaks otherwise
+ * ({@code javascript}, {@code data}, {@code file}, {@code ftp}, {@code jar}, {@code ws}, …). Cursor's
+ * {@code cursor://} is the one private-use scheme without a dot accepted, because Cursor is a client
+ * Switchboard documents and it registers no other.
  */
 public final class RedirectUris {
   static final int MAX = 10;
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "[::1]", "localhost");
-  private static final Set<String> FORBIDDEN = Set.of("javascript", "data", "file", "vbscript", "blob", "about");
+  private static final Set<String> FORBIDDEN = Set.of("javascript", "data", "file", "vbscript", "blob", "about",
+      "ftp", "jar", "ws", "wss", "filesystem", "view-source", "mailto", "tel", "sms");
+  private static final Set<String> KNOWN_WITHOUT_DOT = Set.of("cursor");
 
   private RedirectUris() {}
 
@@ -57,8 +62,12 @@ public final class RedirectUris {
       return uri.getHost() != null && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT)) ? null
           : "an http redirect URI must be a loopback address (127.0.0.1, [::1] or localhost); use https";
     }
-    if (scheme.equals("https") && (uri.getHost() == null || uri.getRawUserInfo() != null)) {
-      return "an https redirect URI must name a host and no user information";
+    if (scheme.equals("https")) {
+      return uri.getHost() == null || uri.getRawUserInfo() != null
+          ? "an https redirect URI must name a host and no user information" : null;
+    }
+    if (!scheme.contains(".") && !KNOWN_WITHOUT_DOT.contains(scheme)) {
+      return "a private-use redirect URI scheme must be a reverse domain name such as com.example.app (RFC 8252 §7.1)";
     }
     return null;
   }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +27,8 @@ import java.util.Set;
  * The user side of the authorization server (docs/authorization-server.md): the authorization
  * endpoint, which signs the user in and asks for consent, and the Connected apps page, which lists
  * and revokes grants. A request whose client or redirect URI is wrong is shown as an error page and
- * never redirected (OAuth 2.1 §4.1.2.1); other refusals, and Deny, go back to the client.
+ * never redirected (OAuth 2.1 §4.1.2.1); other refusals go back to the client only when its
+ * redirect URI is a loopback one (no open redirect, RFC 9700 §4.11.2); Deny always goes back.
  */
 final class ConsentPages {
   static final String AUTHORIZE = "/oauth/authorize";
@@ -71,7 +73,7 @@ final class ConsentPages {
     });
     AuthorizationRequest request;
     try {
-      request = server.check(params);
+      request = server.check(params, ctx.ip());
     } catch (AuthorizationProblem e) {
       refuse(ctx, e);
       return;
@@ -114,7 +116,7 @@ final class ConsentPages {
       collect(caller, bundle, tools, providers);
     }
     ClientInfo client = request.client();
-    return new ConsentPage(client.name(), ClientInfo.hostOf(request.redirectUri()), client.verified(),
+    return new ConsentPage(client.name(), ClientInfo.schemeAndHostOf(request.redirectUri()), client.verified(),
         client.verified() ? client.id() : null, target, request.resource(), List.copyOf(tools),
         List.copyOf(providers), request.parameters());
   }
@@ -135,7 +137,7 @@ final class ConsentPages {
     });
     AuthorizationRequest request;
     try {
-      request = server.check(params);
+      request = server.check(params, ctx.ip());
     } catch (AuthorizationProblem e) {
       refuse(ctx, e);
       return;
@@ -164,8 +166,13 @@ final class ConsentPages {
         new ConnectedAppsPage(rows, baseUrl));
   }
 
+  /**
+   * A request refused before the user decided anything. Redirecting it would make this server an
+   * open redirector for anyone who registers a client (RFC 9700 §4.11.2), so the error is shown
+   * here; only a loopback redirect URI (the user's own machine) gets it back. Deny always goes back.
+   */
   private void refuse(Context ctx, AuthorizationProblem e) {
-    if (e.redirectUri() == null) {
+    if (e.redirectUri() == null || !isLoopback(e.redirectUri())) {
       renderer.error(ctx, 400, Shell.anonymous("Authorization refused", null),
           "This sign-in request cannot be used", Text.sentence(e.getMessage()));
       return;
@@ -187,14 +194,19 @@ final class ConsentPages {
     ctx.redirect(redirectUri + separator + query(all), HttpStatus.SEE_OTHER);
   }
 
-  /** The issuer as the client discovered it: see {@code McpGate.origin}. */
+  /** The issuer as the client discovered it, as in the metadata: see {@code ResourceNames.origin}. */
   private String issuer(Context ctx) {
-    String host = ctx.header("Host");
-    if (host == null || !host.matches("(127\\.0\\.0\\.1|localhost|\\[::1\\])(:[0-9]+)?")
-        || URI.create(baseUrl).getHost().equalsIgnoreCase(host.replaceAll(":[0-9]+$", ""))) {
-      return baseUrl;
+    return server.resources().origin(ctx.header("Host"));
+  }
+
+  private static boolean isLoopback(String redirectUri) {
+    try {
+      URI uri = URI.create(redirectUri);
+      return "http".equals(uri.getScheme()) && uri.getHost() != null
+          && Set.of("127.0.0.1", "localhost", "[::1]").contains(uri.getHost().toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return false;
     }
-    return "http://" + host;
   }
 
   /**

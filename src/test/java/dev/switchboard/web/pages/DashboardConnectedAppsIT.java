@@ -90,7 +90,7 @@ class DashboardConnectedAppsIT {
 
     assertThat(browser.path()).isEqualTo("/oauth/authorize");
     assertThat(browser.text(By.id("consent-client"))).isEqualTo("Browser test client");
-    assertThat(browser.text(By.id("consent-host"))).isEqualTo("127.0.0.1");
+    assertThat(browser.text(By.id("consent-host"))).isEqualTo("http://127.0.0.1");
     assertThat(browser.text(By.id("consent-identity"))).startsWith("Not verified");
     assertThat(browser.text(By.id("consent-target"))).contains("Maths");
     assertThat(browser.text(By.id("consent-tools"))).contains("calculator_add");
