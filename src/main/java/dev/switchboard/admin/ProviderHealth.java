@@ -3,6 +3,7 @@ package dev.switchboard.admin;
 import dev.switchboard.admin.internal.ProviderRows;
 import dev.switchboard.audit.Notifications;
 import dev.switchboard.credential.Credentials;
+import dev.switchboard.provider.HealthRequest;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.ProviderKind;
 import dev.switchboard.provider.ProviderRegistry;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The background health check of providers (docs/credentials.md, "Provider health"): each provider
- * with an upstream URL is asked a plain GET of it (its API base URL, or its MCP server URL) every
- * {@code interval}; any HTTP answer below 500 means it is reachable (a 401 or 404 is an answer). A
+ * with an upstream URL is sent its declared {@link HealthRequest} (its path appended to the API base
+ * URL or MCP server URL), or by default a plain GET of that URL, every {@code interval}; any HTTP
+ * answer below 500 means it is reachable (a 401 or 404 is an answer). A
  * provider that stays unreachable (no connection, a timeout, a 5xx) for the whole {@code window} is
  * set INACTIVE with the reason, and ACTIVE again when it answers; the users with credentials of it
  * are notified both times. A failing provider is asked less often (the wait doubles, up to a
@@ -85,10 +87,14 @@ public final class ProviderHealth {
         && rows.health(provider.slug()).map(h -> h.status().equals(INACTIVE)).orElse(false);
   }
 
+  /** The URL the health request goes to: the upstream URL, with the declared path appended if any. */
   private static Optional<URI> url(Provider provider) {
     String url = provider.kind() == ProviderKind.MCP ? provider.mcpUrl() : provider.baseUrl();
     if (url == null || url.contains("{")) {
       return Optional.empty(); // built in, or per credential ({instance_url}): nothing to ask
+    }
+    if (provider.health() != null) {
+      url = (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + provider.health().path();
     }
     try {
       return Optional.of(URI.create(url));
@@ -99,7 +105,8 @@ public final class ProviderHealth {
 
   private void check(Provider provider, URI url) {
     Instant now = clock.instant();
-    Optional<String> problem = probe(url, now.plus(timeout()));
+    String method = provider.health() == null ? "GET" : provider.health().method();
+    Optional<String> problem = probe(HttpCall.get(url, now.plus(timeout()), 4096).withMethod(method));
     Optional<ProviderRows.Health> before = rows.health(provider.slug());
     if (problem.isEmpty()) {
       failures.remove(provider.slug());
@@ -137,9 +144,9 @@ public final class ProviderHealth {
   }
 
   /** Empty when the provider answered; else what went wrong, without any part of the URL's path. */
-  private Optional<String> probe(URI url, Instant deadline) {
+  private Optional<String> probe(HttpCall call) {
     try {
-      HttpResult result = http.send(HttpCall.get(url, deadline, 4096));
+      HttpResult result = http.send(call);
       return result.status() >= 500 ? Optional.of("it answered HTTP " + result.status()) : Optional.empty();
     } catch (UpstreamUnavailableException e) {
       return Optional.of(e.getMessage());

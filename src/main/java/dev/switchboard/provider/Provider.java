@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param credentialSchema the fields credentials are made of, or null for the single-secret defaults
  * @param validation default validation tool and arguments; required
  * @param answers how the provider says yes or no beyond HTTP statuses ({@link AnswerRule}), in order; never null
+ * @param health the request the health check sends, or null for the default (a GET of the upstream URL)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Provider(
@@ -48,7 +49,8 @@ public record Provider(
         List<AuthMethod> authMethods,
         CredentialSchema credentialSchema,
         ValidationSpec validation,
-        List<AnswerRule> answers) {
+        List<AnswerRule> answers,
+        HealthRequest health) {
 
     public Provider {
         answers = answers == null ? List.of() : List.copyOf(answers);
@@ -74,6 +76,15 @@ public record Provider(
             ValidationSpec validation) {
         this(slug, name, description, category, kind, status, icon, baseUrl, mcpUrl, openapi, builtin, docsUrl,
                 authMethods, credentialSchema, validation, List.of());
+    }
+
+    /** A provider with the default health request. */
+    public Provider(String slug, String name, String description, Category category, ProviderKind kind,
+            ProviderStatus status, String icon, String baseUrl, String mcpUrl, String openapi, String builtin,
+            String docsUrl, List<AuthMethod> authMethods, CredentialSchema credentialSchema,
+            ValidationSpec validation, List<AnswerRule> answers) {
+        this(slug, name, description, category, kind, status, icon, baseUrl, mcpUrl, openapi, builtin, docsUrl,
+                authMethods, credentialSchema, validation, answers, null);
     }
 
     /** True when users can connect with this auth method. */
@@ -112,7 +123,7 @@ public record Provider(
     /** This provider with another status. */
     public Provider withStatus(ProviderStatus newStatus) {
         return new Provider(slug, name, description, category, kind, newStatus, icon, baseUrl, mcpUrl, openapi,
-                builtin, docsUrl, authMethods, credentialSchema, validation, answers);
+                builtin, docsUrl, authMethods, credentialSchema, validation, answers, health);
     }
 
     /**
@@ -126,6 +137,7 @@ public record Provider(
         }
         boolean mcp = kind == ProviderKind.MCP;
         return new Provider(slug, name, description, category, kind, status, icon, mcp ? baseUrl : url,
-                mcp ? url : mcpUrl, openapi, builtin, docsUrl, authMethods, credentialSchema, validation, answers);
+                mcp ? url : mcpUrl, openapi, builtin, docsUrl, authMethods, credentialSchema, validation, answers,
+                health);
     }
 }

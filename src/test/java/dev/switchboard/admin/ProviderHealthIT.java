@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,13 +25,16 @@ import tools.jackson.databind.JsonNode;
  * Provider health (docs/credentials.md): a provider whose upstream stops answering for the health
  * window becomes INACTIVE with the reason on its API view and a notification to its users; when it
  * answers again it is ACTIVE, the notification is resolved and "operational again" is said. The
- * upstream is local and changes behaviour mid-test; interval and window are set short.
+ * upstream is local and changes behaviour mid-test; interval and window are set short. A provider
+ * that declares a health request (GitHub: {@code GET /meta}) is sent that one; one that declares none
+ * (OpenAI) a plain GET of its base URL.
  */
 class ProviderHealthIT {
   @TempDir
   static Path dir;
   static LocalHttpServer upstream;
   static volatile boolean silent;
+  static final Set<String> asked = ConcurrentHashMap.newKeySet();
   static TestServer server;
   static Api api;
 
@@ -37,6 +42,7 @@ class ProviderHealthIT {
   static void start() {
     upstream = LocalHttpServer.start().on("/", ProviderHealthIT::answer);
     server = TestServer.start(dir, Map.of("SWITCHBOARD_PROVIDER_OPENAI_BASE_URL", upstream.url("/v1"),
+        "SWITCHBOARD_PROVIDER_GITHUB_BASE_URL", upstream.url("/gh"),
         "SWITCHBOARD_HEALTH_INTERVAL_MS", "200", "SWITCHBOARD_HEALTH_WINDOW_MS", "1500"));
     api = new Api(server, Cli.userWithToken(server.env(), "health@example.com"));
   }
@@ -49,6 +55,7 @@ class ProviderHealthIT {
 
   /** Answers 401 like OpenAI without a key; while silent, holds the request past any deadline. */
   static void answer(HttpExchange exchange) throws IOException {
+    asked.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
     if (silent) {
       try {
         Thread.sleep(3_000);
@@ -79,6 +86,12 @@ class ProviderHealthIT {
       }
     }
     return null;
+  }
+
+  @Test
+  void theDeclaredHealthRequestIsSentAndWithoutOneAPlainGetOfTheBaseUrl() throws Exception {
+    await("both health requests", () -> asked.contains("GET /gh/meta") && asked.contains("GET /v1"));
+    assertThat(asked).noneMatch(request -> request.startsWith("GET /gh") && !request.equals("GET /gh/meta"));
   }
 
   @Test
