@@ -34,7 +34,6 @@ public record ClientInfo(String id, String name, List<String> redirectUris, bool
         .anyMatch(withoutPort::equals);
   }
 
-  /** The host a redirect URI sends the browser to (shown on the consent page). */
   /**
    * Where a redirect URI sends the user, as the consent page shows it: scheme and host
    * ({@code https://app.example}, {@code http://127.0.0.1}), or the scheme of a URI without host.
