@@ -53,12 +53,22 @@ public final class RemoteMcp implements AutoCloseable {
   private final McpHttp http;
   private final Connector connector;
   private final Consumer<String> toolsChanged;
+  private final UpstreamNotices notices;
+  private final CurrentPeer peers;
   private final Map<String, RemoteEntry> entries = new ConcurrentHashMap<>();
   private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
   /** A client with the default TTL and message cap that tells nobody about changed tool lists. */
   public RemoteMcp(OutboundGuard guard, JsonMapper json, Clock clock) {
     this(guard, json, clock, DEFAULT_TTL, DEFAULT_MAX_MESSAGE_BYTES, key -> { });
+  }
+
+  /**
+   * A client with the default TTL and message cap that relays server requests to the peer bound in
+   * {@code peers} and the server's notifications to {@code notices}.
+   */
+  public RemoteMcp(OutboundGuard guard, JsonMapper json, Clock clock, CurrentPeer peers, UpstreamNotices notices) {
+    this(guard, json, clock, DEFAULT_TTL, DEFAULT_MAX_MESSAGE_BYTES, key -> { }, peers, notices);
   }
 
   /**
@@ -69,6 +79,13 @@ public final class RemoteMcp implements AutoCloseable {
    */
   public RemoteMcp(OutboundGuard guard, JsonMapper json, Clock clock, Duration ttl, int maxMessageBytes,
       Consumer<String> toolsChanged) {
+    this(guard, json, clock, ttl, maxMessageBytes, toolsChanged, new CurrentPeer(), UpstreamNotices.ignore());
+  }
+
+  private RemoteMcp(OutboundGuard guard, JsonMapper json, Clock clock, Duration ttl, int maxMessageBytes,
+      Consumer<String> toolsChanged, CurrentPeer peers, UpstreamNotices notices) {
+    this.peers = Objects.requireNonNull(peers, "peers");
+    this.notices = Objects.requireNonNull(notices, "notices");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ttl = Objects.requireNonNull(ttl, "ttl");
     this.rpc = new JsonRpc(Objects.requireNonNull(json, "json"));
@@ -129,7 +146,8 @@ public final class RemoteMcp implements AutoCloseable {
       params.set("arguments", arguments == null || arguments.isNull() ? rpc.object() : arguments);
       Budget budget = Budget.until(clock, deadline);
       JsonNode result = entry(cacheKey, provider)
-          .withConnection(auth, budget, connection -> connection.request("tools/call", params, auth, budget));
+          .withConnection(auth, budget, connection -> connection.request("tools/call", params, auth, budget,
+              peers.get().orElse(null)));
       return secrets.redact(CallResults.of(result));
     } catch (RemoteMcpException e) {
       return ToolResult.failure(e.outcome(), secrets.redact(e.getMessage()), e.status().orElse(null));
@@ -137,6 +155,28 @@ public final class RemoteMcp implements AutoCloseable {
       return ToolResult.failure(Outcome.UNREACHABLE, e.resultText(), null);
     } catch (OutboundBlockedException e) {
       return ToolResult.failure(Outcome.BLOCKED, e.getMessage(), null);
+    }
+  }
+
+  /**
+   * Sends any other request of the protocol (resources, prompts, completion, logging) to
+   * {@code provider}'s server on the connection kept for {@code cacheKey}, on behalf of the peer
+   * bound in {@link CurrentPeer}, and returns its result. No text repeats an auth header value.
+   *
+   * @throws RemoteMcpException when the server rejects the credential, refuses the request (a
+   *     JSON-RPC error) or breaks the protocol
+   * @throws UpstreamUnavailableException when it cannot be reached by {@code deadline}
+   * @throws OutboundBlockedException when the guard refuses its URL
+   */
+  public JsonNode request(Provider provider, List<Header> auth, String cacheKey, String method, JsonNode params,
+      Instant deadline) {
+    Redactor secrets = Redactor.builder().headers(auth).build();
+    try {
+      Budget budget = Budget.until(clock, deadline);
+      return entry(cacheKey, provider).withConnection(auth, budget,
+          connection -> connection.request(method, params, auth, budget, peers.get().orElse(null)));
+    } catch (RemoteMcpException e) {
+      throw e.withMessage(secrets.redact(e.getMessage()));
     }
   }
 
@@ -166,7 +206,8 @@ public final class RemoteMcp implements AutoCloseable {
         return old;
       }
       replaced[0] = old;
-      return new RemoteEntry(url, connector, () -> toolsChanged.accept(key), now);
+      return new RemoteEntry(url, connector, () -> toolsChanged.accept(key),
+          message -> notices.received(key, message), now);
     });
     if (replaced[0] != null) {
       replaced[0].close();

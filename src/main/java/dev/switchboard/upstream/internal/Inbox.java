@@ -3,6 +3,8 @@ package dev.switchboard.upstream.internal;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.switchboard.upstream.UpstreamNotices;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -11,25 +13,41 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Where the messages of one MCP connection arrive, whichever stream carried them: an answer
  * completes the request waiting for its id, {@code notifications/tools/list_changed} runs the
- * tools-changed hook, a request from the server goes to the connection to be answered; anything else
- * (other notifications, unknown ids, text that is not JSON) is ignored. Thread safe.
+ * tools-changed hook, the notifications of {@link UpstreamNotices#RELAYED} go to the notices hook, a
+ * request from the server goes to the connection to be answered (with the id of the request whose
+ * response stream carried it, when known); anything else (other notifications, unknown ids, text
+ * that is not JSON) is ignored. Thread safe.
  */
 final class Inbox {
   static final String TOOLS_CHANGED = "notifications/tools/list_changed";
 
   private final JsonMapper json;
   private final Runnable toolsChanged;
+  private final Consumer<JsonNode> notices;
   private final Map<Long, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
-  private volatile Consumer<JsonNode> serverRequests = request -> { };
+  private volatile BiConsumer<JsonNode, Long> serverRequests = (request, related) -> { };
 
-  Inbox(JsonMapper json, Runnable toolsChanged) {
+  Inbox(JsonMapper json, Runnable toolsChanged, Consumer<JsonNode> notices) {
     this.json = json;
     this.toolsChanged = toolsChanged;
+    this.notices = notices;
   }
 
-  /** Who answers requests the server sends; until set they are ignored. */
-  void answerServerRequestsWith(Consumer<JsonNode> answerer) {
+  /**
+   * Who answers requests the server sends, given the request and the id of the request whose
+   * response stream carried it (null when it came on a stream of its own); until set they are ignored.
+   */
+  void answerServerRequestsWith(BiConsumer<JsonNode, Long> answerer) {
     serverRequests = answerer;
+  }
+
+  /** The events of the response stream of request {@code related}. */
+  Consumer<SseEvent> eventsOf(long related) {
+    return event -> {
+      if (event.type().equals("message") && !event.data().isBlank()) {
+        accept(event.data(), related);
+      }
+    };
   }
 
   /** The future the answer with {@code id} completes; {@link #forget} it when done. */
@@ -52,6 +70,10 @@ final class Inbox {
 
   /** One JSON-RPC message or batch, as text. */
   void accept(String text) {
+    accept(text, null);
+  }
+
+  private void accept(String text, Long related) {
     JsonNode parsed;
     try {
       parsed = json.readTree(text);
@@ -59,13 +81,13 @@ final class Inbox {
       return;
     }
     if (parsed.isArray()) {
-      parsed.forEach(this::accept);
+      parsed.forEach(m -> accept(m, related));
     } else {
-      accept(parsed);
+      accept(parsed, related);
     }
   }
 
-  private void accept(JsonNode message) {
+  private void accept(JsonNode message, Long related) {
     if (!message.isObject()) {
       return;
     }
@@ -75,9 +97,11 @@ final class Inbox {
       if (id == null || id.isNull()) {
         if (method.asString().equals(TOOLS_CHANGED)) {
           toolsChanged.run();
+        } else if (UpstreamNotices.RELAYED.contains(method.asString())) {
+          notices.accept(message);
         }
       } else {
-        serverRequests.accept(message);
+        serverRequests.accept(message, related);
       }
       return;
     }

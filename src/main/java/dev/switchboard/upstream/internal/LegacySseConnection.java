@@ -1,5 +1,6 @@
 package dev.switchboard.upstream.internal;
 
+import dev.switchboard.upstream.ClientPeer;
 import dev.switchboard.upstream.Header;
 import dev.switchboard.upstream.RemoteMcpException;
 import dev.switchboard.upstream.UpstreamUnavailableException;
@@ -31,6 +32,7 @@ final class LegacySseConnection implements McpConnection {
   private final AtomicLong ids = new AtomicLong();
   private volatile List<Header> auth;
   private volatile boolean closed;
+  private final ServerRequests serverRequests;
 
   private LegacySseConnection(McpWire wire, Inbox inbox, OpenExchange stream, URI endpoint,
       List<Header> auth) {
@@ -39,6 +41,7 @@ final class LegacySseConnection implements McpConnection {
     this.stream = stream;
     this.endpoint = endpoint;
     this.auth = auth;
+    this.serverRequests = new ServerRequests(wire.rpc());
     inbox.answerServerRequestsWith(this::answer);
   }
 
@@ -51,8 +54,8 @@ final class LegacySseConnection implements McpConnection {
    *     endpoint on another origin
    */
   static Optional<LegacySseConnection> open(McpWire wire, URI url, List<Header> auth,
-      Runnable toolsChanged, Budget budget) {
-    Inbox inbox = new Inbox(wire.rpc().json(), toolsChanged);
+      Runnable toolsChanged, Consumer<JsonNode> notices, Budget budget) {
+    Inbox inbox = new Inbox(wire.rpc().json(), toolsChanged, notices);
     CompletableFuture<String> named = new CompletableFuture<>();
     Consumer<SseEvent> events = event -> {
       if (event.type().equals("endpoint")) {
@@ -100,9 +103,10 @@ final class LegacySseConnection implements McpConnection {
   }
 
   @Override
-  public JsonNode request(String method, JsonNode params, List<Header> auth, Budget budget) {
+  public JsonNode request(String method, JsonNode params, List<Header> auth, Budget budget, ClientPeer peer) {
     long id = ids.incrementAndGet();
     CompletableFuture<JsonNode> answer = inbox.expect(id);
+    serverRequests.running(id, peer);
     try {
       post(method, wire.rpc().request(id, method, params), auth, budget);
       budget.await(CompletableFuture.anyOf(answer, stream.ended()), endpoint);
@@ -112,6 +116,7 @@ final class LegacySseConnection implements McpConnection {
       }
       return JsonRpc.result(method, answer.join());
     } finally {
+      serverRequests.done(id);
       inbox.forget(id);
     }
   }
@@ -162,16 +167,18 @@ final class LegacySseConnection implements McpConnection {
     throw failure;
   }
 
-  private void answer(JsonNode serverRequest) {
+  /** Answers a request the server sent on the stream ({@link ServerRequests}); nobody waits. */
+  private void answer(JsonNode serverRequest, Long related) {
     if (closed) {
       return;
     }
-    try {
-      byte[] body = wire.rpc().answerTo(serverRequest);
-      wire.http().send(wire.post(endpoint, body, auth, POST_HEADERS, wire.soon()), event -> { }, 0)
-          .abortAfter(2_000);
-    } catch (RuntimeException e) {
-      // Best effort: the server's request times out on its side.
-    }
+    serverRequests.answer(serverRequest, related, body -> {
+      try {
+        wire.http().send(wire.post(endpoint, body, auth, POST_HEADERS, wire.soon()), event -> { }, 0)
+            .abortAfter(2_000);
+      } catch (RuntimeException e) {
+        // Best effort: the server's request times out on its side.
+      }
+    });
   }
 }

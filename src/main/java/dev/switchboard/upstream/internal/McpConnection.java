@@ -1,5 +1,6 @@
 package dev.switchboard.upstream.internal;
 
+import dev.switchboard.upstream.ClientPeer;
 import dev.switchboard.upstream.Header;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +19,15 @@ public interface McpConnection {
    * @throws SessionExpiredException when the server no longer knows the session
    * @throws dev.switchboard.upstream.UpstreamUnavailableException when it cannot be reached in time
    */
-  JsonNode request(String method, JsonNode params, List<Header> auth, Budget budget);
+  default JsonNode request(String method, JsonNode params, List<Header> auth, Budget budget) {
+    return request(method, params, auth, budget, null);
+  }
+
+  /**
+   * Sends request {@code method} on behalf of {@code peer} (null: nobody), who answers the requests
+   * the server sends while it runs, and waits for its result; throws as above.
+   */
+  JsonNode request(String method, JsonNode params, List<Header> auth, Budget budget, ClientPeer peer);
 
   /** Sends notification {@code method} (no params) and waits until the server accepted it. */
   void notify(String method, List<Header> auth, Budget budget);
