@@ -59,15 +59,15 @@ async def main(url: str, token: str, provider: str) -> dict:
                 tools = await session.list_tools()
                 names = [t.name for t in tools.tools]
                 seen["tools"] = names
-                sampled = await session.call_tool(f"{provider}_trigger-sampling-request", {"prompt": "hello"})
+                sampled = await session.call_tool(f"{provider}_trigger_sampling_request", {"prompt": "hello"})
                 seen["samplingResult"] = sampled.content[0].text
-                elicited = await session.call_tool(f"{provider}_trigger-elicitation-request", {})
+                elicited = await session.call_tool(f"{provider}_trigger_elicitation_request", {})
                 seen["elicitationResult"] = " ".join(getattr(c, "text", "") for c in elicited.content)
-                await session.call_tool(f"{provider}_toggle-simulated-logging", {})
+                await session.call_tool(f"{provider}_toggle_simulated_logging", {})
                 with anyio.move_on_after(40):
                     while len(seen["logs"]) < 2:
                         await anyio.sleep(0.2)
-                await session.call_tool(f"{provider}_toggle-simulated-logging", {})
+                await session.call_tool(f"{provider}_toggle_simulated_logging", {})
     return seen
 
 

@@ -87,8 +87,8 @@ class PythonRelayClientIT {
     Api.Answer credential = user.post("/api/v1/credentials?verify=true",
         Map.of("provider", slug, "authMethod", "NONE", "label", "Everything"));
     assertThat(credential.json().path("verification").asString()).as(credential.body()).isEqualTo("VERIFIED");
-    List<String> tools = List.of(slug + "_echo", slug + "_trigger-sampling-request",
-        slug + "_trigger-elicitation-request", slug + "_toggle-simulated-logging");
+    List<String> tools = List.of(slug + "_echo", slug + "_trigger_sampling_request",
+        slug + "_trigger_elicitation_request", slug + "_toggle_simulated_logging");
     Api.Answer bundle = user.post("/api/v1/bundles", Map.of("slug", slug + "-relay", "name", "Relay",
         "tools", tools));
     assertThat(bundle.status()).as(bundle.body()).isEqualTo(201);
@@ -98,7 +98,7 @@ class PythonRelayClientIT {
     assertThat(seen.path("capabilities").has("resources")).as(seen.toString()).isTrue();
     assertThat(seen.path("capabilities").has("prompts")).isTrue();
     assertThat(seen.path("capabilities").has("logging")).isTrue();
-    assertThat(seen.path("tools").toString()).contains(slug + "_trigger-sampling-request");
+    assertThat(seen.path("tools").toString()).contains(slug + "_trigger_sampling_request");
     assertThat(seen.path("resources").toString()).contains("switchboard://" + slug + "/demo://resource/static/document/");
     assertThat(seen.path("templates").toString()).contains("switchboard://" + slug + "/demo://resource/dynamic/");
     assertThat(seen.path("read").path("uri").asString()).startsWith("switchboard://" + slug + "/demo://");
