@@ -44,6 +44,7 @@ final class StreamableConnection implements McpConnection {
   private volatile boolean closed;
   private final ServerRequests serverRequests;
   private volatile OpenExchange listening;
+  private volatile boolean noStream;
 
   StreamableConnection(McpWire wire, URI endpoint, Runnable toolsChanged, Consumer<JsonNode> notices) {
     this.wire = wire;
@@ -77,8 +78,12 @@ final class StreamableConnection implements McpConnection {
    */
   private void listen(String method, List<Header> auth) {
     OpenExchange open = listening;
-    if (protocolVersion == null || method.equals("initialize") || closed
+    if (protocolVersion == null || method.equals("initialize") || closed || noStream
         || (open != null && !open.ended().isDone())) {
+      return;
+    }
+    if (open != null && open.headNow().filter(head -> !head.isSuccess()).isPresent()) {
+      noStream = true;
       return;
     }
     synchronized (this) {
