@@ -2,7 +2,8 @@
 
 Usage: python bundle_relay_client.py URL TOKEN PROVIDER
 Prints one JSON object: what the client saw (a sampling request it answered, an elicitation it
-answered, a resource read, a prompt fetched, the log messages at the level it set).
+answered, a resource read, a prompt fetched, the log messages at the level it set), and what a
+second client that declares no sampling gets from the same tool.
 """
 import asyncio
 import json
@@ -68,6 +69,15 @@ async def main(url: str, token: str, provider: str) -> dict:
                     while len(seen["logs"]) < 2:
                         await anyio.sleep(0.2)
                 await session.call_tool(f"{provider}_toggle_simulated_logging", {})
+        # a client that declares no sampling: the server's request is refused on its behalf
+        async with streamable_http_client(url, http_client=http) as (read, write):
+            async with ClientSession(read, write) as plain:
+                await plain.initialize()
+                refused = await plain.call_tool(f"{provider}_trigger_sampling_request", {"prompt": "no"})
+                seen["refused"] = {
+                    "isError": bool(refused.is_error),
+                    "text": " ".join(getattr(c, "text", "") for c in refused.content),
+                }
     return seen
 
 

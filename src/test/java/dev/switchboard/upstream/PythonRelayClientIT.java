@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * through a bundle of server-everything, reached over Streamable HTTP and over the legacy HTTP+SSE
  * transport: it answers a sampling request and an elicitation the server sends during tool calls,
  * reads a resource and fetches a prompt named on the bundle, and receives log messages at the level
- * it set, and nothing below it ({@code src/test/python/bundle_relay_client.py} drives it).
+ * it set, and nothing below it; a second client that declared no sampling has the server's request
+ * refused on its behalf ({@code src/test/python/bundle_relay_client.py} drives it).
  */
 class PythonRelayClientIT {
   static final Path PYTHON = Path.of("target/python/bin/python");
@@ -114,6 +115,9 @@ class PythonRelayClientIT {
     assertThat(levels).as(seen.toString()).isNotEmpty();
     assertThat(AT_LEAST_ERROR).containsAll(levels);
     seen.path("logs").forEach(l -> assertThat(l.path("logger").asString()).startsWith(slug));
+    assertThat(seen.path("refused").path("isError").asBoolean()).as(seen.toString()).isTrue();
+    assertThat(seen.path("refused").path("text").asString()).contains("did not declare the sampling capability");
+    assertThat(seen.path("sampling").size()).isEqualTo(1);
   }
 
   private static JsonNode python(String url, String token, String slug) throws IOException, InterruptedException {
