@@ -18,7 +18,7 @@ from mcp.shared._httpx_utils import create_mcp_http_client
 
 
 async def main(url: str, token: str, provider: str) -> dict:
-    seen: dict = {"sampling": [], "elicitation": [], "logs": []}
+    seen: dict = {"sampling": [], "elicitation": [], "logs": [], "updated": []}
 
     async def sampling(context, params: types.CreateMessageRequestParams):
         seen["sampling"].append(params.messages[0].content.text)
@@ -36,13 +36,25 @@ async def main(url: str, token: str, provider: str) -> dict:
     async def logging(params: types.LoggingMessageNotificationParams):
         seen["logs"].append({"level": params.level, "logger": params.logger})
 
+    async def messages(message):
+        inner = getattr(message, "root", message)
+        if getattr(inner, "method", None) == "notifications/resources/updated":
+            seen["updated"].append(str(inner.params.uri))
+
     async with create_mcp_http_client(headers={"Authorization": f"Bearer {token}"}) as http:
         async with streamable_http_client(url, http_client=http) as (read, write):
             async with ClientSession(
-                read, write, sampling_callback=sampling, elicitation_callback=elicitation, logging_callback=logging
+                read,
+                write,
+                sampling_callback=sampling,
+                elicitation_callback=elicitation,
+                logging_callback=logging,
+                message_handler=messages,
             ) as session:
                 init = await session.initialize()
                 seen["capabilities"] = init.capabilities.model_dump(by_alias=True, exclude_none=True)
+                # first: the server's log messages about what follows (a subscription) are then filtered too
+                await session.set_logging_level("error")
                 resources = await session.list_resources()
                 seen["resources"] = [str(r.uri) for r in resources.resources]
                 templates = await session.list_resource_templates()
@@ -51,12 +63,19 @@ async def main(url: str, token: str, provider: str) -> dict:
                 read_result = await session.read_resource(static)
                 contents = read_result.contents[0]
                 seen["read"] = {"uri": str(contents.uri), "text": getattr(contents, "text", None)}
+                await session.subscribe_resource(static)
+                await session.call_tool(f"{provider}_toggle_subscriber_updates", {})
+                with anyio.move_on_after(30):
+                    while not seen["updated"]:
+                        await anyio.sleep(0.2)
+                await session.call_tool(f"{provider}_toggle_subscriber_updates", {})
+                await session.unsubscribe_resource(static)
+                seen["subscribed"] = static
                 prompts = await session.list_prompts()
                 seen["prompts"] = [p.name for p in prompts.prompts]
                 simple = next(p for p in seen["prompts"] if p.endswith("simple-prompt"))
                 prompt = await session.get_prompt(simple)
                 seen["prompt"] = prompt.messages[0].content.text
-                await session.set_logging_level("error")
                 tools = await session.list_tools()
                 names = [t.name for t in tools.tools]
                 seen["tools"] = names

@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * The official MCP Python SDK client ({@code target/python}, by scripts/fetch-test-fixtures.sh)
  * through a bundle of server-everything, reached over Streamable HTTP and over the legacy HTTP+SSE
  * transport: it answers a sampling request and an elicitation the server sends during tool calls,
- * reads a resource and fetches a prompt named on the bundle, and receives log messages at the level
+ * reads a resource, is told of updates to a resource it subscribed to, and fetches a prompt named on
+ * the bundle, and receives log messages at the level
  * it set, and nothing below it; a second client that declared no sampling has the server's request
  * refused on its behalf ({@code src/test/python/bundle_relay_client.py} drives it).
  */
@@ -89,7 +90,7 @@ class PythonRelayClientIT {
         Map.of("provider", slug, "authMethod", "NONE", "label", "Everything"));
     assertThat(credential.json().path("verification").asString()).as(credential.body()).isEqualTo("VERIFIED");
     List<String> tools = List.of(slug + "_echo", slug + "_trigger_sampling_request",
-        slug + "_trigger_elicitation_request", slug + "_toggle_simulated_logging");
+        slug + "_trigger_elicitation_request", slug + "_toggle_simulated_logging", slug + "_toggle_subscriber_updates");
     Api.Answer bundle = user.post("/api/v1/bundles", Map.of("slug", slug + "-relay", "name", "Relay",
         "tools", tools));
     assertThat(bundle.status()).as(bundle.body()).isEqualTo(201);
@@ -104,6 +105,7 @@ class PythonRelayClientIT {
     assertThat(seen.path("templates").toString()).contains("switchboard://" + slug + "/demo://resource/dynamic/");
     assertThat(seen.path("read").path("uri").asString()).startsWith("switchboard://" + slug + "/demo://");
     assertThat(seen.path("read").path("text").asString()).isNotEmpty();
+    assertThat(seen.path("updated").toString()).as(seen.toString()).contains(seen.path("subscribed").asString());
     assertThat(seen.path("prompts").toString()).contains(slug + "_simple-prompt");
     assertThat(seen.path("prompt").asString()).isNotEmpty();
     assertThat(seen.path("sampling").toString()).contains("hello");
