@@ -47,7 +47,13 @@ import dev.switchboard.oauth.Revoker;
 import dev.switchboard.oauth.TokenRefresher;
 import dev.switchboard.oauth.internal.States;
 import dev.switchboard.oauth.internal.TokenClient;
+import dev.switchboard.credential.ProviderRequests;
+import dev.switchboard.mcp.ClientStreams;
 import dev.switchboard.mcp.ListChangedBroker;
+import dev.switchboard.mcp.RelayedNotices;
+import dev.switchboard.mcp.internal.ProviderFeatures;
+import dev.switchboard.upstream.CurrentPeer;
+import dev.switchboard.upstream.RemoteRequests;
 import dev.switchboard.mcp.McpServer;
 import dev.switchboard.mcp.SessionTokens;
 import dev.switchboard.mcp.internal.Cursors;
@@ -181,8 +187,10 @@ public final class Switchboard implements AutoCloseable {
           SelfAddress.of(settings.host(), settings.port(), settings.baseUrl()));
       this.outbound = new OutboundHttp(guard, clock, settings.limits().connectionsPerHost());
       this.postgres = new PostgresToolset(guard);
-      this.remoteMcp = new RemoteMcp(guard, json, clock, RemoteMcp.DEFAULT_TTL, RemoteMcp.DEFAULT_MAX_MESSAGE_BYTES,
-          key -> { }, settings.mcpMaxCall());
+      CurrentPeer peers = new CurrentPeer();
+      ClientStreams clients = new ClientStreams(json, settings.callTimeout());
+      RelayedNotices notices = new RelayedNotices(clients, json);
+      this.remoteMcp = new RemoteMcp(guard, json, clock, settings.mcpMaxCall(), peers, notices);
       List<BuiltinToolset> builtins = List.of(new CalculatorToolset(json), postgres);
       List<ToolSource> sources = new ArrayList<>(builtins);
       sources.add(new CuratedOpenApi());
@@ -218,7 +226,9 @@ public final class Switchboard implements AutoCloseable {
       bundles.onChange(surfaces::forget);
       this.mcp = new McpServer(json, new SessionTokens(vault.tokenSealer(SessionTokens.PURPOSE)),
           new Cursors(vault.signer()), new EndedSessions(database.jdbi()), surfaces, clock, VERSION,
-          settings.callTimeout());
+          settings.callTimeout(), new McpServer.Relay(new ProviderFeatures(bundles,
+              new ProviderRequests(credentialRows, catalog, vault, new RemoteRequests(remoteMcp)), json),
+              clients, peers, notices));
       ProviderRows providerRows = new ProviderRows(database.jdbi());
       this.providerAdmin = new ProviderAdmin(providerRows, shipped, catalog, tools,
           credentials, bundles, guard, outbound, json, clock);

@@ -3,13 +3,20 @@ package dev.switchboard.mcp;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.mcp.internal.Cursors;
 import dev.switchboard.mcp.internal.EndedSessions;
+import dev.switchboard.mcp.internal.ProviderFeatures;
+import dev.switchboard.mcp.internal.ProviderLink;
 import dev.switchboard.mcp.internal.SurfaceFactory;
 import dev.switchboard.store.Ids;
+import dev.switchboard.upstream.ClientPeer;
+import dev.switchboard.upstream.CurrentPeer;
 import dev.switchboard.vault.Digests;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -40,11 +47,20 @@ public final class McpServer {
   private final Map<String, InFlightCall> inFlight = new ConcurrentHashMap<>();
   private final ObjectReader reader;
   private final ToolLists lists;
+  private final Relay relay;
+
+  /**
+   * What a server needs to relay its MCP providers' resources, prompts, completions and logging and
+   * their requests to clients: the features, the GET streams of this instance, the peer binding the
+   * upstream client reads, and the notification routes.
+   */
+  public record Relay(ProviderFeatures features, ClientStreams clients, CurrentPeer peers, RelayedNotices notices) {}
 
   /** {@code callTimeout}: how long the tool calls of one request (a whole batch) may take together. */
   public McpServer(JsonMapper json, SessionTokens sessions, Cursors cursors, EndedSessions ended,
-      SurfaceFactory surfaces, Clock clock, String version, Duration callTimeout) {
+      SurfaceFactory surfaces, Clock clock, String version, Duration callTimeout, Relay relay) {
     this.json = json;
+    this.relay = relay;
     this.lists = new ToolLists(json, cursors);
     this.sessions = sessions;
     this.ended = ended;
@@ -102,6 +118,11 @@ public final class McpServer {
     }
   }
 
+  /** The GET streams of this instance, which the transport registers. */
+  public ClientStreams clients() {
+    return relay.clients();
+  }
+
   /** Ends a session (DELETE); answers 404 for an unknown or already ended one. */
   public int delete(McpExchange exchange) {
     Optional<SessionTokens.Claims> claims = claims(exchange);
@@ -109,6 +130,7 @@ public final class McpServer {
       return 404;
     }
     ended.end(Digests.sha256Hex(exchange.sessionId()), clock.instant());
+    relay.notices().ended(exchange.sessionId());
     return 204;
   }
 
@@ -144,6 +166,8 @@ public final class McpServer {
   private McpReply dispatch(McpExchange exchange, JsonNode message) {
     Rpc rpc = Rpc.of(message);
     if (rpc.isResponse()) {
+      // the answer to a request relayed from a remote server (sampling, elicitation, roots)
+      relay.clients().answered(rpc.params());
       return McpReply.accepted();
     }
     Optional<String> modern = rpc.metaVersion();
@@ -162,9 +186,16 @@ public final class McpServer {
     if (rpc.method().equals("initialize")) {
       return initialize(exchange, rpc);
     }
-    if (exchange.sessionId() != null && claims(exchange).isEmpty()) {
+    Optional<SessionTokens.Claims> session = exchange.sessionId() == null ? Optional.empty() : claims(exchange);
+    if (exchange.sessionId() != null && session.isEmpty()) {
       throw new McpError(McpError.INVALID_REQUEST, "unknown or ended session; initialize again", 404);
     }
+    ClientPeer peer = session.<ClientPeer>map(c -> new SessionPeer(relay.clients(), exchange.sessionId(),
+        Set.of(c.capabilities().split(" ")), json)).orElse(null);
+    return peer == null ? served(exchange, rpc) : relay.peers().with(peer, () -> served(exchange, rpc));
+  }
+
+  private McpReply served(McpExchange exchange, Rpc rpc) {
     if (rpc.isNotification()) {
       if (rpc.method().equals("notifications/cancelled")) {
         cancel(exchange, rpc.params().path("requestId"));
@@ -176,6 +207,14 @@ public final class McpServer {
       case "tools/list" -> lists.page(exchange, surfaces.build(exchange.principal(), exchange.target()),
           rpc.params().path("cursor"));
       case "tools/call" -> cancellable(exchange, rpc);
+      case "resources/list", "resources/templates/list", "resources/read", "resources/subscribe",
+          "resources/unsubscribe", "prompts/list", "prompts/get", "completion/complete", "logging/setLevel" ->
+          relay.features().handle(relay.features().links(exchange.principal(), exchange.target()), rpc.method(),
+              rpc.params(), exchange.deadline(), key -> {
+                if (exchange.sessionId() != null) {
+                  relay.notices().used(key, exchange.sessionId());
+                }
+              });
       default -> throw new McpError(McpError.METHOD_NOT_FOUND, "method not found: " + rpc.method()
           + " (this server offers tools: tools/list, tools/call)", 200);
     };
@@ -192,15 +231,25 @@ public final class McpServer {
     surfaces.build(exchange.principal(), exchange.target());
     ObjectNode result = json.createObjectNode();
     result.put("protocolVersion", negotiated);
-    result.putObject("capabilities").putObject("tools").put("listChanged", true);
+    ObjectNode capabilities = result.putObject("capabilities");
+    capabilities.putObject("tools").put("listChanged", true);
+    List<ProviderLink> links = relay.features().links(exchange.principal(), exchange.target());
+    capabilities.setAll(relay.features().capabilities(links));
     ObjectNode info = result.putObject("serverInfo");
     info.put("name", "switchboard");
     info.put("title", "Switchboard");
     info.put("version", version);
     result.put("instructions", Instructions.of(exchange.target()));
     String session = sessions.issue(new SessionTokens.Claims(exchange.principal().userId(),
-        exchange.target().key(), negotiated, clock.millis(), Ids.random(12)));
+        exchange.target().key(), negotiated, clock.millis(), Ids.random(12),
+        declared(rpc.params().path("capabilities"))));
     return new McpReply(200, resultBody(rpc.id(), result), Map.of("Mcp-Session-Id", session), null);
+  }
+
+  /** The relayed capabilities ({@link SessionPeer#NEEDS}) the client declared in initialize. */
+  private static String declared(JsonNode capabilities) {
+    return SessionPeer.NEEDS.values().stream().filter(c -> capabilities.path(c).isObject()).sorted()
+        .collect(Collectors.joining(" "));
   }
 
   /**

@@ -14,8 +14,18 @@ public final class SessionTokens {
   /** The purpose label the session key is derived with. */
   public static final String PURPOSE = "switchboard-mcp-session-v1";
 
-  /** What a session id says: whose it is, for which endpoint, which protocol version, when made. */
-  public record Claims(String userId, String endpoint, String version, long issuedAt, String nonce) {}
+  /**
+   * What a session id says: whose it is, for which endpoint, which protocol version, when made, and
+   * which of the client capabilities Switchboard relays for (sampling, elicitation, roots) the
+   * client declared, space separated.
+   */
+  public record Claims(String userId, String endpoint, String version, long issuedAt, String nonce,
+      String capabilities) {
+    /** Claims of a client that declared none of the relayed capabilities. */
+    public Claims(String userId, String endpoint, String version, long issuedAt, String nonce) {
+      this(userId, endpoint, version, issuedAt, nonce, "");
+    }
+  }
 
   private static final int MAX_LENGTH = 1024;
   private final TokenSealer sealer;
@@ -26,7 +36,7 @@ public final class SessionTokens {
 
   public String issue(Claims claims) {
     byte[] body = String.join("\n", claims.userId(), claims.endpoint(), claims.version(),
-        Long.toString(claims.issuedAt()), claims.nonce()).getBytes(StandardCharsets.UTF_8);
+        Long.toString(claims.issuedAt()), claims.nonce(), claims.capabilities()).getBytes(StandardCharsets.UTF_8);
     return sealer.seal(body);
   }
 
@@ -40,11 +50,13 @@ public final class SessionTokens {
 
   private static Optional<Claims> parse(byte[] body) {
     String[] parts = new String(body, StandardCharsets.UTF_8).split("\n", -1);
-    if (parts.length != 5) {
+    // five parts: a session issued before capabilities were recorded
+    if (parts.length != 5 && parts.length != 6) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new Claims(parts[0], parts[1], parts[2], Long.parseLong(parts[3]), parts[4]));
+      return Optional.of(new Claims(parts[0], parts[1], parts[2], Long.parseLong(parts[3]), parts[4],
+          parts.length == 6 ? parts[5] : ""));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

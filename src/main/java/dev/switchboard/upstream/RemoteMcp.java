@@ -56,6 +56,8 @@ public final class RemoteMcp implements AutoCloseable {
   private final Connector connector;
   private final Consumer<String> toolsChanged;
   private final Duration maxCall;
+  private final UpstreamNotices notices;
+  private final CurrentPeer peers;
   private final Map<String, RemoteEntry> entries = new ConcurrentHashMap<>();
   private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
@@ -71,6 +73,16 @@ public final class RemoteMcp implements AutoCloseable {
   }
 
   /**
+   * A client with the default TTL and message cap, calls lasting at most {@code maxCall} (see
+   * below), that relays server requests to the peer bound in {@code peers} and the server's
+   * notifications to {@code notices}.
+   */
+  public RemoteMcp(OutboundGuard guard, JsonMapper json, Clock clock, Duration maxCall, CurrentPeer peers,
+      UpstreamNotices notices) {
+    this(guard, json, clock, DEFAULT_TTL, DEFAULT_MAX_MESSAGE_BYTES, key -> { }, maxCall, peers, notices);
+  }
+
+  /**
    * @param ttl how long a tool list is cached, and how long an unused connection is kept
    * @param maxMessageBytes the largest JSON-RPC message read from a server
    * @param toolsChanged told the cache key whenever a server announces a changed tool list (after the
@@ -80,7 +92,14 @@ public final class RemoteMcp implements AutoCloseable {
    */
   public RemoteMcp(OutboundGuard guard, JsonMapper json, Clock clock, Duration ttl, int maxMessageBytes,
       Consumer<String> toolsChanged, Duration maxCall) {
+    this(guard, json, clock, ttl, maxMessageBytes, toolsChanged, maxCall, new CurrentPeer(), UpstreamNotices.ignore());
+  }
+
+  private RemoteMcp(OutboundGuard guard, JsonMapper json, Clock clock, Duration ttl, int maxMessageBytes,
+      Consumer<String> toolsChanged, Duration maxCall, CurrentPeer peers, UpstreamNotices notices) {
     this.maxCall = Objects.requireNonNull(maxCall, "maxCall");
+    this.peers = Objects.requireNonNull(peers, "peers");
+    this.notices = Objects.requireNonNull(notices, "notices");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ttl = Objects.requireNonNull(ttl, "ttl");
     this.rpc = new JsonRpc(Objects.requireNonNull(json, "json"));
@@ -154,7 +173,7 @@ public final class RemoteMcp implements AutoCloseable {
       Budget budget = Budget.extensible(clock, deadline, maxCall);
       Consumer<JsonNode> redacted = update -> progress.accept(secrets.redact(update));
       JsonNode result = entry(cacheKey, provider).withConnection(auth, budget,
-          connection -> connection.request("tools/call", params, auth, budget, redacted));
+          connection -> connection.request("tools/call", params, auth, budget, peers.get().orElse(null), redacted));
       return secrets.redact(CallResults.of(result));
     } catch (RemoteMcpException e) {
       return ToolResult.failure(e.outcome(), secrets.redact(e.getMessage()), e.status().orElse(null));
@@ -162,6 +181,28 @@ public final class RemoteMcp implements AutoCloseable {
       return ToolResult.failure(Outcome.UNREACHABLE, e.resultText(), null);
     } catch (OutboundBlockedException e) {
       return ToolResult.failure(Outcome.BLOCKED, e.getMessage(), null);
+    }
+  }
+
+  /**
+   * Sends any other request of the protocol (resources, prompts, completion, logging) to
+   * {@code provider}'s server on the connection kept for {@code cacheKey}, on behalf of the peer
+   * bound in {@link CurrentPeer}, and returns its result. No text repeats an auth header value.
+   *
+   * @throws RemoteMcpException when the server rejects the credential, refuses the request (a
+   *     JSON-RPC error) or breaks the protocol
+   * @throws UpstreamUnavailableException when it cannot be reached by {@code deadline}
+   * @throws OutboundBlockedException when the guard refuses its URL
+   */
+  public JsonNode request(Provider provider, List<Header> auth, String cacheKey, String method, JsonNode params,
+      Instant deadline) {
+    Redactor secrets = Redactor.builder().headers(auth).build();
+    try {
+      Budget budget = Budget.until(clock, deadline);
+      return entry(cacheKey, provider).withConnection(auth, budget,
+          connection -> connection.request(method, params, auth, budget, peers.get().orElse(null)));
+    } catch (RemoteMcpException e) {
+      throw e.withMessage(secrets.redact(e.getMessage()));
     }
   }
 
@@ -191,7 +232,8 @@ public final class RemoteMcp implements AutoCloseable {
         return old;
       }
       replaced[0] = old;
-      return new RemoteEntry(url, connector, () -> toolsChanged.accept(key), now);
+      return new RemoteEntry(url, connector, () -> toolsChanged.accept(key),
+          message -> notices.received(key, message), now);
     });
     if (replaced[0] != null) {
       replaced[0].close();

@@ -136,6 +136,7 @@ final class McpRoutes {
     EventStream stream = new EventStream(json);
     String session = exchange.sessionId();
     broker.open(user, stream);
+    server.clients().open(session, stream);
     EventStream previous = sessionStreams.put(session, stream);
     if (previous != null) {
       previous.close();
@@ -144,6 +145,7 @@ final class McpRoutes {
       stream.run(ctx, "id: 0\ndata: \n\n");
     } finally {
       broker.close(user, stream);
+      server.clients().close(session, stream);
       sessionStreams.remove(session, stream);
       streams.give(user);
     }

@@ -36,6 +36,15 @@ class SessionTokensTest {
   }
 
   @Test
+  void theRelayedCapabilitiesTheClientDeclaredTravelInTheSessionId() {
+    SessionTokens.Claims declared = new SessionTokens.Claims("usr_alice0001", "bundle:crm-tools", "2025-11-25",
+        1_765_000_000_000L, "n0nce", "elicitation sampling");
+
+    assertThat(tokens(vault).read(tokens(vault).issue(declared))).contains(declared);
+    assertThat(tokens(vault).read(tokens(vault).issue(CLAIMS)).orElseThrow().capabilities()).isEmpty();
+  }
+
+  @Test
   void anotherInstanceWithTheSameVaultKeysReadsIt() {
     String id = tokens(vault).issue(CLAIMS);
     assertThat(tokens(vault(Keyring.of(k1))).read(id)).contains(CLAIMS);

@@ -204,7 +204,9 @@ final class FakeMcpServer implements AutoCloseable {
   private void replay(HttpExchange exchange, String lastEventId) throws IOException {
     JsonNode answer = lastEventId == null ? null : replays.remove(lastEventId);
     if (answer == null) {
-      send(exchange, 405, "");
+      // as the TypeScript SDK's server answers a GET stream it does not offer
+      exchange.getResponseHeaders().add("Allow", "POST, DELETE");
+      send(exchange, 405, "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32000,\"message\":\"Method not allowed.\"},\"id\":null}");
       return;
     }
     exchange.getResponseHeaders().add("Content-Type", "text/event-stream");

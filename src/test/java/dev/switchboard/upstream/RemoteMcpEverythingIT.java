@@ -75,7 +75,9 @@ class RemoteMcpEverythingIT {
         "everything_get_resource_reference", "everything_get_structured_content", "everything_get_sum",
         "everything_get_tiny_image", "everything_gzip_file_as_resource", "everything_toggle_simulated_logging",
         "everything_toggle_subscriber_updates", "everything_trigger_long_running_operation",
-        "everything_simulate_research_query");
+        "everything_simulate_research_query",
+        // registered only for a client that declares sampling, elicitation and roots, as Switchboard's does
+        "everything_get_roots_list", "everything_trigger_elicitation_request", "everything_trigger_sampling_request");
     Tool echo = tools.stream().filter(t -> t.name().equals("everything_echo")).findFirst().orElseThrow();
     assertThat(echo.recipe()).isEqualTo(new McpToolCall("echo", Optional.of(true)));
     assertThat(echo.title()).isEqualTo("Echo Tool");

@@ -4,6 +4,8 @@ import dev.switchboard.upstream.Header;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Connects to a remote MCP server the way MCP 2025-11-25 ("Backwards Compatibility") tells clients
@@ -23,23 +25,25 @@ public final class Connector {
    *
    * @param toolsChanged run (on a client thread) when the server announces a changed tool list
    */
-  public McpConnection connect(URI url, List<Header> auth, Runnable toolsChanged, Budget budget) {
-    StreamableConnection streamable = new StreamableConnection(wire, url, toolsChanged);
+  public McpConnection connect(URI url, List<Header> auth, Runnable toolsChanged, Consumer<JsonNode> notices,
+      Budget budget) {
+    StreamableConnection streamable = new StreamableConnection(wire, url, toolsChanged, notices);
     try {
       Handshake.run(streamable, url, wire.rpc(), auth, budget, Handshake.STREAMABLE);
       return streamable;
     } catch (NotStreamableException e) {
-      return legacy(url, auth, toolsChanged, budget).orElseThrow(e::failure);
+      return legacy(url, auth, toolsChanged, notices, budget).orElseThrow(e::failure);
     } catch (RuntimeException e) {
       streamable.close();
       throw e;
     }
   }
 
-  private Optional<McpConnection> legacy(URI url, List<Header> auth, Runnable toolsChanged, Budget budget) {
+  private Optional<McpConnection> legacy(URI url, List<Header> auth, Runnable toolsChanged,
+      Consumer<JsonNode> notices, Budget budget) {
     for (URI candidate : LegacyUrls.candidates(url)) {
       Optional<LegacySseConnection> found =
-          LegacySseConnection.open(wire, candidate, auth, toolsChanged, budget);
+          LegacySseConnection.open(wire, candidate, auth, toolsChanged, notices, budget);
       if (found.isPresent()) {
         try {
           Handshake.run(found.get(), candidate, wire.rpc(), auth, budget, Handshake.LEGACY);

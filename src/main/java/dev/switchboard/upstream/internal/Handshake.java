@@ -11,8 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The MCP lifecycle's first step (MCP 2025-11-25, "Lifecycle"): {@code initialize} asking for the
  * latest revision, a check that the server's answer is a revision this client speaks, then
- * {@code notifications/initialized}. Switchboard's client declares no capabilities: it serves no
- * sampling, elicitation or roots. Stateless.
+ * {@code notifications/initialized}. Switchboard's client declares sampling, elicitation and roots:
+ * it relays those requests to the client its request runs for, which answers them or, when it did
+ * not declare the capability, has them refused (docs/remote-mcp-providers.md). Stateless.
  */
 final class Handshake {
   static final String LATEST = "2025-11-25";
@@ -31,7 +32,10 @@ final class Handshake {
       List<String> accepted) {
     ObjectNode params = rpc.object();
     params.put("protocolVersion", LATEST);
-    params.putObject("capabilities");
+    ObjectNode capabilities = params.putObject("capabilities");
+    capabilities.putObject("sampling");
+    capabilities.putObject("elicitation");
+    capabilities.putObject("roots");
     ObjectNode client = params.putObject("clientInfo");
     client.put("name", "switchboard");
     client.put("title", "Switchboard");

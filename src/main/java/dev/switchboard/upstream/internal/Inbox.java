@@ -1,8 +1,10 @@
 package dev.switchboard.upstream.internal;
 
+import dev.switchboard.upstream.UpstreamNotices;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -12,8 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Where the messages of one MCP connection arrive, whichever stream carried them: an answer
  * completes the request waiting for its id, {@code notifications/tools/list_changed} runs the
  * tools-changed hook, {@code notifications/progress} goes to the call that asked for it by its
- * progress token, a request from the server goes to the connection to be answered; anything else
- * (other notifications, unknown ids, text that is not JSON) is ignored. Thread safe.
+ * progress token, the notifications of {@link UpstreamNotices#RELAYED} go to the notices hook, a
+ * request from the server goes to the connection to be answered (with the id of the request whose
+ * response stream carried it, when known); anything else (other notifications, unknown ids, text
+ * that is not JSON) is ignored. Thread safe.
  */
 final class Inbox {
   static final String TOOLS_CHANGED = "notifications/tools/list_changed";
@@ -21,18 +25,32 @@ final class Inbox {
 
   private final JsonMapper json;
   private final Runnable toolsChanged;
+  private final Consumer<JsonNode> notices;
   private final Map<Long, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
   private final Map<String, Consumer<JsonNode>> progress = new ConcurrentHashMap<>();
-  private volatile Consumer<JsonNode> serverRequests = request -> { };
+  private volatile BiConsumer<JsonNode, Long> serverRequests = (request, related) -> { };
 
-  Inbox(JsonMapper json, Runnable toolsChanged) {
+  Inbox(JsonMapper json, Runnable toolsChanged, Consumer<JsonNode> notices) {
     this.json = json;
     this.toolsChanged = toolsChanged;
+    this.notices = notices;
   }
 
-  /** Who answers requests the server sends; until set they are ignored. */
-  void answerServerRequestsWith(Consumer<JsonNode> answerer) {
+  /**
+   * Who answers requests the server sends, given the request and the id of the request whose
+   * response stream carried it (null when it came on a stream of its own); until set they are ignored.
+   */
+  void answerServerRequestsWith(BiConsumer<JsonNode, Long> answerer) {
     serverRequests = answerer;
+  }
+
+  /** The events of the response stream of request {@code related}. */
+  Consumer<SseEvent> eventsOf(long related) {
+    return event -> {
+      if (event.type().equals("message") && !event.data().isBlank()) {
+        accept(event.data(), related);
+      }
+    };
   }
 
   /** The future the answer with {@code id} completes; {@link #forget} it when done. */
@@ -64,6 +82,10 @@ final class Inbox {
 
   /** One JSON-RPC message or batch, as text. */
   void accept(String text) {
+    accept(text, null);
+  }
+
+  private void accept(String text, Long related) {
     JsonNode parsed;
     try {
       parsed = json.readTree(text);
@@ -71,13 +93,13 @@ final class Inbox {
       return;
     }
     if (parsed.isArray()) {
-      parsed.forEach(this::accept);
+      parsed.forEach(m -> accept(m, related));
     } else {
-      accept(parsed);
+      accept(parsed, related);
     }
   }
 
-  private void accept(JsonNode message) {
+  private void accept(JsonNode message, Long related) {
     if (!message.isObject()) {
       return;
     }
@@ -89,9 +111,11 @@ final class Inbox {
           toolsChanged.run();
         } else if (method.asString().equals(PROGRESS)) {
           progressed(message.path("params"));
+        } else if (UpstreamNotices.RELAYED.contains(method.asString())) {
+          notices.accept(message);
         }
       } else {
-        serverRequests.accept(message);
+        serverRequests.accept(message, related);
       }
       return;
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.upstream.internal;
 
+import dev.switchboard.upstream.ClientPeer;
 import dev.switchboard.upstream.Header;
 import dev.switchboard.upstream.RemoteMcpException;
 import dev.switchboard.upstream.UpstreamUnavailableException;
@@ -32,6 +33,7 @@ final class LegacySseConnection implements McpConnection {
   private final AtomicLong ids = new AtomicLong();
   private volatile List<Header> auth;
   private volatile boolean closed;
+  private final ServerRequests serverRequests;
 
   private LegacySseConnection(McpWire wire, Inbox inbox, OpenExchange stream, URI endpoint,
       List<Header> auth) {
@@ -40,6 +42,7 @@ final class LegacySseConnection implements McpConnection {
     this.stream = stream;
     this.endpoint = endpoint;
     this.auth = auth;
+    this.serverRequests = new ServerRequests(wire.rpc());
     inbox.answerServerRequestsWith(this::answer);
   }
 
@@ -52,8 +55,8 @@ final class LegacySseConnection implements McpConnection {
    *     endpoint on another origin
    */
   static Optional<LegacySseConnection> open(McpWire wire, URI url, List<Header> auth,
-      Runnable toolsChanged, Budget budget) {
-    Inbox inbox = new Inbox(wire.rpc().json(), toolsChanged);
+      Runnable toolsChanged, Consumer<JsonNode> notices, Budget budget) {
+    Inbox inbox = new Inbox(wire.rpc().json(), toolsChanged, notices);
     CompletableFuture<String> named = new CompletableFuture<>();
     Consumer<SseEvent> events = event -> {
       if (event.type().equals("endpoint")) {
@@ -101,9 +104,10 @@ final class LegacySseConnection implements McpConnection {
   }
 
   @Override
-  public JsonNode request(String method, JsonNode params, List<Header> auth, Budget budget) {
+  public JsonNode request(String method, JsonNode params, List<Header> auth, Budget budget, ClientPeer peer) {
     long id = ids.incrementAndGet();
     CompletableFuture<JsonNode> answer = inbox.expect(id);
+    serverRequests.running(id, peer);
     try {
       post(method, wire.rpc().request(id, method, params), auth, budget);
       budget.await(CompletableFuture.anyOf(answer, stream.ended()), endpoint);
@@ -118,12 +122,13 @@ final class LegacySseConnection implements McpConnection {
       }
       throw e;
     } finally {
+      serverRequests.done(id);
       inbox.forget(id);
     }
   }
 
   @Override
-  public JsonNode request(String method, ObjectNode params, List<Header> auth, Budget budget,
+  public JsonNode request(String method, ObjectNode params, List<Header> auth, Budget budget, ClientPeer peer,
       Consumer<JsonNode> progress) {
     String token = "switchboard-progress-" + ids.incrementAndGet();
     inbox.watchProgress(token, update -> {
@@ -131,7 +136,7 @@ final class LegacySseConnection implements McpConnection {
       progress.accept(update);
     });
     try {
-      return request(method, ProgressTokens.ask(params, token), auth, budget);
+      return request(method, ProgressTokens.ask(params, token), auth, budget, peer);
     } finally {
       inbox.forgetProgress(token);
     }
@@ -198,16 +203,18 @@ final class LegacySseConnection implements McpConnection {
     throw failure;
   }
 
-  private void answer(JsonNode serverRequest) {
+  /** Answers a request the server sent on the stream ({@link ServerRequests}); nobody waits. */
+  private void answer(JsonNode serverRequest, Long related) {
     if (closed) {
       return;
     }
-    try {
-      byte[] body = wire.rpc().answerTo(serverRequest);
-      wire.http().send(wire.post(endpoint, body, auth, POST_HEADERS, wire.soon()), event -> { }, 0)
-          .abortAfter(2_000);
-    } catch (RuntimeException e) {
-      // Best effort: the server's request times out on its side.
-    }
+    serverRequests.answer(serverRequest, related, body -> {
+      try {
+        wire.http().send(wire.post(endpoint, body, auth, POST_HEADERS, wire.soon()), event -> { }, 0)
+            .abortAfter(2_000);
+      } catch (RuntimeException e) {
+        // Best effort: the server's request times out on its side.
+      }
+    });
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.upstream.internal;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.Request;
@@ -32,6 +33,12 @@ final class OpenExchange {
   /** Status and headers, once they have arrived. */
   public ResponseHead head(Budget budget) {
     return await(response.head(), budget);
+  }
+
+  /** Status and headers if they have arrived, without waiting. */
+  public Optional<ResponseHead> headNow() {
+    return response.head().isDone() && !response.head().isCompletedExceptionally()
+        ? Optional.of(response.head().join()) : Optional.empty();
   }
 
   /** The whole body once the response has ended (empty for an event stream). */

@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What is kept for one cache key (provider + credential): the connection to the server and its tool
@@ -21,6 +23,7 @@ public final class RemoteEntry {
   private final URI url;
   private final Connector connector;
   private final Runnable onToolsChanged;
+  private final Consumer<JsonNode> notices;
   private final ReentrantLock connecting = new ReentrantLock();
   private final AtomicLong epoch = new AtomicLong();
   private volatile McpConnection connection;
@@ -29,10 +32,13 @@ public final class RemoteEntry {
 
   private record CachedTools(List<Tool> tools, long epoch, Instant expiresAt) {}
 
-  public RemoteEntry(URI url, Connector connector, Runnable onToolsChanged, Instant now) {
+  /** {@code notices}: what gets the server's relayed notifications ({@code UpstreamNotices}). */
+  public RemoteEntry(URI url, Connector connector, Runnable onToolsChanged, Consumer<JsonNode> notices,
+      Instant now) {
     this.url = url;
     this.connector = connector;
     this.onToolsChanged = onToolsChanged;
+    this.notices = notices;
     this.lastUsed = now;
   }
 
@@ -103,7 +109,7 @@ public final class RemoteEntry {
         current.close();
         connection = null;
       }
-      McpConnection fresh = connector.connect(url, auth, this::toolsChanged, budget);
+      McpConnection fresh = connector.connect(url, auth, this::toolsChanged, notices, budget);
       connection = fresh;
       return fresh;
     } finally {

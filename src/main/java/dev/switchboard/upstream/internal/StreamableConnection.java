@@ -1,5 +1,6 @@
 package dev.switchboard.upstream.internal;
 
+import dev.switchboard.upstream.ClientPeer;
 import dev.switchboard.upstream.Header;
 import dev.switchboard.upstream.HttpCall;
 import dev.switchboard.upstream.RemoteMcpException;
@@ -42,21 +43,27 @@ final class StreamableConnection implements McpConnection {
   private volatile String protocolVersion;
   private volatile List<Header> auth = List.of();
   private volatile boolean closed;
+  private final ServerRequests serverRequests;
+  private volatile OpenExchange listening;
+  private volatile boolean noStream;
 
-  StreamableConnection(McpWire wire, URI endpoint, Runnable toolsChanged) {
+  StreamableConnection(McpWire wire, URI endpoint, Runnable toolsChanged, Consumer<JsonNode> notices) {
     this.wire = wire;
     this.endpoint = endpoint;
-    this.inbox = new Inbox(wire.rpc().json(), toolsChanged);
+    this.inbox = new Inbox(wire.rpc().json(), toolsChanged, notices);
+    this.serverRequests = new ServerRequests(wire.rpc());
     inbox.answerServerRequestsWith(this::answer);
   }
 
   @Override
-  public JsonNode request(String method, JsonNode params, List<Header> auth, Budget budget) {
+  public JsonNode request(String method, JsonNode params, List<Header> auth, Budget budget, ClientPeer peer) {
     this.auth = auth;
     long id = ids.incrementAndGet();
     CompletableFuture<JsonNode> answer = inbox.expect(id);
+    serverRequests.running(id, peer);
     try {
-      Posted posted = post(method, wire.rpc().request(id, method, params), auth, budget);
+      listen(method, auth);
+      Posted posted = post(method, id, wire.rpc().request(id, method, params), auth, budget);
       await(method, posted, answer, auth, budget);
       return JsonRpc.result(method, answer.join());
     } catch (RuntimeException e) {
@@ -65,12 +72,41 @@ final class StreamableConnection implements McpConnection {
       }
       throw e;
     } finally {
+      serverRequests.done(id);
       inbox.forget(id);
     }
   }
 
+  /**
+   * Opens the GET stream of the session once initialized (MCP 2025-11-25, "Listening for Messages
+   * from the Server"), again when it ended: the server's log messages, resource updates and
+   * requests of its own come on it. Without waiting; a server without one (405) is fine.
+   */
+  private void listen(String method, List<Header> auth) {
+    OpenExchange open = listening;
+    if (protocolVersion == null || method.equals("initialize") || closed || noStream
+        || (open != null && !open.ended().isDone())) {
+      return;
+    }
+    if (open != null && open.headNow().filter(head -> !head.isSuccess()).isPresent()) {
+      noStream = true;
+      return;
+    }
+    synchronized (this) {
+      if (listening != open) {
+        return;
+      }
+      try {
+        listening = wire.http().send(wire.bodiless("GET", endpoint, auth,
+            headers(sessionId, "text/event-stream", null), wire.soon()), inbox::onEvent, wire.streamIdleMillis());
+      } catch (RuntimeException e) {
+        // no stream of its own: the server's messages then come only on the streams of requests
+      }
+    }
+  }
+
   @Override
-  public JsonNode request(String method, ObjectNode params, List<Header> auth, Budget budget,
+  public JsonNode request(String method, ObjectNode params, List<Header> auth, Budget budget, ClientPeer peer,
       Consumer<JsonNode> progress) {
     String token = "switchboard-progress-" + ids.incrementAndGet();
     inbox.watchProgress(token, update -> {
@@ -78,7 +114,7 @@ final class StreamableConnection implements McpConnection {
       progress.accept(update);
     });
     try {
-      return request(method, ProgressTokens.ask(params, token), auth, budget);
+      return request(method, ProgressTokens.ask(params, token), auth, budget, peer);
     } finally {
       inbox.forgetProgress(token);
     }
@@ -100,7 +136,7 @@ final class StreamableConnection implements McpConnection {
   @Override
   public void notify(String method, List<Header> auth, Budget budget) {
     this.auth = auth;
-    post(method, wire.rpc().notification(method), auth, budget).exchange().abortAfter(GRACE_MILLIS);
+    post(method, -1, wire.rpc().notification(method), auth, budget).exchange().abortAfter(GRACE_MILLIS);
   }
 
   @Override
@@ -117,18 +153,22 @@ final class StreamableConnection implements McpConnection {
   @Override
   public void close() {
     closed = true;
+    OpenExchange open = listening;
+    if (open != null) {
+      open.abort();
+    }
     String session = sessionId;
     if (session != null) {
       sendAndForget(wire.bodiless("DELETE", endpoint, auth, headers(session, ACCEPT, null), wire.soon()));
     }
   }
 
-  private Posted post(String method, byte[] body, List<Header> auth, Budget budget) {
+  private Posted post(String method, long id, byte[] body, List<Header> auth, Budget budget) {
     boolean initialize = method.equals("initialize");
     for (int redirects = 0; ; redirects++) {
       String session = sessionId;
       HttpCall call = wire.post(endpoint, body, auth, headers(session, ACCEPT, null), budget.deadline());
-      OpenExchange exchange = wire.http().send(call, inbox::onEvent, 0);
+      OpenExchange exchange = wire.http().send(call, inbox.eventsOf(id), 0);
       ResponseHead head = exchange.head(budget);
       if (head.isSuccess()) {
         if (initialize) {
@@ -220,11 +260,14 @@ final class StreamableConnection implements McpConnection {
     sessionId = id;
   }
 
-  /** Answers a request the server sent on a stream (ping, or "method not found"); nobody waits. */
-  private void answer(JsonNode serverRequest) {
+  /** Answers a request the server sent on a stream ({@link ServerRequests}); nobody waits. */
+  private void answer(JsonNode serverRequest, Long related) {
     if (!closed) {
-      sendAndForget(wire.post(endpoint, wire.rpc().answerTo(serverRequest), auth,
-          headers(sessionId, ACCEPT, null), wire.soon()));
+      serverRequests.answer(serverRequest, related, body -> {
+        if (!closed) {
+          sendAndForget(wire.post(endpoint, body, auth, headers(sessionId, ACCEPT, null), wire.soon()));
+        }
+      });
     }
   }
 
