@@ -59,6 +59,7 @@ public final class RemoteMcp implements AutoCloseable {
   private final UpstreamNotices notices;
   private final CurrentPeer peers;
   private final Map<String, RemoteEntry> entries = new ConcurrentHashMap<>();
+  private final Map<String, Redactor> redactors = new ConcurrentHashMap<>();
   private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
   /** A client with the default TTL and message cap that tells nobody about changed tool lists. */
@@ -122,7 +123,7 @@ public final class RemoteMcp implements AutoCloseable {
    * @throws OutboundBlockedException when the guard refuses its URL
    */
   public List<Tool> tools(Provider provider, List<Header> auth, String cacheKey, Instant deadline) {
-    Redactor secrets = Redactor.builder().headers(auth).build();
+    Redactor secrets = secretsOf(cacheKey, auth);
     try {
       RemoteEntry entry = entry(cacheKey, provider);
       Instant now = clock.instant();
@@ -165,7 +166,7 @@ public final class RemoteMcp implements AutoCloseable {
    */
   public ToolResult call(Provider provider, List<Header> auth, String cacheKey, String upstreamName,
       JsonNode arguments, Instant deadline, Consumer<JsonNode> progress) {
-    Redactor secrets = Redactor.builder().headers(auth).build();
+    Redactor secrets = secretsOf(cacheKey, auth);
     try {
       ObjectNode params = rpc.object();
       params.put("name", upstreamName);
@@ -173,7 +174,7 @@ public final class RemoteMcp implements AutoCloseable {
       Budget budget = Budget.extensible(clock, deadline, maxCall);
       Consumer<JsonNode> redacted = update -> progress.accept(secrets.redact(update));
       JsonNode result = entry(cacheKey, provider).withConnection(auth, budget,
-          connection -> connection.request("tools/call", params, auth, budget, peers.get().orElse(null), redacted));
+          connection -> connection.request("tools/call", params, auth, budget, peer(secrets), redacted));
       return secrets.redact(CallResults.of(result));
     } catch (RemoteMcpException e) {
       return ToolResult.failure(e.outcome(), secrets.redact(e.getMessage()), e.status().orElse(null));
@@ -196,18 +197,45 @@ public final class RemoteMcp implements AutoCloseable {
    */
   public JsonNode request(Provider provider, List<Header> auth, String cacheKey, String method, JsonNode params,
       Instant deadline) {
-    Redactor secrets = Redactor.builder().headers(auth).build();
+    Redactor secrets = secretsOf(cacheKey, auth);
     try {
       Budget budget = Budget.until(clock, deadline);
-      return entry(cacheKey, provider).withConnection(auth, budget,
-          connection -> connection.request(method, params, auth, budget, peers.get().orElse(null)));
+      JsonNode result = entry(cacheKey, provider).withConnection(auth, budget,
+          connection -> connection.request(method, params, auth, budget, peer(secrets)));
+      return secrets.redact(result);
     } catch (RemoteMcpException e) {
       throw e.withMessage(secrets.redact(e.getMessage()));
     }
   }
 
+  /**
+   * What must never leave this client for {@code cacheKey}'s connection: the auth header values. Kept
+   * per key, so that what the server sends outside a call's answer (notifications relayed to
+   * clients, its requests to the client) is redacted too.
+   */
+  private Redactor secretsOf(String cacheKey, List<Header> auth) {
+    Redactor secrets = Redactor.builder().headers(auth).build();
+    redactors.put(cacheKey, secrets);
+    return secrets;
+  }
+
+  /** The client bound to this thread, if any, seeing the server's requests with secrets redacted. */
+  private ClientPeer peer(Redactor secrets) {
+    return peers.get().<ClientPeer>map(client -> (method, params) -> client.ask(method, secrets.redact(params)))
+        .orElse(null);
+  }
+
+  /** A notice of {@code cacheKey}'s server, redacted; dropped when no call told the secrets yet. */
+  private void relay(String cacheKey, JsonNode message) {
+    Redactor secrets = redactors.get(cacheKey);
+    if (secrets != null) {
+      notices.received(cacheKey, secrets.redact(message));
+    }
+  }
+
   /** Drops the tool list and closes the connection kept for {@code cacheKey}. */
   public void forget(String cacheKey) {
+    redactors.remove(cacheKey);
     RemoteEntry entry = entries.remove(cacheKey);
     if (entry != null) {
       entry.close();
@@ -233,7 +261,7 @@ public final class RemoteMcp implements AutoCloseable {
       }
       replaced[0] = old;
       return new RemoteEntry(url, connector, () -> toolsChanged.accept(key),
-          message -> notices.received(key, message), now);
+          message -> relay(key, message), now);
     });
     if (replaced[0] != null) {
       replaced[0].close();

@@ -61,6 +61,11 @@ final class FakeMcpServer implements AutoCloseable {
    */
   volatile int progressSteps;
   volatile long progressEveryMillis;
+  /**
+   * In event-stream mode, every answer is preceded by a debug {@code notifications/message} that
+   * repeats the request's Authorization header, as a careless server's request log would.
+   */
+  volatile boolean logAuthorization;
   /** A status every POST answers with instead of MCP, or 0. */
   volatile int failWith;
   /** Where every POST is redirected (307), or null. */
@@ -150,6 +155,13 @@ final class FakeMcpServer implements AutoCloseable {
     respond(exchange, answer, message.path("params").path("_meta").path("progressToken"));
   }
 
+  private String authorizationLog(HttpExchange exchange) {
+    ObjectNode log = json.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/message");
+    log.putObject("params").put("level", "debug").put("logger", "requests")
+        .put("data", "POST /mcp Authorization: " + exchange.getRequestHeaders().getFirst("Authorization"));
+    return json.writeValueAsString(log);
+  }
+
   private ObjectNode toolPage(String cursor) {
     toolLists.incrementAndGet();
     int from = Integer.parseInt(cursor);
@@ -184,6 +196,9 @@ final class FakeMcpServer implements AutoCloseable {
         replays.put(id + "-0", answer);
         write(out, "retry: 20\n\n");
         return;
+      }
+      if (logAuthorization) {
+        write(out, "event: message\ndata: " + authorizationLog(exchange) + "\n\n");
       }
       if (announceChange) {
         announceChange = false;
