@@ -145,6 +145,12 @@ public final class ProviderAdmin {
     return changed;
   }
 
+  /** The health check's status change: kept apart from an administrator's, which it never overrides. */
+  void setStatusFromHealth(String slug, ProviderStatus status) {
+    stored.setStatusFromHealth(slug, status, clock.instant());
+    onChange.run();
+  }
+
   /**
    * Deletes an imported API or registered MCP provider: its tools leave every bundle, every user's
    * credentials of it are erased (each revoked at the provider first, when it can be), then the

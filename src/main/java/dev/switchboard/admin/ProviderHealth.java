@@ -14,6 +14,7 @@ import dev.switchboard.upstream.OutboundBlockedException;
 import dev.switchboard.upstream.OutboundHttp;
 import dev.switchboard.upstream.UpstreamUnavailableException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,8 @@ public final class ProviderHealth {
   private static final Logger LOG = LoggerFactory.getLogger(ProviderHealth.class);
   static final String ACTIVE = ProviderStatus.ACTIVE.name();
   static final String INACTIVE = ProviderStatus.INACTIVE.name();
+  private static final byte[] PING = "{\"jsonrpc\":\"2.0\",\"id\":\"switchboard-health\",\"method\":\"ping\"}"
+      .getBytes(StandardCharsets.UTF_8);
   private final ProviderRows rows;
   private final ProviderRegistry registry;
   private final ProviderAdmin admin;
@@ -105,8 +108,7 @@ public final class ProviderHealth {
 
   private void check(Provider provider, URI url) {
     Instant now = clock.instant();
-    String method = provider.health() == null ? "GET" : provider.health().method();
-    Optional<String> problem = probe(HttpCall.get(url, now.plus(timeout()), 4096).withMethod(method));
+    Optional<String> problem = probe(request(provider, url, now.plus(timeout())));
     Optional<ProviderRows.Health> before = rows.health(provider.slug());
     if (problem.isEmpty()) {
       failures.remove(provider.slug());
@@ -114,7 +116,7 @@ public final class ProviderHealth {
       rows.saveHealth(new ProviderRows.Health(provider.slug(), ACTIVE, null, null, now));
       if (before.map(h -> h.status().equals(INACTIVE)).orElse(false)
           && provider.status() == ProviderStatus.INACTIVE) {
-        admin.setStatus(provider.slug(), ProviderStatus.ACTIVE);
+        admin.setStatusFromHealth(provider.slug(), ProviderStatus.ACTIVE);
         LOG.info("provider {} answers again: ACTIVE", provider.slug());
         tell(provider, false, null);
       }
@@ -132,10 +134,28 @@ public final class ProviderHealth {
     rows.saveHealth(new ProviderRows.Health(provider.slug(), down || wasInactive ? INACTIVE : ACTIVE,
         down || wasInactive ? reason : null, since, now));
     if (down && provider.status() == ProviderStatus.ACTIVE) {
-      admin.setStatus(provider.slug(), ProviderStatus.INACTIVE);
+      admin.setStatusFromHealth(provider.slug(), ProviderStatus.INACTIVE);
       LOG.warn("provider {} is unreachable for {}: INACTIVE", provider.slug(), window);
       tell(provider, true, reason);
     }
+  }
+
+  /**
+   * The declared health request; else a GET of an API's base URL, and for an MCP server a JSON-RPC
+   * {@code ping} POSTed to its URL: a GET there may open an event stream that never ends (the legacy
+   * SSE endpoint, a Streamable server's GET stream), while a POST is answered at once — a result, or
+   * 400/401/404/405 without a session, all answers.
+   */
+  private static HttpCall request(Provider provider, URI url, Instant deadline) {
+    HttpCall get = HttpCall.get(url, deadline, 4096);
+    if (provider.health() != null) {
+      return get.withMethod(provider.health().method());
+    }
+    if (provider.kind() != ProviderKind.MCP) {
+      return get;
+    }
+    return get.withMethod("POST").withHeader("Accept", "application/json, text/event-stream")
+        .withBody(PING, "application/json");
   }
 
   private Duration timeout() {

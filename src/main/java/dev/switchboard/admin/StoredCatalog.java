@@ -70,8 +70,19 @@ public final class StoredCatalog {
     seen = version;
   }
 
-  /** Stores and applies a provider's status; the provider must exist. */
+  /**
+   * Stores and applies the status an administrator sets; the provider must exist. What the health
+   * check recorded is forgotten, so that it never overrides this status (it watches the provider
+   * again only while it is ACTIVE).
+   */
   public Provider setStatus(String slug, ProviderStatus status, Instant at) {
+    registry.require(slug);
+    rows.forgetHealth(slug);
+    return setStatusFromHealth(slug, status, at);
+  }
+
+  /** Stores and applies the status the health check sets; the provider must exist. */
+  Provider setStatusFromHealth(String slug, ProviderStatus status, Instant at) {
     registry.require(slug);
     rows.setStatus(slug, status.name(), at);
     registry.update(c -> c.withStatus(slug, status));

@@ -130,6 +130,11 @@ public final class ProviderRows {
         .bind("at", health.checkedAt().toEpochMilli()).execute());
   }
 
+  /** Forgets what the health check recorded of a provider (an administrator set its status). */
+  public void forgetHealth(String slug) {
+    jdbi.useHandle(h -> h.createUpdate("DELETE FROM provider_health WHERE provider = :slug").bind("slug", slug).execute());
+  }
+
   /** The reasons of the providers the health check made INACTIVE: slug → reason. */
   public Map<String, String> healthReasons() {
     return jdbi.withHandle(h -> h.createQuery("SELECT provider, reason FROM provider_health "
