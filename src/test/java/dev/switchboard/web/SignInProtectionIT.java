@@ -69,9 +69,11 @@ class SignInProtectionIT {
     millis("warm-up@example.com", "whatever-1"); // the first request also warms the code path up
     long unknown = Math.min(millis("nobody-1@example.com", "whatever-1"), millis("nobody-2@example.com", "x"));
     long wrong = Math.min(millis(KNOWN, "wrong-password-1"), millis(KNOWN, "wrong-password-2"));
-    // cost 10 is tens of milliseconds of bcrypt; without the stand-in check an unknown email took ~1 ms
+    // cost 10 is tens of milliseconds of bcrypt; without the stand-in check an unknown email took ~1 ms.
+    // The attempts are few (the throttle allows 3 per account here), so on a busy machine the two
+    // sides can differ by a factor of two: a factor of four still catches a missing check.
     assertThat(wrong).isGreaterThan(10);
-    assertThat(unknown).as("unknown %d ms, wrong password %d ms", unknown, wrong).isGreaterThan(wrong / 2);
+    assertThat(unknown).as("unknown %d ms, wrong password %d ms", unknown, wrong).isGreaterThan(wrong / 4);
   }
 
   @Test
