@@ -82,7 +82,7 @@ public final class CredentialVerifier {
     Optional<ToolResult> unlisted = unlisted(provider, credential);
     if (unlisted.isPresent()) {
       // the MCP server rejected the credential or could not be reached: that is the verification's result
-      Credential after = record(userId, credential, provider, unlisted.get());
+      Credential after = record(userId, credential, unlisted.get());
       audit.record(userId, "VERIFICATION_FAILED", id, provider.slug(),
           "tools/list: " + after.verificationCode().orElse("error"));
       if (metrics != null) {
@@ -96,17 +96,17 @@ public final class CredentialVerifier {
     if (!problems.isEmpty()) {
       throw new FieldErrors(Map.of("arguments", String.join("; ", problems)));
     }
-    transition(userId, id, new StateEvent.ValidationStarted());
+    apply(userId, id, new StateEvent.ValidationStarted());
     ToolResult result;
     try {
       result = calls.run(new ToolCall(userId, tool, args, credential, Optional.empty()),
           Execution.Kind.VALIDATION);
     } catch (SwitchboardException e) {
       // refused before anything ran (too many calls in flight): the credential is as it was
-      transition(userId, id, new StateEvent.ValidationAbandoned(credential));
+      apply(userId, id, new StateEvent.ValidationAbandoned(credential));
       throw e;
     }
-    Credential after = record(userId, credential, provider, result);
+    Credential after = record(userId, credential, result);
     audit.record(userId, after.verification() == Verification.VERIFIED ? "VERIFIED" : "VERIFICATION_FAILED", id,
         provider.slug(), tool.name() + ": " + after.verificationCode().orElse("ok"));
     if (metrics != null) {
@@ -141,12 +141,14 @@ public final class CredentialVerifier {
       return Optional.of(credential);
     }
     StateEvent event = new StateEvent.CallRejectedConfirmed(code(confirmed.outcome()), message(confirmed));
-    if (rows.jdbi().withHandle(h -> rows.find(h, userId, credential.id()))
-        .filter(c -> CurrentCredential.refusal(c, event).isEmpty()).isEmpty()) {
-      return Optional.empty(); // deleted, or changed meanwhile (re-validated, re-authorized): not ours to fail
+    // deleted, or changed meanwhile (re-validated, re-authorized): not ours to fail
+    Optional<StateChange> change = rows.jdbi().inTransaction(h -> rows.find(h, userId, credential.id())
+        .filter(c -> CurrentCredential.refusal(c, event).isEmpty())
+        .map(c -> currentRule.apply(h, c, event)));
+    if (change.isEmpty()) {
+      return Optional.empty();
     }
-    Credential after = report(rows.jdbi().inTransaction(h -> currentRule.apply(h,
-        rows.find(h, userId, credential.id()).orElseThrow(), event)));
+    Credential after = reported(change.get());
     audit.record(userId, "REJECTED_ON_CALL", credential.id(), provider.slug(),
         after.verificationCode().orElse("credentials_rejected"));
     if (metrics != null) {
@@ -160,24 +162,22 @@ public final class CredentialVerifier {
    * its code and message, the next usable credential taking over ({@link CurrentCredential#apply}).
    * Tells the listeners (list_changed, bundle readiness) and the owner after the commit.
    */
-  private Credential record(String userId, Credential credential, Provider provider, ToolResult result) {
+  private Credential record(String userId, Credential credential, ToolResult result) {
     StateEvent event = result.outcome() == Outcome.OK ? new StateEvent.ValidationPassed(clock.instant())
         : new StateEvent.ValidationFailed(code(result.outcome()), message(result));
-    return transition(userId, credential.id(), event);
+    return reported(apply(userId, credential.id(), event));
   }
 
-  private Credential transition(String userId, String id, StateEvent event) {
-    return report(rows.jdbi().inTransaction(h -> currentRule.apply(h,
-        rows.find(h, userId, id).orElseThrow(() -> SwitchboardException.notFound("credential")), event)));
+  /** Applies {@code event} to the credential in a transaction of its own ({@link CurrentCredential#apply}). */
+  private StateChange apply(String userId, String id, StateEvent event) {
+    return rows.jdbi().inTransaction(h -> currentRule.apply(h,
+        rows.find(h, userId, id).orElseThrow(() -> SwitchboardException.notFound("credential")), event));
   }
 
-  /** After the commit: tells the listeners, then the owner. */
-  private Credential report(StateChange change) {
-    if (!(change.event() instanceof StateEvent.ValidationStarted
-        || change.event() instanceof StateEvent.ValidationAbandoned)) {
-      events.changed(change.after().userId(), change.after().id());
-      currentRule.announce(change);
-    }
+  /** After the commit of {@code change}: tells the listeners, then the owner. */
+  private Credential reported(StateChange change) {
+    events.changed(change.after().userId(), change.after().id());
+    currentRule.announce(change);
     return change.after();
   }
 
