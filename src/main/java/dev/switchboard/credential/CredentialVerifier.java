@@ -82,7 +82,7 @@ public final class CredentialVerifier {
     Optional<ToolResult> unlisted = unlisted(provider, credential);
     if (unlisted.isPresent()) {
       // the MCP server rejected the credential or could not be reached: that is the verification's result
-      Credential after = record(userId, credential, provider, unlisted.get());
+      Credential after = record(userId, credential, unlisted.get());
       audit.record(userId, "VERIFICATION_FAILED", id, provider.slug(),
           "tools/list: " + after.verificationCode().orElse("error"));
       if (metrics != null) {
@@ -96,19 +96,17 @@ public final class CredentialVerifier {
     if (!problems.isEmpty()) {
       throw new FieldErrors(Map.of("arguments", String.join("; ", problems)));
     }
-    rows.jdbi().useTransaction(h ->
-        rows.setVerification(h, userId, id, Verification.PENDING, null, null, null));
+    apply(userId, id, new StateEvent.ValidationStarted());
     ToolResult result;
     try {
       result = calls.run(new ToolCall(userId, tool, args, credential, Optional.empty()),
           Execution.Kind.VALIDATION);
     } catch (SwitchboardException e) {
       // refused before anything ran (too many calls in flight): the credential is as it was
-      rows.jdbi().useTransaction(h -> rows.setVerification(h, userId, id, credential.verification(),
-          credential.verificationCode().orElse(null), credential.verificationMessage().orElse(null), null));
+      apply(userId, id, new StateEvent.ValidationAbandoned(credential));
       throw e;
     }
-    Credential after = record(userId, credential, provider, result);
+    Credential after = record(userId, credential, result);
     audit.record(userId, after.verification() == Verification.VERIFIED ? "VERIFIED" : "VERIFICATION_FAILED", id,
         provider.slug(), tool.name() + ": " + after.verificationCode().orElse("ok"));
     if (metrics != null) {
@@ -142,11 +140,15 @@ public final class CredentialVerifier {
     if (confirmed.outcome() != Outcome.CREDENTIALS_REJECTED) {
       return Optional.of(credential);
     }
-    if (rows.jdbi().withHandle(h -> rows.find(h, userId, credential.id()))
-        .filter(c -> c.verification() == Verification.VERIFIED).isEmpty()) {
-      return Optional.empty(); // deleted, or changed meanwhile (re-validated, re-authorized): not ours to fail
+    StateEvent event = new StateEvent.CallRejectedConfirmed(code(confirmed.outcome()), message(confirmed));
+    // deleted, or changed meanwhile (re-validated, re-authorized): not ours to fail
+    Optional<StateChange> change = rows.jdbi().inTransaction(h -> rows.find(h, userId, credential.id())
+        .filter(c -> CurrentCredential.refusal(c, event).isEmpty())
+        .map(c -> currentRule.apply(h, c, event)));
+    if (change.isEmpty()) {
+      return Optional.empty();
     }
-    Credential after = record(userId, credential, provider, confirmed);
+    Credential after = reported(change.get());
     audit.record(userId, "REJECTED_ON_CALL", credential.id(), provider.slug(),
         after.verificationCode().orElse("credentials_rejected"));
     if (metrics != null) {
@@ -156,31 +158,27 @@ public final class CredentialVerifier {
   }
 
   /**
-   * The transition of a validation result (or a confirmed rejection): OK → VERIFIED and current;
-   * anything else → ERROR with its code and message, the next usable credential taking over. Tells
-   * the listeners (list_changed, bundle readiness) and the owner after the commit.
+   * The transition of a validation result: OK → VERIFIED and current; anything else → ERROR with
+   * its code and message, the next usable credential taking over ({@link CurrentCredential#apply}).
+   * Tells the listeners (list_changed, bundle readiness) and the owner after the commit.
    */
-  private Credential record(String userId, Credential credential, Provider provider, ToolResult result) {
-    String id = credential.id();
-    Takeover[] takeover = new Takeover[1];
-    Credential after = rows.jdbi().inTransaction(h -> {
-      if (result.outcome() == Outcome.OK) {
-        rows.setVerification(h, userId, id, Verification.VERIFIED, null, null, clock.instant());
-        rows.setCurrent(h, userId, provider.slug(), Optional.of(id));
-      } else {
-        rows.setVerification(h, userId, id, Verification.ERROR, code(result.outcome()),
-            message(result), null);
-        takeover[0] = currentRule.settle(h, userId, provider.slug());
-      }
-      return rows.find(h, userId, id).orElseThrow();
-    });
-    events.changed(userId, id);
-    if (takeover[0] != null) {
-      currentRule.tell(takeover[0]);
-    } else {
-      currentRule.verified(userId, provider.slug(), after);
-    }
-    return after;
+  private Credential record(String userId, Credential credential, ToolResult result) {
+    StateEvent event = result.outcome() == Outcome.OK ? new StateEvent.ValidationPassed(clock.instant())
+        : new StateEvent.ValidationFailed(code(result.outcome()), message(result));
+    return reported(apply(userId, credential.id(), event));
+  }
+
+  /** Applies {@code event} to the credential in a transaction of its own ({@link CurrentCredential#apply}). */
+  private StateChange apply(String userId, String id, StateEvent event) {
+    return rows.jdbi().inTransaction(h -> currentRule.apply(h,
+        rows.find(h, userId, id).orElseThrow(() -> SwitchboardException.notFound("credential")), event));
+  }
+
+  /** After the commit of {@code change}: tells the listeners, then the owner. */
+  private Credential reported(StateChange change) {
+    events.changed(change.after().userId(), change.after().id());
+    currentRule.announce(change);
+    return change.after();
   }
 
   /**

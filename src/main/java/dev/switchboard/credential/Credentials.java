@@ -111,28 +111,14 @@ public final class Credentials {
    * over (or none) and the owner is notified.
    */
   public Credential disable(String userId, String id) {
-    Takeover[] takeover = new Takeover[1];
-    Credential result = rows.jdbi().inTransaction(h -> {
-      Credential c = require(h, userId, id);
-      rows.setStatus(h, userId, id, CredentialStatus.DISABLED);
-      takeover[0] = currentRule.settle(h, userId, c.provider());
-      return require(h, userId, id);
-    });
-    events.changed(userId, id);
-    currentRule.tell(takeover[0]);
+    Credential result = transition(userId, id, new StateEvent.Disabled());
     audit.record(userId, "DISABLED", id, result.provider(), null);
     return result;
   }
 
   /** Enables a credential; it becomes current when it is VERIFIED and its provider has no usable one. */
   public Credential enable(String userId, String id) {
-    Credential result = rows.jdbi().inTransaction(h -> {
-      Credential c = require(h, userId, id);
-      rows.setStatus(h, userId, id, CredentialStatus.ACTIVE);
-      currentRule.settle(h, userId, c.provider());
-      return require(h, userId, id);
-    });
-    events.changed(userId, id);
+    Credential result = transition(userId, id, new StateEvent.Enabled());
     audit.record(userId, "ENABLED", id, result.provider(), null);
     return result;
   }
@@ -181,34 +167,22 @@ public final class Credentials {
   }
 
   private Credential erase(String userId, String id) {
-    Credential result = rows.jdbi().inTransaction(h -> {
-      Credential c = require(h, userId, id);
-      rows.delete(h, userId, id);
-      currentRule.settle(h, userId, c.provider());
-      return c;
-    });
-    events.changed(userId, id);
+    Credential result = transition(userId, id, new StateEvent.Deleted());
     audit.record(userId, "REVOKED", id, result.provider(), null);
     return result;
   }
 
   /** Makes an ACTIVE and VERIFIED credential the current one of its provider; others are refused (409). */
   public Credential makeCurrent(String userId, String id) {
-    Credential result = rows.jdbi().inTransaction(h -> {
-      Credential c = require(h, userId, id);
-      if (c.status() != CredentialStatus.ACTIVE) {
-        throw SwitchboardException.conflict("credential_disabled",
-            "enable the credential before making it current");
-      }
-      if (c.verification() != Verification.VERIFIED) {
-        throw SwitchboardException.conflict("credential_not_verified", "only a VERIFIED credential can be "
-            + "current; '" + c.label() + "' is " + c.verification() + ": run its validation first");
-      }
-      rows.setCurrent(h, userId, c.provider(), Optional.of(id));
-      return require(h, userId, id);
-    });
+    return transition(userId, id, new StateEvent.MadeCurrent());
+  }
+
+  /** Applies {@code event} ({@link CurrentCredential#apply}), then tells the listeners and the owner. */
+  private Credential transition(String userId, String id, StateEvent event) {
+    StateChange change = rows.jdbi().inTransaction(h -> currentRule.apply(h, require(h, userId, id), event));
     events.changed(userId, id);
-    return result;
+    currentRule.announce(change);
+    return change.after();
   }
 
   /**

@@ -74,9 +74,7 @@ public final class TokenStore {
       Credential before = rows.find(h, userId, id).orElseThrow(() -> SwitchboardException.notFound("credential"));
       rows.replaceSecrets(h, id, sealed);
       rows.setOAuthState(h, id, grant.scopes(), grant.expiresAt(), grant.account());
-      rows.setVerification(h, userId, id, Verification.UNVERIFIED, null, null, null);
-      currentRule.settle(h, userId, before.provider());
-      return rows.find(h, userId, id).orElseThrow();
+      return currentRule.apply(h, before, new StateEvent.Reauthorized()).after();
     });
     events.changed(userId, id);
     return saved;
@@ -127,14 +125,10 @@ public final class TokenStore {
    * verified other credential takes over (or none) and the owner is told.
    */
   public void expired(String userId, String id, String message) {
-    Takeover takeover = jdbi().inTransaction(h -> {
-      rows.setVerification(h, userId, id, Verification.EXPIRED, "refresh_failed", message, null);
-      return rows.find(h, userId, id).map(c -> currentRule.settle(h, userId, c.provider())).orElse(null);
-    });
+    Optional<StateChange> change = jdbi().inTransaction(h -> rows.find(h, userId, id)
+        .map(c -> currentRule.apply(h, c, new StateEvent.RefreshFailedForGood(message))));
     events.changed(userId, id);
-    if (takeover != null) {
-      currentRule.tell(takeover);
-    }
+    change.ifPresent(currentRule::announce);
     audit.recordBySwitchboard(userId, "EXPIRED", id, reread(userId, id).map(Credential::provider).orElse(""),
         message);
   }
