@@ -4,6 +4,7 @@ import dev.switchboard.upstream.ClientPeer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,11 +15,15 @@ import tools.jackson.databind.node.ObjectNode;
  * response stream carried it, or, when the server sent it on a stream of its own (the GET stream,
  * the legacy event stream), the only request with a peer in flight on the connection. With no peer
  * the answer is "method not found". A relayed request is asked on a thread of its own, since the
- * client's answer may take minutes (a person answering an elicitation). Thread safe.
+ * client's answer may take minutes (a person answering an elicitation); at most {@link #MAX_ASKING}
+ * at once per connection, more are answered with an error. Thread safe.
  */
 final class ServerRequests {
   private final JsonRpc rpc;
+  /** Relayed requests waiting for their client at once, on this connection: each holds a thread. */
+  static final int MAX_ASKING = 8;
   private final Map<Long, ClientPeer> inFlight = new ConcurrentHashMap<>();
+  private final Semaphore asking = new Semaphore(MAX_ASKING);
 
   ServerRequests(JsonRpc rpc) {
     this.rpc = rpc;
@@ -43,9 +48,29 @@ final class ServerRequests {
       send.accept(rpc.answerTo(request));
       return;
     }
-    Thread asking = new Thread(() -> send.accept(relay(peer, request)), "mcp-server-request");
-    asking.setDaemon(true);
-    asking.start();
+    if (!asking.tryAcquire()) {
+      send.accept(busy(request));
+      return;
+    }
+    Thread thread = new Thread(() -> {
+      try {
+        send.accept(relay(peer, request));
+      } finally {
+        asking.release();
+      }
+    }, "mcp-server-request");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** The answer to a request beyond {@link #MAX_ASKING}: an internal error that says why. */
+  private byte[] busy(JsonNode request) {
+    ObjectNode message = rpc.object();
+    message.put("jsonrpc", "2.0");
+    message.set("id", request.get("id"));
+    message.putObject("error").put("code", -32603)
+        .put("message", "Switchboard is already relaying " + MAX_ASKING + " requests of this server to its client");
+    return rpc.json().writeValueAsBytes(message);
   }
 
   private ClientPeer peerFor(Long related) {
