@@ -130,16 +130,8 @@ final class LegacySseConnection implements McpConnection {
   @Override
   public JsonNode request(String method, ObjectNode params, List<Header> auth, Budget budget, ClientPeer peer,
       Consumer<JsonNode> progress) {
-    String token = "switchboard-progress-" + ids.incrementAndGet();
-    inbox.watchProgress(token, update -> {
-      budget.progressed();
-      progress.accept(update);
-    });
-    try {
-      return request(method, ProgressTokens.ask(params, token), auth, budget, peer);
-    } finally {
-      inbox.forgetProgress(token);
-    }
+    return ProgressTokens.request(inbox, "switchboard-progress-" + ids.incrementAndGet(), params, budget, progress,
+        asked -> request(method, asked, auth, budget, peer));
   }
 
   /** Tells the server the caller gave up on request {@code id}, without waiting. */
