@@ -180,12 +180,18 @@ public final class Switchboard implements AutoCloseable {
       this.audit = new AuditTrail(database.jdbi(), clock);
       CredentialEvents events = this::changed;
       CurrentCredential currentRule = new CurrentCredential(credentialRows, catalog, notifications);
-      this.credentials = new Credentials(credentialRows, catalog, events, currentRule);
-      this.creation = new CredentialCreation(credentialRows, catalog, vault, clock, events);
+      this.creation = new CredentialCreation(credentialRows, catalog, vault, clock, events, audit);
       // The port is the real one: RunningServer resolves port 0 before the composition root is built.
       OutboundGuard guard = new OutboundGuard(OutboundPolicy.parse(settings.outboundAllow()), NameLookup.system(),
           SelfAddress.of(settings.host(), settings.port(), settings.baseUrl()));
       this.outbound = new OutboundHttp(guard, clock, settings.limits().connectionsPerHost());
+      TokenStore tokenStore = new TokenStore(credentialRows, vault, clock, events, currentRule, audit);
+      TokenClient tokenClient = new TokenClient(outbound, guard, json, clock);
+      EndpointResolver endpoints = new EndpointResolver(outbound, guard, json, clock);
+      this.refresher = new TokenRefresher(tokenStore, catalog, oauthApps, endpoints, tokenClient, notifications,
+          clock, metrics);
+      this.credentials = new Credentials(credentialRows, catalog, events, currentRule, audit,
+          new Revoker(catalog, oauthApps, endpoints, tokenClient, notifications, tokenStore));
       this.postgres = new PostgresToolset(guard);
       CurrentPeer peers = new CurrentPeer();
       ClientStreams clients = new ClientStreams(json, settings.callTimeout());
@@ -206,19 +212,13 @@ public final class Switchboard implements AutoCloseable {
       countVaultOperations();
       CredentialCalls calls = new CredentialCalls(credentialRows, catalog, vault, executor, executions,
           clock, settings.callTimeout(),
-          new CallLimits(settings.limits().callsPerUser(), settings.limits().callsPerUserProvider()));
-      this.verifier = new CredentialVerifier(credentialRows, catalog, tools, validator, calls, json,
-          clock, events, currentRule);
-      calls.useMetrics(metrics);
-      verifier.useMetrics(metrics);
-      calls.useAudit(audit);
-      verifier.useAudit(audit);
-      credentials.useAudit(audit);
-      creation.useAudit(audit);
-      BundleRows bundleRows = new BundleRows(database.jdbi());
+          new CallLimits(settings.limits().callsPerUser(), settings.limits().callsPerUserProvider()),
+          refresher, metrics, audit);
       this.remoteTools = new RemoteToolDirectory(credentialRows, catalog, vault, executor, clock,
           settings.callTimeout());
-      verifier.useRemoteTools(remoteTools);
+      this.verifier = new CredentialVerifier(credentialRows, catalog, tools, validator, calls, remoteTools, json,
+          clock, events, currentRule, metrics, audit);
+      BundleRows bundleRows = new BundleRows(database.jdbi());
       this.bundles = new Bundles(bundleRows, tools, credentials, remoteTools, clock);
       this.attention = new AttentionWatcher(bundles, bundleRows, credentials, notifications);
       this.surfaces = new SurfaceFactory(bundles,
@@ -239,18 +239,9 @@ public final class Switchboard implements AutoCloseable {
         surfaces.forget();
         signals.publish("catalog");
       });
-      TokenStore tokenStore = new TokenStore(credentialRows, vault, clock, events, currentRule);
-      tokenStore.useAudit(audit);
-      TokenClient tokenClient = new TokenClient(outbound, guard, json, clock);
-      EndpointResolver endpoints = new EndpointResolver(outbound, guard, json, clock);
-      this.refresher = new TokenRefresher(tokenStore, catalog, oauthApps, endpoints, tokenClient, notifications,
-          clock, metrics);
-      calls.useFreshener(refresher);
       this.sweep = new RefreshSweep(tokenStore, refresher, clock, settings.refreshWindow());
       this.oauth = new OAuthFlow(catalog, oauthApps, endpoints, new States(database.jdbi()), tokenClient,
           tokenStore, credentials, verifier, bundles, tools, json, clock, settings.baseUrl());
-      credentials.useEraseHook(new Revoker(catalog, oauthApps, endpoints, tokenClient, notifications),
-          c -> tokenStore.secrets(c.userId(), c.id()));
       this.authServer = new AuthorizationServer(new ClientRows(database.jdbi()), new GrantRows(database.jdbi()),
           new GrantTokenRows(database.jdbi()), new MetadataDocuments(outbound, guard, json, clock),
           new AddressLimits(REGISTRATIONS_PER_ADDRESS_PER_HOUR, Duration.ofHours(1), clock),

@@ -3,13 +3,13 @@ package dev.switchboard.credential;
 import dev.switchboard.audit.AuditTrail;
 
 /**
- * Where the credential classes record what their owners did: the audit trail, once start-up plugs
- * it in (until then nothing is recorded). Thread safe.
+ * Where the credential classes record what their owners did: the audit trail, with the actor
+ * spelled the same way by every class. Thread safe.
  */
 final class AuditHook {
-  private volatile AuditTrail trail;
+  private final AuditTrail trail;
 
-  void use(AuditTrail trail) {
+  AuditHook(AuditTrail trail) {
     this.trail = trail;
   }
 
@@ -26,9 +26,6 @@ final class AuditHook {
   /** Records an action on a user's credential by a named actor. */
   void record(String userId, String actor, String action, String credentialId, String provider,
       String detail) {
-    AuditTrail current = trail;
-    if (current != null) {
-      current.record(userId, actor, action, credentialId, provider, detail);
-    }
+    trail.record(userId, actor, action, credentialId, provider, detail);
   }
 }

@@ -1,7 +1,9 @@
 package dev.switchboard.credential;
 
+import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.audit.Execution;
 import dev.switchboard.audit.Executions;
+import dev.switchboard.audit.Metrics;
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.store.ShortLived;
@@ -35,14 +37,18 @@ public final class CredentialCalls {
   private final Clock clock;
   private final Duration timeout;
   private final CallLimits limits;
-  private volatile TokenFreshener freshener = TokenFreshener.NONE;
-  private volatile dev.switchboard.audit.Metrics metrics;
-  private final AuditHook audit = new AuditHook();
+  private final TokenFreshener freshener;
+  private final Metrics metrics;
+  private final AuditHook audit;
   static final long KEEP_MILLIS = 1_000;
   private final ShortLived<String, SealedPayload> kept = new ShortLived<>(Duration.ofMillis(KEEP_MILLIS), 10_000);
 
   public CredentialCalls(CredentialRows rows, ProviderRegistry catalog, Vault vault, ToolExecutor executor,
-      Executions executions, Clock clock, Duration timeout, CallLimits limits) {
+      Executions executions, Clock clock, Duration timeout, CallLimits limits, TokenFreshener freshener,
+      Metrics metrics, AuditTrail audit) {
+    this.freshener = freshener;
+    this.metrics = metrics;
+    this.audit = new AuditHook(audit);
     this.rows = rows;
     this.catalog = catalog;
     this.vault = vault;
@@ -51,21 +57,6 @@ public final class CredentialCalls {
     this.clock = clock;
     this.timeout = timeout;
     this.limits = limits;
-  }
-
-  /** Plugs in the audit trail (set once at start-up). */
-  public void useAudit(dev.switchboard.audit.AuditTrail audit) {
-    this.audit.use(audit);
-  }
-
-  /** Plugs in the metrics (set once at start-up). */
-  public void useMetrics(dev.switchboard.audit.Metrics metrics) {
-    this.metrics = metrics;
-  }
-
-  /** Plugs in OAuth token refreshing (set once at start-up). */
-  public void useFreshener(TokenFreshener freshener) {
-    this.freshener = freshener;
   }
 
   /** The payload of this version of the credential: kept, or read. */
@@ -117,10 +108,8 @@ public final class CredentialCalls {
         new CallContext(call.userId(), credential.id(), deadline, call.progress()));
     long nanos = System.nanoTime() - startNanos;
     long millis = nanos / 1_000_000;
-    if (metrics != null) {
-      metrics.toolCall(provider.slug(), kind.name(), result.outcome().name(), nanos,
-          result.upstreamStatus().orElse(null));
-    }
+    metrics.toolCall(provider.slug(), kind.name(), result.outcome().name(), nanos,
+        result.upstreamStatus().orElse(null));
     executions.record(new Execution(null, call.userId(), kind, provider.slug(), call.tool().name(),
         Optional.of(credential.id()), call.bundle(), result.outcome().name(), result.upstreamStatus(),
         millis, started));

@@ -1,5 +1,6 @@
 package dev.switchboard.credential;
 
+import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.error.FieldErrors;
 import dev.switchboard.error.SwitchboardException;
@@ -34,20 +35,16 @@ public final class CredentialCreation {
   private final Vault vault;
   private final Clock clock;
   private final CredentialEvents events;
-  private final AuditHook audit = new AuditHook();
+  private final AuditHook audit;
 
   public CredentialCreation(CredentialRows rows, ProviderRegistry catalog, Vault vault, Clock clock,
-      CredentialEvents events) {
+      CredentialEvents events, AuditTrail audit) {
+    this.audit = new AuditHook(audit);
     this.rows = rows;
     this.catalog = catalog;
     this.vault = vault;
     this.clock = clock;
     this.events = events;
-  }
-
-  /** Plugs in the audit trail (set once at start-up). */
-  public void useAudit(dev.switchboard.audit.AuditTrail audit) {
-    this.audit.use(audit);
   }
 
   public Credential create(String userId, NewCredential request) {

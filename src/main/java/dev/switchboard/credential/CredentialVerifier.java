@@ -1,6 +1,8 @@
 package dev.switchboard.credential;
 
+import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.audit.Execution;
+import dev.switchboard.audit.Metrics;
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.error.FieldErrors;
 import dev.switchboard.error.SwitchboardException;
@@ -38,18 +40,17 @@ public final class CredentialVerifier {
   private final Clock clock;
   private final CredentialEvents events;
   private final CurrentCredential currentRule;
-  private volatile RemoteToolDirectory remote;
-  private final AuditHook audit = new AuditHook();
-  private volatile dev.switchboard.audit.Metrics metrics;
+  private final RemoteToolDirectory remote;
+  private final AuditHook audit;
+  private final Metrics metrics;
 
-  /** Plugs in the metrics (set once at start-up). */
-  public void useMetrics(dev.switchboard.audit.Metrics metrics) {
-    this.metrics = metrics;
-  }
-
+  /** {@code remote} lets verification use the tools of remote MCP providers. */
   public CredentialVerifier(CredentialRows rows, ProviderRegistry catalog, ToolCatalog tools,
-      ArgumentValidator validator, CredentialCalls calls, JsonMapper json, Clock clock,
-      CredentialEvents events, CurrentCredential currentRule) {
+      ArgumentValidator validator, CredentialCalls calls, RemoteToolDirectory remote, JsonMapper json, Clock clock,
+      CredentialEvents events, CurrentCredential currentRule, Metrics metrics, AuditTrail audit) {
+    this.remote = remote;
+    this.metrics = metrics;
+    this.audit = new AuditHook(audit);
     this.events = events;
     this.currentRule = currentRule;
     this.rows = rows;
@@ -59,16 +60,6 @@ public final class CredentialVerifier {
     this.calls = calls;
     this.json = json;
     this.clock = clock;
-  }
-
-  /** Plugs in the audit trail (set once at start-up). */
-  public void useAudit(dev.switchboard.audit.AuditTrail audit) {
-    this.audit.use(audit);
-  }
-
-  /** Lets verification use the tools of remote MCP providers (set once at start-up). */
-  public void useRemoteTools(RemoteToolDirectory remote) {
-    this.remote = remote;
   }
 
   /** Runs the named tool (default: the provider's validation tool) and returns the credential after. */
@@ -85,9 +76,7 @@ public final class CredentialVerifier {
       Credential after = record(userId, credential, unlisted.get());
       audit.record(userId, "VERIFICATION_FAILED", id, provider.slug(),
           "tools/list: " + after.verificationCode().orElse("error"));
-      if (metrics != null) {
-        metrics.verification(provider.slug(), after.verification().name());
-      }
+      metrics.verification(provider.slug(), after.verification().name());
       return after;
     }
     Tool tool = tool(provider, toolName, credential);
@@ -109,9 +98,7 @@ public final class CredentialVerifier {
     Credential after = record(userId, credential, result);
     audit.record(userId, after.verification() == Verification.VERIFIED ? "VERIFIED" : "VERIFICATION_FAILED", id,
         provider.slug(), tool.name() + ": " + after.verificationCode().orElse("ok"));
-    if (metrics != null) {
-      metrics.verification(provider.slug(), after.verification().name());
-    }
+    metrics.verification(provider.slug(), after.verification().name());
     return after;
   }
 
@@ -132,7 +119,7 @@ public final class CredentialVerifier {
     Optional<Tool> check = credential.authMethod() == AuthMethodType.OAUTH2 || provider.validation() == null
         ? Optional.empty()
         : tools.find(provider.slug(), provider.validation().tool())
-            .or(() -> remote == null ? Optional.empty() : remote.find(credential, provider.validation().tool()));
+            .or(() -> remote.find(credential, provider.validation().tool()));
     if (check.isPresent()) {
       confirmed = calls.run(new ToolCall(userId, check.get(), defaultArguments(provider, check.get()), credential,
           Optional.empty()), Execution.Kind.VALIDATION);
@@ -151,9 +138,7 @@ public final class CredentialVerifier {
     Credential after = reported(change.get());
     audit.record(userId, "REJECTED_ON_CALL", credential.id(), provider.slug(),
         after.verificationCode().orElse("credentials_rejected"));
-    if (metrics != null) {
-      metrics.verification(provider.slug(), after.verification().name());
-    }
+    metrics.verification(provider.slug(), after.verification().name());
     return Optional.of(after);
   }
 
@@ -191,7 +176,7 @@ public final class CredentialVerifier {
         .orElseThrow(() -> SwitchboardException.notFound("credential"));
     Provider provider = catalog.require(credential.provider());
     List<Tool> candidates = tools.ofProvider(provider.slug());
-    if (candidates.isEmpty() && remote != null) {
+    if (candidates.isEmpty()) {
       candidates = remote.tools(credential);
     }
     return candidates.stream().filter(t -> ValidationTools.allowed(provider, t))
@@ -202,7 +187,7 @@ public final class CredentialVerifier {
 
   /** For a remote MCP provider: why its server could not list its tools with this credential, if it could not. */
   private Optional<ToolResult> unlisted(Provider provider, Credential credential) {
-    if (remote == null || !tools.ofProvider(provider.slug()).isEmpty()
+    if (!tools.ofProvider(provider.slug()).isEmpty()
         || remote.remoteProviderOf(provider.slug() + "_x").isEmpty()) {
       return Optional.empty();
     }
@@ -230,9 +215,9 @@ public final class CredentialVerifier {
       throw new FieldErrors(Map.of("tool", provider.name() + " has no default validation tool; name one"));
     }
     return tools.find(provider.slug(), wanted)
-        .or(() -> remote == null ? Optional.empty() : remote.find(credential, wanted))
+        .or(() -> remote.find(credential, wanted))
         .orElseThrow(() -> new FieldErrors(Map.of("tool", "'" + wanted + "' is not a tool of " + provider.name()
-            + (remote != null && remote.remoteProviderOf(provider.slug() + "_x").isPresent()
+            + (remote.remoteProviderOf(provider.slug() + "_x").isPresent()
                 ? " (its MCP server does not list it)" : ""))));
   }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.credential;
 
+import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.credential.internal.ProviderVerification;
 import dev.switchboard.error.ErrorKind;
@@ -32,28 +33,18 @@ public final class Credentials {
   private final ProviderRegistry catalog;
   private final CredentialEvents events;
   private final CurrentCredential currentRule;
-  private volatile CredentialEraseHook eraseHook = CredentialEraseHook.NONE;
-  private final AuditHook audit = new AuditHook();
-  private volatile java.util.function.Function<Credential, dev.switchboard.vault.SecretFields> secrets;
+  private final CredentialEraseHook eraseHook;
+  private final AuditHook audit;
 
+  /** {@code eraseHook} runs before every erase (OAuth revocation); {@link CredentialEraseHook#NONE} for none. */
   public Credentials(CredentialRows rows, ProviderRegistry catalog, CredentialEvents events,
-      CurrentCredential currentRule) {
+      CurrentCredential currentRule, AuditTrail audit, CredentialEraseHook eraseHook) {
+    this.audit = new AuditHook(audit);
+    this.eraseHook = eraseHook;
     this.rows = rows;
     this.catalog = catalog;
     this.events = events;
     this.currentRule = currentRule;
-  }
-
-  /** Plugs in the audit trail (set once at start-up). */
-  public void useAudit(dev.switchboard.audit.AuditTrail audit) {
-    this.audit.use(audit);
-  }
-
-  /** Plugs in what runs before an erase (OAuth revocation) and how to read the secrets it needs. */
-  public void useEraseHook(CredentialEraseHook hook,
-      java.util.function.Function<Credential, dev.switchboard.vault.SecretFields> secretReader) {
-    this.eraseHook = hook;
-    this.secrets = secretReader;
   }
 
   /**
@@ -125,10 +116,7 @@ public final class Credentials {
 
   /** Erases a credential; when it was current, the most recently verified other one takes over. */
   public Credential delete(String userId, String id) {
-    if (secrets != null) {
-      Credential before = get(userId, id);
-      eraseHook.beforeErase(before, secrets.apply(before));
-    }
+    eraseHook.beforeErase(get(userId, id));
     return erase(userId, id);
   }
 

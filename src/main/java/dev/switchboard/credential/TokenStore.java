@@ -1,5 +1,7 @@
 package dev.switchboard.credential;
 
+import dev.switchboard.audit.AuditTrail;
+import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.provider.AuthMethodType;
 import dev.switchboard.store.Ids;
@@ -20,15 +22,16 @@ import org.jdbi.v3.core.Jdbi;
  * is re-read after taking it), and recording refresh outcomes. Thread safe.
  */
 public final class TokenStore {
-  private final dev.switchboard.credential.internal.CredentialRows rows;
+  private final CredentialRows rows;
   private final Vault vault;
   private final Clock clock;
   private final CredentialEvents events;
   private final CurrentCredential currentRule;
-  private final AuditHook audit = new AuditHook();
+  private final AuditHook audit;
 
-  public TokenStore(dev.switchboard.credential.internal.CredentialRows rows, Vault vault, Clock clock,
-      CredentialEvents events, CurrentCredential currentRule) {
+  public TokenStore(CredentialRows rows, Vault vault, Clock clock, CredentialEvents events,
+      CurrentCredential currentRule, AuditTrail audit) {
+    this.audit = new AuditHook(audit);
     this.rows = rows;
     this.vault = vault;
     this.clock = clock;
@@ -38,11 +41,6 @@ public final class TokenStore {
 
   private Jdbi jdbi() {
     return rows.jdbi();
-  }
-
-  /** Plugs in the audit trail (set once at start-up). */
-  public void useAudit(dev.switchboard.audit.AuditTrail audit) {
-    this.audit.use(audit);
   }
 
   /** Creates an OAuth credential from a grant: ACTIVE, UNVERIFIED until its validation tool runs. */

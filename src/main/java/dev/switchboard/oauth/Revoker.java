@@ -3,6 +3,7 @@ package dev.switchboard.oauth;
 import dev.switchboard.audit.Notifications;
 import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.CredentialEraseHook;
+import dev.switchboard.credential.TokenStore;
 import dev.switchboard.oauth.internal.TokenClient;
 import dev.switchboard.provider.AuthMethodType;
 import dev.switchboard.provider.OAuth2Method;
@@ -25,9 +26,11 @@ public final class Revoker implements CredentialEraseHook {
   private final EndpointResolver endpoints;
   private final TokenClient tokens;
   private final Notifications notifications;
+  private final TokenStore store;
 
   public Revoker(ProviderRegistry providers, OAuthApps apps, EndpointResolver endpoints, TokenClient tokens,
-      Notifications notifications) {
+      Notifications notifications, TokenStore store) {
+    this.store = store;
     this.providers = providers;
     this.apps = apps;
     this.endpoints = endpoints;
@@ -36,15 +39,15 @@ public final class Revoker implements CredentialEraseHook {
   }
 
   @Override
-  public Optional<String> beforeErase(Credential c, SecretFields secrets) {
-    Optional<String> problem = revoke(c, secrets);
+  public Optional<String> beforeErase(Credential c) {
+    Optional<String> problem = revoke(c);
     problem.ifPresent(p -> notifications.raise(c.userId(), "TOKEN_NOT_REVOKED",
         "Token not revoked: " + c.provider(), "The credential '" + c.label() + "' was erased, but " + p + ".",
         "Revoke Switchboard's access in your account settings at the provider.", null));
     return problem;
   }
 
-  private Optional<String> revoke(Credential c, SecretFields secrets) {
+  private Optional<String> revoke(Credential c) {
     if (c.authMethod() != AuthMethodType.OAUTH2) {
       return Optional.empty();
     }
@@ -55,6 +58,7 @@ public final class Revoker implements CredentialEraseHook {
       if (url.isEmpty()) {
         return Optional.empty();
       }
+      SecretFields secrets = store.secrets(c.userId(), c.id());
       boolean refresh = secrets.get("refresh_token").isPresent();
       String token = refresh ? secrets.get("refresh_token").get() : secrets.get("access_token").orElse("");
       boolean ok = tokens.revoke(url.get(), apps.client(c.provider(), method), token,

@@ -16,9 +16,11 @@ import dev.switchboard.account.Users;
 import dev.switchboard.account.internal.SessionRows;
 import dev.switchboard.account.internal.TokenRows;
 import dev.switchboard.account.internal.UserRows;
+import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.audit.Notifications;
 import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.CredentialCreation;
+import dev.switchboard.credential.CredentialEraseHook;
 import dev.switchboard.credential.CredentialEvents;
 import dev.switchboard.credential.CredentialFilter;
 import dev.switchboard.credential.CredentialStatus;
@@ -77,10 +79,11 @@ abstract class StoreContract {
     vault = new Vault(Keyring.of(VaultKey.generate("k1")), clock, json);
     ProviderRegistry catalog = new ProviderRegistry(Catalog.load(json, Map.of()));
     notifications = new Notifications(db.jdbi(), clock);
+    AuditTrail audit = new AuditTrail(db.jdbi(), clock);
     credentials = new Credentials(rows, catalog, CredentialEvents.NONE,
-        new CurrentCredential(rows, catalog, notifications));
+        new CurrentCredential(rows, catalog, notifications), audit, CredentialEraseHook.NONE);
     creation = new CredentialCreation(rows, new ProviderRegistry(Catalog.load(json, Map.of())), vault, clock,
-        CredentialEvents.NONE);
+        CredentialEvents.NONE, audit);
   }
 
   @AfterEach
