@@ -4,6 +4,7 @@ import dev.switchboard.account.internal.UserRows;
 import dev.switchboard.error.ErrorKind;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.store.Ids;
+import dev.switchboard.store.UniqueViolation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +29,20 @@ public final class Users {
     String normalized = normalize(email);
     Passwords.checkStrength(password);
     if (rows.byEmail(normalized).isPresent()) {
-      throw SwitchboardException.conflict("email_taken", "a user with this email exists");
+      throw emailTaken();
     }
     User user = new User(Ids.next("usr"), normalized, admin, mustChangePassword, clock.instant());
-    rows.insert(user, passwords.hash(password));
+    try {
+      rows.insert(user, passwords.hash(password));
+    } catch (RuntimeException e) {
+      // another request created the same email between the check and the insert
+      throw UniqueViolation.causedBy(e) ? emailTaken() : e;
+    }
     return user;
+  }
+
+  private static SwitchboardException emailTaken() {
+    return SwitchboardException.conflict("email_taken", "a user with this email exists");
   }
 
   /**

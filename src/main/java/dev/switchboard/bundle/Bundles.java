@@ -10,6 +10,7 @@ import dev.switchboard.error.ErrorKind;
 import dev.switchboard.error.FieldErrors;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.store.Ids;
+import dev.switchboard.store.UniqueViolation;
 import dev.switchboard.tool.Tool;
 import dev.switchboard.tool.ToolCatalog;
 import java.time.Clock;
@@ -55,13 +56,22 @@ public final class Bundles {
 
   public Bundle create(String userId, BundleChange change) {
     Bundle bundle = rules.created(Ids.next("bdl"), userId, change, clock.instant());
-    return changed(rows.jdbi().inTransaction(h -> {
-      if (rows.bySlug(h, bundle.slug()).isPresent()) {
-        throw SwitchboardException.conflict("slug_taken", "a bundle with slug '" + bundle.slug() + "' exists");
-      }
-      rows.insert(h, bundle);
-      return bundle;
-    }));
+    try {
+      return changed(rows.jdbi().inTransaction(h -> {
+        if (rows.bySlug(h, bundle.slug()).isPresent()) {
+          throw slugTaken(bundle.slug());
+        }
+        rows.insert(h, bundle);
+        return bundle;
+      }));
+    } catch (RuntimeException e) {
+      // another request took the slug between the check and the insert
+      throw UniqueViolation.causedBy(e) ? slugTaken(bundle.slug()) : e;
+    }
+  }
+
+  private static SwitchboardException slugTaken(String slug) {
+    return SwitchboardException.conflict("slug_taken", "a bundle with slug '" + slug + "' exists");
   }
 
   public Bundle update(String userId, String slug, BundleChange change) {

@@ -10,6 +10,7 @@ import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.SchemaField;
 import dev.switchboard.provider.SchemaFieldValidator;
 import dev.switchboard.store.Ids;
+import dev.switchboard.store.UniqueViolation;
 import dev.switchboard.vault.SealedPayload;
 import dev.switchboard.vault.SecretFields;
 import dev.switchboard.vault.SecretMask;
@@ -71,7 +72,9 @@ public final class CredentialCreation {
     }
     String id = Ids.next("cred");
     SealedPayload sealed = vault.seal(userId, id, SecretFields.of(values));
-    Credential saved = rows.jdbi().inTransaction(h -> {
+    // a name taken by a concurrent request between the check and the insert: checked again, so the
+    // caller gets the same answer as if it had come second (a chosen name refused, a default one moved on)
+    Credential saved = UniqueViolation.retried(() -> rows.jdbi().inTransaction(h -> {
       // profile names are unique per user and provider: a chosen one must be free, a default is made so
       List<Credential> siblings = rows.ofProvider(h, userId, provider.slug());
       if (named) {
@@ -84,7 +87,7 @@ public final class CredentialCreation {
           Optional.empty(), 0, 0, sealed.keyId(), display, false);
       rows.insert(h, credential, sealed);
       return rows.find(h, userId, id).orElseThrow();
-    });
+    }));
     events.changed(userId, id);
     audit.record(userId, "CREATED", id, saved.provider(), saved.authMethod().name());
     return saved;

@@ -9,6 +9,7 @@ import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.store.Cursor;
 import dev.switchboard.store.Page;
+import dev.switchboard.store.UniqueViolation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -87,14 +88,15 @@ public final class Credentials {
   }
 
   public Credential rename(String userId, String id, String label) {
-    return rows.jdbi().inTransaction(h -> {
+    // a name taken by a concurrent request after the check: checked again, refused like any taken name
+    return UniqueViolation.retried(() -> rows.jdbi().inTransaction(h -> {
       Credential c = require(h, userId, id);
       String checked = CredentialCreation.checkLabel(label);
       ProfileNames.requireFree(rows.ofProvider(h, userId, c.provider()), checked,
           catalog.find(c.provider()).map(Provider::name).orElse(c.provider()), Optional.of(id));
       rows.rename(h, userId, id, checked);
       return require(h, userId, id);
-    });
+    }));
   }
 
   /**

@@ -30,6 +30,7 @@ import dev.switchboard.credential.NewCredential;
 import dev.switchboard.credential.PayloadRotation;
 import dev.switchboard.credential.internal.CredentialMapper;
 import dev.switchboard.credential.internal.CredentialRows;
+import dev.switchboard.error.FieldErrors;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.provider.Catalog;
 import dev.switchboard.provider.ProviderRegistry;
@@ -39,6 +40,8 @@ import dev.switchboard.vault.Vault;
 import dev.switchboard.vault.VaultKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
@@ -246,6 +249,85 @@ abstract class StoreContract {
     } catch (SwitchboardException e) {
       assertThat(e.code()).isEqualTo("last_admin");
       return false;
+    }
+  }
+
+  @Test
+  void requestsRacingForOneNameGetTheConflictTheSecondWouldGetNeverADatabaseError() throws Exception {
+    User u = users.create("race@example.com", "a-long-password", false, false);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 1; round <= 10; round++) {
+        String chosen = "Work " + round;
+        CyclicBarrier together = new CyclicBarrier(4);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          String key = "sk-race" + round + "x" + i + "aaaaaaaaaa";
+          answers.add(pool.submit(() -> {
+            together.await();
+            try {
+              creation.create(u.id(), new NewCredential("openai", "API_KEY", chosen, Map.of("api_key", key)));
+              return "created";
+            } catch (FieldErrors e) {
+              assertThat(e.fields()).containsKey("label");
+              return "taken";
+            }
+          }));
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> a : answers) {
+          outcomes.add(a.get());
+        }
+        assertThat(outcomes).as("round %d", round).containsOnlyOnce("created").contains("taken");
+      }
+      // default names race too: every request gets a profile, each under its own name
+      CyclicBarrier together = new CyclicBarrier(4);
+      List<Future<Credential>> unnamed = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        String key = "sk-default" + i + "aaaaaaaaaaaa";
+        unnamed.add(pool.submit(() -> {
+          together.await();
+          return creation.create(u.id(), new NewCredential("openai", "API_KEY", null, Map.of("api_key", key)));
+        }));
+      }
+      List<String> names = new ArrayList<>();
+      for (Future<Credential> c : unnamed) {
+        names.add(c.get().label());
+      }
+      assertThat(names).doesNotHaveDuplicates().hasSize(4);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void signUpsRacingForOneEmailCreateOneUserAndTellTheOthersItExists() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 1; round <= 5; round++) {
+        String email = "same-" + round + "@example.com";
+        CyclicBarrier together = new CyclicBarrier(4);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          answers.add(pool.submit(() -> {
+            together.await();
+            try {
+              users.create(email, "a-long-password", false, false);
+              return "created";
+            } catch (SwitchboardException e) {
+              return e.code();
+            }
+          }));
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> a : answers) {
+          outcomes.add(a.get());
+        }
+        assertThat(outcomes).as("round %d", round).containsOnlyOnce("created")
+            .containsOnly("created", "email_taken");
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 }
