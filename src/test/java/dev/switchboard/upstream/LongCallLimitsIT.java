@@ -3,6 +3,7 @@ package dev.switchboard.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.testing.Api;
+import dev.switchboard.testing.Browser;
 import dev.switchboard.testing.Cli;
 import dev.switchboard.testing.HangingUpstream;
 import dev.switchboard.testing.McpCall;
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * reporting progress every half second for nine seconds, is ended as a timeout through a provider
  * allowing five seconds and finishes through one allowing a minute (the installation allows 3 s).
  * Timeouts are their own outcome, {@code TIMEOUT}, for MCP and HTTP API tools alike: in the
- * result ("timed out after N s"), the execution records and their filter, and the metrics.
+ * result ("timed out after N s"), the execution records and their filter (REST and the dashboard's
+ * Executions page, in a browser), and the metrics.
  */
 class LongCallLimitsIT {
   static final String SLOTH = String.join("\n",
@@ -116,6 +121,15 @@ class LongCallLimitsIT {
     JsonNode items = user.get("/api/v1/executions?outcome=TIMEOUT").json().path("items");
     assertThat(items.size()).as(items.toString()).isEqualTo(1);
     assertThat(items.get(0).path("tool").asString()).isEqualTo("sloth_hang");
+    try (Browser browser = Browser.start(server)) {
+      browser.signIn("sloth@example.com", "password-of-sloth@example.com").open("/executions");
+      new Select(browser.find(By.id("x-outcome"))).selectByValue("TIMEOUT");
+      browser.submit(By.cssSelector("form.filters button[type=submit]"));
+
+      List<WebElement> rows = browser.all(By.cssSelector("#executions tbody tr"));
+      assertThat(rows).hasSize(1);
+      assertThat(rows.get(0).getText()).contains("sloth_hang").contains("Timeout");
+    }
   }
 
   @Test
