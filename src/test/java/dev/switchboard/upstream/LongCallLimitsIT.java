@@ -133,6 +133,23 @@ class LongCallLimitsIT {
   }
 
   @Test
+  void aValidationThatTimesOutIsAnErrorWithItsOwnCode() {
+    Api.Answer imported = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "slothcheck",
+        "name", "Sloth check", "document", SLOTH, "baseUrl", hanging.url(), "validationTool", "hang"));
+    assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+    Api user = new Api(server, Cli.userWithToken(server.env(), "check@example.com"));
+
+    Api.Answer saved = user.post("/api/v1/credentials?verify=true",
+        Map.of("provider", "slothcheck", "authMethod", "NONE", "label", "Sloth"));
+
+    assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+    assertThat(saved.json().path("verification").asString()).isEqualTo("ERROR");
+    assertThat(saved.json().path("verificationCode").asString()).isEqualTo("provider_timeout");
+    assertThat(saved.json().path("verificationMessage").asString()).startsWith("provider timed out: ")
+        .contains("timed out after");
+  }
+
+  @Test
   void aLongestCallOutsideItsRangeOrOnAnApiProviderIsRefused() {
     Api.Answer zero = admin.post("/api/v1/admin/providers/mcp", Map.of("slug", "zero", "mcpUrl",
         everything.url("/mcp"), "validationTool", "echo", "maxCallSeconds", 0));
