@@ -18,6 +18,8 @@ import java.util.Map;
  * @param credentialParameters names of parameters and top-level body fields that carry a credential (Slack's
  *     {@code token}): left out of tool inputs and filled from the credential
  * @param answers the provider's answer rules ({@link AnswerRule}; optional): how it says no with HTTP 200
+ * @param maxCallSeconds for an MCP server: the longest a tool call may last while the server reports progress
+ *     (optional; the installation's {@code SWITCHBOARD_MCP_MAX_CALL_MS} when absent)
  */
 public record ImportRequest(
     String slug,
@@ -33,13 +35,23 @@ public record ImportRequest(
     Map<String, Object> validationArguments,
     CredentialSchema credentialSchema,
     List<String> credentialParameters,
-    List<AnswerRule> answers) {
+    List<AnswerRule> answers,
+    Integer maxCallSeconds) {
 
   /** A request without answer rules. */
   public ImportRequest(String slug, String name, String category, String description, String document, String url,
       String baseUrl, String mcpUrl, List<AuthMethod> authMethods, String validationTool,
       Map<String, Object> validationArguments, CredentialSchema credentialSchema, List<String> credentialParameters) {
     this(slug, name, category, description, document, url, baseUrl, mcpUrl, authMethods, validationTool,
-        validationArguments, credentialSchema, credentialParameters, null);
+        validationArguments, credentialSchema, credentialParameters, null, null);
+  }
+
+  /** A request with the installation's longest call. */
+  public ImportRequest(String slug, String name, String category, String description, String document, String url,
+      String baseUrl, String mcpUrl, List<AuthMethod> authMethods, String validationTool,
+      Map<String, Object> validationArguments, CredentialSchema credentialSchema, List<String> credentialParameters,
+      List<AnswerRule> answers) {
+    this(slug, name, category, description, document, url, baseUrl, mcpUrl, authMethods, validationTool,
+        validationArguments, credentialSchema, credentialParameters, answers, null);
   }
 }

@@ -87,6 +87,10 @@ public final class ProviderAdmin {
   /** Imports an OpenAPI document (text or URL) as an API provider; re-importing keeps tool names. */
   public ImportResult importOpenApi(String actor, ImportRequest request) {
     checkSlug(request.slug());
+    if (request.maxCallSeconds() != null) {
+      throw new FieldErrors(Map.of("maxCallSeconds", "is only for MCP servers (POST /api/v1/admin/providers/mcp): "
+          + "an API call has no progress to extend it"));
+    }
     String document = document(request);
     ImportReport report = OpenApiImport.importDocument(request.slug(), document,
         request.credentialParameters() == null ? Set.of() : Set.copyOf(request.credentialParameters()));
@@ -124,12 +128,18 @@ public final class ProviderAdmin {
       throw new FieldErrors(Map.of("mcpUrl", "is required"));
     }
     guard.check(request.mcpUrl());
+    Integer maxCall = request.maxCallSeconds();
+    if (maxCall != null && (maxCall < 1 || maxCall > Provider.MAX_CALL_SECONDS)) {
+      throw new FieldErrors(Map.of("maxCallSeconds", "must be between 1 and " + Provider.MAX_CALL_SECONDS
+          + " seconds (one day), not " + maxCall));
+    }
     String description = Optional.ofNullable(request.description()).orElse("Remote MCP server");
     Category category = category(request.category());
     ValidationSpec validation = validation(request, List.of());
     Provider provider = provider(() -> new Provider(request.slug(), name(request, request.slug()), description,
         category, ProviderKind.MCP, ProviderStatus.ACTIVE, "🧩", null, request.mcpUrl(), null, null, null,
-        authMethods(request), request.credentialSchema(), validation, request.answers()));
+        authMethods(request), request.credentialSchema(), validation, request.answers(), null,
+        request.maxCallSeconds()));
     Instant at = clock.instant();
     rows.save(provider.slug(), json.writeValueAsString(provider), null, null, actor, at);
     loader.imported(provider.slug(), at.toEpochMilli(), -1);

@@ -100,10 +100,13 @@ final class ProviderCommand {
       @Option(names = "--validation-tool", required = true,
           description = "Name of a cheap, read-only tool of the server that verifies a credential") String validationTool,
       @Option(names = "--answers", description = "A JSON file of answer rules (docs/providers.md, \"Answer rules\")")
-      Path answers) throws IOException {
+      Path answers,
+      @Option(names = "--max-call-seconds", description = "The longest a tool call may last while the server "
+          + "reports progress (default: SWITCHBOARD_MCP_MAX_CALL_MS)") Integer maxCallSeconds) throws IOException {
     try (Switchboard app = env.open()) {
       Provider p = app.providerAdmin.registerMcp("cli", new ImportRequest(slug, name, category, null, null,
-          null, null, mcpUrl, methods(auth), validationTool, null, schema(app, credentialSchema), null, answers(answers)));
+          null, null, mcpUrl, methods(auth), validationTool, null, schema(app, credentialSchema), null, answers(answers),
+          maxCallSeconds));
       env.out().println("registered MCP provider " + p.slug() + " at " + p.mcpUrl());
       return 0;
     }

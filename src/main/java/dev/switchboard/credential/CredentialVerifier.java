@@ -232,6 +232,7 @@ public final class CredentialVerifier {
     return switch (outcome) {
       case CREDENTIALS_REJECTED -> "credentials_rejected";
       case UNREACHABLE -> "provider_unreachable";
+      case TIMEOUT -> "provider_timeout";
       case RATE_LIMITED -> "rate_limited";
       case BLOCKED -> "outbound_blocked";
       case INVALID_ARGUMENTS -> "invalid_arguments";

@@ -78,7 +78,7 @@ public final class RemoteToolDirectory {
       return failed(e.outcome(), e.getMessage(), e.status().orElse(null));
     } catch (UpstreamUnavailableException e) {
       LOG.warn("cannot list the tools of {}: {}", provider.slug(), e.getMessage());
-      return failed(Outcome.UNREACHABLE, e.resultText(), null);
+      return failed(e.outcome(), e.resultText(), null);
     } catch (OutboundBlockedException e) {
       LOG.warn("cannot list the tools of {}: {}", provider.slug(), e.getMessage());
       return failed(Outcome.BLOCKED, e.getMessage(), null);

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ClientStreams {
   private static final String ID_PREFIX = "sb-relay-";
   private final Map<String, ListChangedBroker.Sink> bySession = new ConcurrentHashMap<>();
-  private final Map<String, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
+  private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
   private final JsonMapper json;
   private final Duration answerTimeout;
 
@@ -61,7 +61,7 @@ public final class ClientStreams {
     }
     String id = ID_PREFIX + Ids.random(12);
     CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-    waiting.put(id, answer);
+    waiting.put(id, new Waiting(sessionId, answer));
     try {
       ObjectNode request = json.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", method);
       request.set("params", params);
@@ -89,14 +89,25 @@ public final class ClientStreams {
     }
   }
 
-  /** A JSON-RPC response from a client: completes the relayed request it answers, if any is waiting. */
-  void answered(JsonNode message) {
+  /**
+   * A JSON-RPC response from the client of {@code sessionId} (a live session of the caller, checked
+   * by the server): completes the relayed request it answers, if one is waiting <em>for that
+   * session</em>. An answer from another session or user, or from no session, with the same id is
+   * ignored: it never reaches the upstream server.
+   *
+   * @return whether a waiting request took the answer
+   */
+  boolean answered(String sessionId, JsonNode message) {
     JsonNode id = message.path("id");
-    CompletableFuture<JsonNode> answer = id.isString() ? waiting.get(id.asString()) : null;
-    if (answer != null) {
-      answer.complete(message);
+    Waiting pending = id.isString() && sessionId != null ? waiting.get(id.asString()) : null;
+    if (pending == null || !pending.sessionId().equals(sessionId)) {
+      return false;
     }
+    return pending.answer().complete(message);
   }
+
+  /** A relayed request waiting for the answer of the client of {@code sessionId}. */
+  private record Waiting(String sessionId, CompletableFuture<JsonNode> answer) {}
 
   private JsonNode error(int code, String message) {
     ObjectNode out = json.createObjectNode();

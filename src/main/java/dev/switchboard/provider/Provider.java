@@ -3,6 +3,7 @@ package dev.switchboard.provider;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.switchboard.provider.internal.Checks;
 import dev.switchboard.provider.internal.ProviderRules;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,9 @@ import java.util.Optional;
  * @param validation default validation tool and arguments; required
  * @param answers how the provider says yes or no beyond HTTP statuses ({@link AnswerRule}), in order; never null
  * @param health the request the health check sends, or null for the default (a GET of the upstream URL)
+ * @param maxCallSeconds for a remote MCP provider: the longest one tool call may last while its server keeps
+ *     reporting progress ({@value #MAX_CALL_SECONDS} at most), or null for the installation's
+ *     {@code SWITCHBOARD_MCP_MAX_CALL_MS}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Provider(
@@ -50,7 +54,11 @@ public record Provider(
         CredentialSchema credentialSchema,
         ValidationSpec validation,
         List<AnswerRule> answers,
-        HealthRequest health) {
+        HealthRequest health,
+        Integer maxCallSeconds) {
+
+    /** The largest {@code maxCallSeconds}: one day. */
+    public static final int MAX_CALL_SECONDS = 86_400;
 
     public Provider {
         answers = answers == null ? List.of() : List.copyOf(answers);
@@ -67,6 +75,16 @@ public record Provider(
         ProviderRules.checkUpstream(kind, baseUrl, mcpUrl, builtin, credentialSchema);
         ProviderRules.checkOpenApi(kind, builtin, openapi);
         ProviderRules.checkAuthMethods(authMethods, credentialSchema);
+        ProviderRules.checkMaxCall(kind, builtin, maxCallSeconds);
+    }
+
+    /** A provider with the installation's longest call. */
+    public Provider(String slug, String name, String description, Category category, ProviderKind kind,
+            ProviderStatus status, String icon, String baseUrl, String mcpUrl, String openapi, String builtin,
+            String docsUrl, List<AuthMethod> authMethods, CredentialSchema credentialSchema,
+            ValidationSpec validation, List<AnswerRule> answers, HealthRequest health) {
+        this(slug, name, description, category, kind, status, icon, baseUrl, mcpUrl, openapi, builtin, docsUrl,
+                authMethods, credentialSchema, validation, answers, health, null);
     }
 
     /** A provider without answer rules: its HTTP statuses say everything. */
@@ -85,6 +103,11 @@ public record Provider(
             ValidationSpec validation, List<AnswerRule> answers) {
         this(slug, name, description, category, kind, status, icon, baseUrl, mcpUrl, openapi, builtin, docsUrl,
                 authMethods, credentialSchema, validation, answers, null);
+    }
+
+    /** The longest a call may last with progress, when this provider sets one ({@code maxCallSeconds}). */
+    public Optional<Duration> maxCall() {
+        return Optional.ofNullable(maxCallSeconds).map(Duration::ofSeconds);
     }
 
     /** True when users can connect with this auth method. */
@@ -123,7 +146,7 @@ public record Provider(
     /** This provider with another status. */
     public Provider withStatus(ProviderStatus newStatus) {
         return new Provider(slug, name, description, category, kind, newStatus, icon, baseUrl, mcpUrl, openapi,
-                builtin, docsUrl, authMethods, credentialSchema, validation, answers, health);
+                builtin, docsUrl, authMethods, credentialSchema, validation, answers, health, maxCallSeconds);
     }
 
     /**
@@ -138,6 +161,6 @@ public record Provider(
         boolean mcp = kind == ProviderKind.MCP;
         return new Provider(slug, name, description, category, kind, status, icon, mcp ? baseUrl : url,
                 mcp ? url : mcpUrl, openapi, builtin, docsUrl, authMethods, credentialSchema, validation, answers,
-                health);
+                health, maxCallSeconds);
     }
 }

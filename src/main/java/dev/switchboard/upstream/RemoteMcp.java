@@ -160,8 +160,8 @@ public final class RemoteMcp implements AutoCloseable {
   /**
    * Calls the tool asking the server for progress: the {@code params} of each progress notification
    * go to {@code progress} (redacted; its {@code progressToken} is Switchboard's own, for the receiver
-   * to replace), and each one gives the call its whole time again, up to the longest call this
-   * client allows after it started. A caller that cancels interrupts the calling thread; the server
+   * to replace), and each one gives the call its whole time again, up to the provider's longest call
+   * ({@link Provider#maxCall}), else this client's, after it started. A caller that cancels interrupts the calling thread; the server
    * is then sent {@code notifications/cancelled}.
    */
   public ToolResult call(Provider provider, List<Header> auth, String cacheKey, String upstreamName,
@@ -171,7 +171,7 @@ public final class RemoteMcp implements AutoCloseable {
       ObjectNode params = rpc.object();
       params.put("name", upstreamName);
       params.set("arguments", arguments == null || arguments.isNull() ? rpc.object() : arguments);
-      Budget budget = Budget.extensible(clock, deadline, maxCall);
+      Budget budget = Budget.extensible(clock, deadline, provider.maxCall().orElse(maxCall));
       Consumer<JsonNode> redacted = update -> progress.accept(secrets.redact(update));
       JsonNode result = entry(cacheKey, provider).withConnection(auth, budget,
           connection -> connection.request("tools/call", params, auth, budget, peer(secrets), redacted));
@@ -179,7 +179,7 @@ public final class RemoteMcp implements AutoCloseable {
     } catch (RemoteMcpException e) {
       return ToolResult.failure(e.outcome(), secrets.redact(e.getMessage()), e.status().orElse(null));
     } catch (UpstreamUnavailableException e) {
-      return ToolResult.failure(Outcome.UNREACHABLE, e.resultText(), null);
+      return ToolResult.failure(e.outcome(), e.resultText(), null);
     } catch (OutboundBlockedException e) {
       return ToolResult.failure(Outcome.BLOCKED, e.getMessage(), null);
     }

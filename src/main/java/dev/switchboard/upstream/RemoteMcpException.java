@@ -64,6 +64,7 @@ public final class RemoteMcpException extends SwitchboardException {
 
   private static String code(Outcome outcome) {
     return outcome == Outcome.UNREACHABLE ? UpstreamUnavailableException.CODE
+        : outcome == Outcome.TIMEOUT ? UpstreamUnavailableException.TIMEOUT_CODE
         : outcome.name().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -55,7 +55,7 @@ public final class ToolExecutor {
     } catch (OutboundBlockedException e) {
       return ToolResult.failure(Outcome.BLOCKED, e.getMessage(), null);
     } catch (UpstreamUnavailableException e) {
-      return ToolResult.failure(Outcome.UNREACHABLE, e.resultText(), null);
+      return ToolResult.failure(e.outcome(), e.resultText(), null);
     } catch (SwitchboardException e) {
       return ToolResult.failure(Outcome.INVALID_ARGUMENTS, e.getMessage(), null);
     }

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * An upstream could not be reached or did not answer in time: DNS failure of an allowed name,
  * connection refused or reset, TLS failure, timeout, too many redirects. Code
- * {@value #CODE}, kind {@link ErrorKind#UPSTREAM_UNAVAILABLE}. The message names the host (and port)
+ * {@value #CODE} ({@value #TIMEOUT_CODE} for a timeout), kind {@link ErrorKind#UPSTREAM_UNAVAILABLE}. The message names the host (and port)
  * only — never a path, query string, header or body, which can hold secrets — and there is no
  * cause, so that logging the exception cannot print one either.
  */
@@ -16,6 +16,8 @@ public final class UpstreamUnavailableException extends SwitchboardException {
 
   /** The stable error code. */
   public static final String CODE = "upstream_unreachable";
+  /** The stable error code of a {@link Failure#TIMEOUT}. */
+  public static final String TIMEOUT_CODE = "upstream_timeout";
 
   /** What went wrong, for metrics and for telling a timeout from a refusal. */
   public enum Failure {
@@ -36,12 +38,17 @@ public final class UpstreamUnavailableException extends SwitchboardException {
   private final Failure failure;
 
   public UpstreamUnavailableException(Failure failure, String message) {
-    super(ErrorKind.UPSTREAM_UNAVAILABLE, CODE, message);
+    super(ErrorKind.UPSTREAM_UNAVAILABLE, failure == Failure.TIMEOUT ? TIMEOUT_CODE : CODE, message);
     this.failure = Objects.requireNonNull(failure, "failure");
   }
 
   public Failure failure() {
     return failure;
+  }
+
+  /** The outcome of a tool call that failed so: {@link Outcome#TIMEOUT} or {@link Outcome#UNREACHABLE}. */
+  public Outcome outcome() {
+    return failure == Failure.TIMEOUT ? Outcome.TIMEOUT : Outcome.UNREACHABLE;
   }
 
   /**

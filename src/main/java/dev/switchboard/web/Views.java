@@ -51,7 +51,7 @@ final class Views {
   record ProviderView(String slug, String name, String description, String category,
       String categoryName, String kind, String status, String icon, String docsUrl,
       List<AuthMethod> authMethods, CredentialSchema credentialSchema, ValidationSpec validation,
-      String connectionState, String statusReason, List<AnswerRule> answers) {
+      String connectionState, String statusReason, List<AnswerRule> answers, Integer maxCallSeconds) {
     static ProviderView of(Provider p, ConnectionState state) {
       return of(p, state, Optional.empty());
     }
@@ -61,7 +61,7 @@ final class Views {
       return new ProviderView(p.slug(), p.name(), p.description(), p.category().name(),
           p.category().displayName(), p.kind().name(), p.status().name(), p.icon(), p.docsUrl(),
           p.authMethods(), p.credentialSchema(), p.validation(), state.name(),
-          p.status() == ProviderStatus.ACTIVE ? null : statusReason.orElse(null), p.answers());
+          p.status() == ProviderStatus.ACTIVE ? null : statusReason.orElse(null), p.answers(), p.maxCallSeconds());
     }
   }
 

@@ -160,4 +160,17 @@ class AdminProvidersIT {
     assertThat(withoutTool.exitCode()).isNotZero();
     assertThat(withoutTool.err()).contains("--validation-tool");
   }
+
+  @Test
+  void theCommandLineSetsAnMcpServersLongestCall() {
+    Cli.Result result = Cli.run(server.env(), "provider", "add-mcp", "--url", "https://mcp.example/mcp",
+        "--slug", "remote-long", "--validation-tool", "whoami", "--max-call-seconds", "3600");
+    Cli.Result tooLong = Cli.run(server.env(), "provider", "add-mcp", "--url", "https://mcp.example/mcp",
+        "--slug", "remote-too-long", "--validation-tool", "whoami", "--max-call-seconds", "86401");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(admin.get("/api/v1/providers/remote-long").json().path("maxCallSeconds").asInt()).isEqualTo(3600);
+    assertThat(tooLong.exitCode()).isNotZero();
+    assertThat(tooLong.err()).contains("maxCallSeconds").contains("between 1 and 86400");
+  }
 }

@@ -27,8 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The resources, resource templates, prompts, completions and logging of the remote MCP providers
  * of a bundle, relayed to them with the credential the bundle's tools use and named on the bundle
- * by {@link Namespaces} (docs/mcp.md, "Resources, prompts, completions and logging"). Built-in and
- * API providers offer none, nor does the hub. A list gathers every page of every provider and
+ * by {@link Namespaces} (docs/mcp.md, "Resources, prompts, completions and logging"); the hub offers
+ * those of all its bundles' MCP providers. Built-in and API providers offer none. A list gathers every page of every provider and
  * leaves out a provider that cannot answer (it may not offer the feature at all); a request for one
  * item goes to its provider, whose refusal is the answer. Thread safe.
  */
@@ -49,22 +49,34 @@ public final class ProviderFeatures {
     this.json = json;
   }
 
-  /** The remote MCP providers of the endpoint with the credential each runs with; none for the hub. */
+  /**
+   * The remote MCP providers of the endpoint with the credential each runs with. On the hub, those
+   * of every bundle it serves, in the order of its bundles: a provider in several bundles is
+   * reached with the credential of the first that has an available tool of it (names are the
+   * provider's slug, as on a bundle, so one provider is offered once).
+   */
   public List<ProviderLink> links(Principal caller, McpTarget target) {
-    if (!(target instanceof McpTarget.Bundle b)) {
-      return List.of();
-    }
-    Bundle bundle;
-    try {
-      bundle = bundles.get(caller.userId(), b.slug());
-    } catch (SwitchboardException e) {
-      return List.of();
-    }
-    if (!bundles.usable(caller.userId(), bundle)) {
-      return List.of();
-    }
-    BundleView view = bundles.view(caller.userId(), bundle);
     Map<String, ProviderLink> links = new LinkedHashMap<>();
+    if (target instanceof McpTarget.Bundle b) {
+      Bundle bundle;
+      try {
+        bundle = bundles.get(caller.userId(), b.slug());
+      } catch (SwitchboardException e) {
+        return List.of();
+      }
+      if (!bundles.usable(caller.userId(), bundle)) {
+        return List.of();
+      }
+      add(links, bundles.view(caller.userId(), bundle));
+    } else {
+      for (Bundle bundle : bundles.availableEnabled(caller.userId())) {
+        add(links, bundles.view(caller.userId(), bundle));
+      }
+    }
+    return List.copyOf(links.values());
+  }
+
+  private void add(Map<String, ProviderLink> links, BundleView view) {
     for (ResolvedTool tool : view.available()) {
       String provider = tool.tool().provider();
       if (tool.credential().isPresent() && !links.containsKey(provider) && requests.isRemoteMcp(provider)) {
@@ -72,7 +84,6 @@ public final class ProviderFeatures {
             RemoteMcp.cacheKey(provider, tool.credential().get().id())));
       }
     }
-    return List.copyOf(links.values());
   }
 
   /** The capabilities an endpoint with {@code links} offers besides tools ({@code initialize}). */
@@ -168,7 +179,7 @@ public final class ProviderFeatures {
   private ObjectNode prompt(List<ProviderLink> links, JsonNode params, Instant deadline) {
     String name = params.path("name").asString("");
     Namespaces.Owned owned = Namespaces.ownerOfName(name, links).orElseThrow(() -> McpError.invalidParams(
-        "unknown prompt '" + name + "': prompts/list shows what this bundle offers"));
+        "unknown prompt '" + name + "': prompts/list shows what this endpoint offers"));
     ObjectNode forwarded = ((ObjectNode) params).deepCopy().put("name", owned.local());
     return ((ObjectNode) requests.send(owned.link().credential(), "prompts/get", forwarded, deadline)).deepCopy();
   }
@@ -211,7 +222,7 @@ public final class ProviderFeatures {
       }
     }
     if (failed.size() == links.size()) {
-      throw new McpError(McpError.INTERNAL_ERROR, "no provider of this bundle accepted logging/setLevel: "
+      throw new McpError(McpError.INTERNAL_ERROR, "no provider of this endpoint accepted logging/setLevel: "
           + String.join(", ", failed), 200);
     }
     return json.createObjectNode();
@@ -220,6 +231,6 @@ public final class ProviderFeatures {
   private static Namespaces.Owned ownedUri(List<ProviderLink> links, JsonNode params) {
     String uri = params.path("uri").asString("");
     return Namespaces.ownerOfUri(uri, links).orElseThrow(() -> McpError.invalidParams("unknown resource '" + uri
-        + "': resources/list and resources/templates/list show what this bundle offers"));
+        + "': resources/list and resources/templates/list show what this endpoint offers"));
   }
 }

@@ -6,6 +6,7 @@ import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.AuthMethodType;
 import dev.switchboard.provider.CredentialSchema;
 import dev.switchboard.provider.FieldType;
+import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.ProviderKind;
 import dev.switchboard.provider.SchemaField;
 import java.util.EnumSet;
@@ -34,6 +35,21 @@ public final class ProviderRules {
     public static final String INSTANCE_URL_PLACEHOLDER = "{instance_url}";
 
     private ProviderRules() {
+    }
+
+    /** {@code maxCallSeconds} belongs to a remote MCP provider (not built in) and lies in 1..one day. */
+    public static void checkMaxCall(ProviderKind kind, String builtin, Integer maxCallSeconds) {
+        if (maxCallSeconds == null) {
+            return;
+        }
+        if (kind != ProviderKind.MCP || builtin != null) {
+            throw new IllegalArgumentException("maxCallSeconds is only allowed for a remote MCP provider (kind MCP, "
+                    + "not built in): only their servers report progress");
+        }
+        if (maxCallSeconds < 1 || maxCallSeconds > Provider.MAX_CALL_SECONDS) {
+            throw new IllegalArgumentException("maxCallSeconds must be between 1 and " + Provider.MAX_CALL_SECONDS
+                    + " (one day), not " + maxCallSeconds);
+        }
     }
 
     /** An upstream URL is present for the kind unless built in; {@code {instance_url}} needs its field. */

@@ -65,7 +65,7 @@ public final class Budget {
     return Duration.between(clock.instant(), due.get()).toMillis();
   }
 
-  /** "the request to host:port timed out after N ms", N being the time the operation had. */
+  /** "the request to host:port timed out after N s", N being the time the operation had. */
   public UpstreamUnavailableException timedOut(URI uri) {
     return Failures.timedOut(uri, Math.max(0, Duration.between(started, due.get()).toMillis()));
   }

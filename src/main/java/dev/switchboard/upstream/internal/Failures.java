@@ -4,6 +4,8 @@ import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.upstream.UpstreamUnavailableException;
 import dev.switchboard.upstream.UpstreamUnavailableException.Failure;
 import java.io.EOFException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -62,10 +64,16 @@ public final class Failures {
     return new UpstreamUnavailableException(failure, message);
   }
 
-  /** "the request to host:port timed out after N ms". */
+  /** "the request to host:port timed out after N s", N in seconds to a tenth (30, 0.7). */
   public static UpstreamUnavailableException timedOut(URI uri, long budgetMillis) {
     return new UpstreamUnavailableException(Failure.TIMEOUT,
-        "the request to " + target(uri) + " timed out after " + Math.max(0, budgetMillis) + " ms");
+        "the request to " + target(uri) + " timed out after " + seconds(budgetMillis) + " s");
+  }
+
+  /** Milliseconds as seconds to a tenth: 30000 → "30", 699 → "0.7", 0 → "0". */
+  static String seconds(long millis) {
+    return BigDecimal.valueOf(Math.max(0, millis), 3).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros()
+        .toPlainString();
   }
 
   /** Host and, when given, port: never the path or query. */

@@ -97,6 +97,9 @@ final class ActivityPages {
     if (Outcome.OK.name().equals(outcome)) {
       return new Badge("🟢", "OK", "good");
     }
+    if (Outcome.TIMEOUT.name().equals(outcome)) {
+      return new Badge("⏱", "Timeout", "bad");
+    }
     boolean mine = Outcome.INVALID_ARGUMENTS.name().equals(outcome)
         || Outcome.UPSTREAM_REJECTED_REQUEST.name().equals(outcome);
     return new Badge(mine ? "🟡" : "🔴", Text.word(outcome), mine ? "warn" : "bad");

@@ -33,7 +33,7 @@ final class AdminPages {
   static final String PATH = "/admin";
   private static final List<String> USER_FIELDS = List.of("email", "admin");
   private static final List<String> PROVIDER_FIELDS = List.of("slug", "name", "category", "description", "url",
-      "document", "baseUrl", "mcpUrl", "auth", "keyName", "keyPrefix", "validationTool");
+      "document", "baseUrl", "mcpUrl", "auth", "keyName", "keyPrefix", "validationTool", "maxCallSeconds");
   private final Users users;
   private final Accounts accounts;
   private final ProviderAdmin admin;
@@ -169,10 +169,19 @@ final class AdminPages {
       show(ctx, caller, 400, form, values, Map.of("keyName", "Give the header or query parameter name."));
       return;
     }
+    Integer maxCallSeconds;
+    try {
+      maxCallSeconds = Optional.ofNullable(blankToNull(values.get("maxCallSeconds"))).map(String::strip)
+          .map(Integer::valueOf).orElse(null);
+    } catch (NumberFormatException e) {
+      show(ctx, caller, 400, form, values, Map.of("maxCallSeconds", "Give a whole number of seconds, or nothing."));
+      return;
+    }
     ImportRequest request = new ImportRequest(values.get("slug"), blankToNull(values.get("name")),
         blankToNull(values.get("category")), blankToNull(values.get("description")),
         blankToNull(values.get("document")), blankToNull(values.get("url")), blankToNull(values.get("baseUrl")),
-        blankToNull(values.get("mcpUrl")), auth, blankToNull(values.get("validationTool")), null, null, null);
+        blankToNull(values.get("mcpUrl")), auth, blankToNull(values.get("validationTool")), null, null, null, null,
+        maxCallSeconds);
     try {
       String message;
       Provider p;

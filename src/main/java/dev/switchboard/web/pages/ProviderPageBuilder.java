@@ -17,6 +17,7 @@ import dev.switchboard.provider.ProviderStatus;
 import dev.switchboard.provider.SchemaField;
 import dev.switchboard.tool.Tool;
 import dev.switchboard.tool.ToolCatalog;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,20 @@ final class ProviderPageBuilder {
         Labels.kind(p.kind()), p.docsUrl(), Badge.of(state), status,
         statusNote(p) == null ? null : statusNote(p) + catalog.statusReason(p.slug()).map(r -> " Why: " + r + ".").orElse(""),
         forms, oauth,
-        mine.stream().map(c -> row(p, c, scopes.missing(userId, p, c))).toList(), validation(p, mine, validation));
+        mine.stream().map(c -> row(p, c, scopes.missing(userId, p, c))).toList(), validation(p, mine, validation),
+        p.maxCall().map(ProviderPageBuilder::span).orElse(null));
+  }
+
+  /** A longest call as people say it: "90 s", "20 min", "1 h 30 min". */
+  static String span(Duration d) {
+    long seconds = d.toSeconds();
+    if (seconds < 120 && seconds % 60 != 0) {
+      return seconds + " s";
+    }
+    long minutes = seconds / 60;
+    String rest = seconds % 60 == 0 ? "" : " " + seconds % 60 + " s";
+    return minutes < 60 ? minutes + " min" + rest
+        : minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min") + rest;
   }
 
   private ConnectForm form(Provider p, AuthMethod method, ConnectAttempt attempt, boolean only) {

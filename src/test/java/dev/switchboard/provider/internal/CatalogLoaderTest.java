@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.provider.CatalogLoadException;
 import dev.switchboard.provider.Provider;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +52,22 @@ class CatalogLoaderTest {
     void apiProviderWithoutBaseUrlIsRejected() {
         assertThatThrownBy(() -> parse("demo.json", VALID.replace("\"baseUrl\": \"https://demo.example.com\",", "")))
                 .hasMessageContaining("baseUrl");
+    }
+
+    @Test
+    void aLongestCallBelongsToARemoteMcpProviderAndLiesWithinADay() {
+        String mcp = VALID.replace("\"kind\": \"API\"", "\"kind\": \"MCP\"")
+                .replace("\"baseUrl\": \"https://demo.example.com\"", "\"mcpUrl\": \"https://demo.example.com/mcp\"");
+
+        assertThat(parse("demo.json", mcp.replace("{\"slug\"", "{\"maxCallSeconds\": 3600, \"slug\"")).maxCall())
+                .contains(Duration.ofHours(1));
+        assertThat(parse("demo.json", mcp).maxCall()).isEmpty();
+        assertThatThrownBy(() -> parse("demo.json", mcp.replace("{\"slug\"", "{\"maxCallSeconds\": 0, \"slug\"")))
+                .hasMessageContaining("maxCallSeconds");
+        assertThatThrownBy(() -> parse("demo.json", mcp.replace("{\"slug\"", "{\"maxCallSeconds\": 86401, \"slug\"")))
+                .hasMessageContaining("maxCallSeconds");
+        assertThatThrownBy(() -> parse("demo.json", VALID.replace("{\"slug\"", "{\"maxCallSeconds\": 60, \"slug\"")))
+                .hasMessageContaining("maxCallSeconds is only allowed for a remote MCP provider");
     }
 
     @Test
