@@ -166,8 +166,12 @@ public final class McpServer {
   private McpReply dispatch(McpExchange exchange, JsonNode message) {
     Rpc rpc = Rpc.of(message);
     if (rpc.isResponse()) {
-      // the answer to a request relayed from a remote server (sampling, elicitation, roots)
-      relay.clients().answered(rpc.params());
+      // the answer to a request relayed from a remote server (sampling, elicitation, roots), taken
+      // only from the session (of this caller and endpoint) the request was sent to
+      boolean live = exchange.sessionId() != null && claims(exchange).isPresent();
+      if (!live || !relay.clients().answered(exchange.sessionId(), rpc.params())) {
+        LOG.debug("ignored a JSON-RPC response that answers no request relayed to this session");
+      }
       return McpReply.accepted();
     }
     Optional<String> modern = rpc.metaVersion();
