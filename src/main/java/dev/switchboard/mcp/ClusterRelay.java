@@ -96,13 +96,15 @@ public final class ClusterRelay implements OtherInstances {
 
   @Override
   public void received(String message, ClientStreams here) {
-    String[] parts = message.split(" ", 5);
-    if (parts.length == 4 && parts[1].equals(DELIVER)) {
+    // the body, last, may hold spaces: split no further than the fields before it
+    String kind = message.split(" ", 3)[1];
+    String[] parts = message.split(" ", kind.equals(ANSWER) ? 5 : 4);
+    if (parts.length == 4 && kind.equals(DELIVER)) {
       String hash = parts[2];
       if (here.holds(hash)) {
         body(parts[3], DELIVER, hash).ifPresent(m -> here.sendHashed(hash, m));
       }
-    } else if (parts.length == 5 && parts[1].equals(ANSWER)) {
+    } else if (parts.length == 5 && kind.equals(ANSWER)) {
       String hash = parts[2];
       Optional<String> session = here.waitingFor(parts[3]);
       // only the request that waits for this session takes it; another session's answer stays unread

@@ -119,7 +119,7 @@ class ClusterRelayPostgresIT {
     Client client = new Client(response -> b.streams().answered(session, response));
     b.streams().open(session, client);
     try {
-      for (String text : List.of("small", BIG)) {
+      for (String text : List.of("small, with spaces", BIG)) {
         JsonNode answer = a.streams().ask(session, "sampling/createMessage", params(text));
         assertThat(answer.path("result").path("echo").asString()).as(answer.toString()).isEqualTo(text);
         assertThat(client.received.poll(5, TimeUnit.SECONDS).path("method").asString())
@@ -137,7 +137,7 @@ class ClusterRelayPostgresIT {
     Client client = new Client(response -> { });
     b.streams().open(session, client);
     try {
-      for (String text : List.of("small", BIG)) {
+      for (String text : List.of("small, with spaces", BIG)) {
         ObjectNode notification = JSON.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/message");
         notification.set("params", params(text));
         assertThat(a.streams().notify(session, notification)).isTrue();
@@ -155,7 +155,7 @@ class ClusterRelayPostgresIT {
   void anAnswerFromAnotherSessionIsNeverTakenAndIsDroppedWithTheRequest() throws Exception {
     String session = "session-asked";
     // the answer is POSTed under another session (another user's, say), small and large
-    for (String text : List.of("small", BIG)) {
+    for (String text : List.of("small, with spaces", BIG)) {
       Client client = new Client(response -> b.streams().answered("session-intruder", response));
       b.streams().open(session, client);
       try {
