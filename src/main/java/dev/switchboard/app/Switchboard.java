@@ -49,6 +49,10 @@ import dev.switchboard.oauth.internal.States;
 import dev.switchboard.oauth.internal.TokenClient;
 import dev.switchboard.credential.ProviderRequests;
 import dev.switchboard.mcp.ClientStreams;
+import dev.switchboard.mcp.ClusterRelay;
+import dev.switchboard.mcp.OtherInstances;
+import dev.switchboard.mcp.SingleInstance;
+import dev.switchboard.mcp.internal.RelayRows;
 import dev.switchboard.mcp.ListChangedBroker;
 import dev.switchboard.mcp.RelayedNotices;
 import dev.switchboard.mcp.internal.ProviderFeatures;
@@ -78,6 +82,7 @@ import dev.switchboard.upstream.ToolExecutor;
 import dev.switchboard.upstream.internal.HttpToolCall;
 import dev.switchboard.store.ClusterSignals;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.Dialect;
 import dev.switchboard.store.WriteBehind;
 import dev.switchboard.vault.KeyringSource;
 import dev.switchboard.vault.LoadedKeyring;
@@ -130,6 +135,9 @@ public final class Switchboard implements AutoCloseable {
   final PostgresToolset postgres;
   final ProviderAdmin providerAdmin;
   final ClusterSignals signals;
+  /** Where relays go when the client's stream is on another instance (several only on PostgreSQL). */
+  final OtherInstances otherInstances;
+  final ClientStreams clients;
   final AuditTrail audit;
   final Metrics metrics = new Metrics();
   final OAuthApps oauthApps;
@@ -194,7 +202,10 @@ public final class Switchboard implements AutoCloseable {
           new Revoker(catalog, oauthApps, endpoints, tokenClient, notifications, tokenStore));
       this.postgres = new PostgresToolset(guard);
       CurrentPeer peers = new CurrentPeer();
-      ClientStreams clients = new ClientStreams(json, settings.callTimeout());
+      this.otherInstances = database.dialect() == Dialect.POSTGRESQL
+          ? new ClusterRelay(new RelayRows(database.jdbi()), signals::publish, json, clock, settings.callTimeout())
+          : new SingleInstance();
+      this.clients = new ClientStreams(json, settings.callTimeout(), otherInstances);
       RelayedNotices notices = new RelayedNotices(clients, json);
       this.remoteMcp = new RemoteMcp(guard, json, clock, settings.mcpMaxCall(), peers, notices);
       List<BuiltinToolset> builtins = List.of(new CalculatorToolset(json), postgres);
@@ -315,6 +326,13 @@ public final class Switchboard implements AutoCloseable {
 
   /** A message from some instance (see {@link #changed}); also "catalog" after an admin change. */
   private void received(String message) {
+    if (message.startsWith(ClusterRelay.PREFIX)) {
+      // a relay for a client's stream (docs/mcp.md, "Several instances"): nothing kept changed
+      if (clients != null) {
+        clients.fromOtherInstance(message);
+      }
+      return;
+    }
     surfaces.forget();
     String[] parts = message.split(" ");
     if (parts[0].equals("credential") && parts.length == 3) {
@@ -335,6 +353,7 @@ public final class Switchboard implements AutoCloseable {
 
   @Override
   public void close() {
+    otherInstances.close();
     remoteMcp.close();
     outbound.close();
     postgres.close();

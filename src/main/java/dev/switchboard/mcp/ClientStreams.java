@@ -1,6 +1,7 @@
 package dev.switchboard.mcp;
 
 import dev.switchboard.store.Ids;
+import dev.switchboard.vault.Digests;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -17,35 +18,67 @@ import tools.jackson.databind.node.ObjectNode;
  * The GET streams of the sessions open on this instance, by session id, and the requests relayed
  * to their clients (docs/mcp.md, "Relayed server requests"): a request goes out on the session's
  * stream with an id of Switchboard's own, and the client's answer — a POST of a JSON-RPC response
- * to the same endpoint — completes it. A session without a stream here gets its requests refused.
- * Thread safe.
+ * to the same endpoint — completes it. What is meant for a session without a stream here goes to
+ * the other instances ({@link OtherInstances}): refused when there are none. Thread safe.
  */
 public final class ClientStreams {
   private static final String ID_PREFIX = "sb-relay-";
   private final Map<String, ListChangedBroker.Sink> bySession = new ConcurrentHashMap<>();
   private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+  /** The sessions of the streams open here by the hash other instances know them by. */
+  private final Map<String, String> sessionByHash = new ConcurrentHashMap<>();
   private final JsonMapper json;
   private final Duration answerTimeout;
+  private final OtherInstances elsewhere;
 
-  /** {@code answerTimeout}: how long a client may take to answer a relayed request. */
-  public ClientStreams(JsonMapper json, Duration answerTimeout) {
+  /**
+   * {@code answerTimeout}: how long a client may take to answer a relayed request;
+   * {@code elsewhere}: where what is meant for a stream not open here goes.
+   */
+  public ClientStreams(JsonMapper json, Duration answerTimeout, OtherInstances elsewhere) {
     this.json = json;
     this.answerTimeout = answerTimeout;
+    this.elsewhere = elsewhere;
   }
 
   /** The GET stream of {@code sessionId} opened here. */
   public void open(String sessionId, ListChangedBroker.Sink sink) {
     bySession.put(sessionId, sink);
+    sessionByHash.put(Digests.sha256Hex(sessionId), sessionId);
   }
 
   public void close(String sessionId, ListChangedBroker.Sink sink) {
-    bySession.remove(sessionId, sink);
+    if (bySession.remove(sessionId, sink)) {
+      sessionByHash.remove(Digests.sha256Hex(sessionId), sessionId);
+    }
   }
 
-  /** Sends a notification on the session's stream; false when there is none here. */
+  /** Sends a notification on the session's stream, here or on another instance; false when it cannot. */
   boolean notify(String sessionId, JsonNode message) {
     ListChangedBroker.Sink sink = bySession.get(sessionId);
+    return sink != null ? sink.send(message) : elsewhere.notify(sessionId, message);
+  }
+
+  /** A message from another instance about relays (docs/mcp.md, "Several instances"). */
+  public void fromOtherInstance(String message) {
+    elsewhere.received(message, this);
+  }
+
+  /** Whether the stream of the session whose id hashes to {@code sessionHash} is open here. */
+  boolean holds(String sessionHash) {
+    return sessionByHash.containsKey(sessionHash);
+  }
+
+  /** Sends a message handed over by another instance on the stream of the session hashed so. */
+  boolean sendHashed(String sessionHash, JsonNode message) {
+    String sessionId = sessionByHash.get(sessionHash);
+    ListChangedBroker.Sink sink = sessionId == null ? null : bySession.get(sessionId);
     return sink != null && sink.send(message);
+  }
+
+  /** The session relayed request {@code relayId} waits here for, if it does. */
+  Optional<String> waitingFor(String relayId) {
+    return Optional.ofNullable(waiting.get(relayId)).map(Waiting::sessionId);
   }
 
   /**
@@ -55,17 +88,18 @@ public final class ClientStreams {
    */
   JsonNode ask(String sessionId, String method, JsonNode params) {
     ListChangedBroker.Sink sink = bySession.get(sessionId);
-    if (sink == null) {
-      return error(McpError.INTERNAL_ERROR, "the client has no open stream on which Switchboard could relay "
-          + method + " (open the GET stream of the session)");
-    }
     String id = ID_PREFIX + Ids.random(12);
     CompletableFuture<JsonNode> answer = new CompletableFuture<>();
     waiting.put(id, new Waiting(sessionId, answer));
     try {
       ObjectNode request = json.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", method);
       request.set("params", params);
-      if (!sink.send(request)) {
+      if (sink == null) {
+        Optional<String> refused = elsewhere.ask(sessionId, id, request);
+        if (refused.isPresent()) {
+          return error(McpError.INTERNAL_ERROR, refused.get());
+        }
+      } else if (!sink.send(request)) {
         return error(McpError.INTERNAL_ERROR, "the client's stream closed before " + method + " could be relayed");
       }
       JsonNode message = answer.get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -86,6 +120,9 @@ public final class ClientStreams {
       return error(McpError.INTERNAL_ERROR, "the relay of " + method + " failed");
     } finally {
       waiting.remove(id);
+      if (sink == null) {
+        elsewhere.done(id);
+      }
     }
   }
 
@@ -93,13 +130,27 @@ public final class ClientStreams {
    * A JSON-RPC response from the client of {@code sessionId} (a live session of the caller, checked
    * by the server): completes the relayed request it answers, if one is waiting <em>for that
    * session</em>. An answer from another session or user, or from no session, with the same id is
-   * ignored: it never reaches the upstream server.
+   * ignored: it never reaches the upstream server. An answer to a relayed request this instance
+   * does not wait for goes to the other instances, where only the same session's request takes it.
    *
-   * @return whether a waiting request took the answer
+   * @return whether a waiting request took the answer, or it was handed to the other instances
    */
   boolean answered(String sessionId, JsonNode message) {
     JsonNode id = message.path("id");
-    Waiting pending = id.isString() && sessionId != null ? waiting.get(id.asString()) : null;
+    if (!id.isString() || sessionId == null) {
+      return false;
+    }
+    Waiting pending = waiting.get(id.asString());
+    if (pending == null && id.asString().startsWith(ID_PREFIX)) {
+      elsewhere.answered(sessionId, id.asString(), message);
+      return true;
+    }
+    return pending != null && taken(sessionId, message);
+  }
+
+  /** Completes the request waiting here that {@code message} answers, if it waits for {@code sessionId}. */
+  boolean taken(String sessionId, JsonNode message) {
+    Waiting pending = waiting.get(message.path("id").asString(""));
     if (pending == null || !pending.sessionId().equals(sessionId)) {
       return false;
     }
