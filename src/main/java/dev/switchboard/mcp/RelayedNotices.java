@@ -1,9 +1,9 @@
 package dev.switchboard.mcp;
 
+import dev.switchboard.bundle.BundleFeatures;
 import dev.switchboard.mcp.internal.Namespaces;
 import dev.switchboard.upstream.UpstreamNotices;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,11 +13,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Which sessions get the notifications of which upstream connection: a session that subscribed to a
  * provider's resource or set the log level through a bundle gets that provider's log messages,
  * resource updates and list changes on its GET stream, named as on the bundle (a resource URI
- * namespaced, the logger prefixed with the provider). Kept in memory on the instance that served
+ * namespaced, the logger prefixed with the provider), but only those of the features the bundle
+ * offered when the session set them up: log messages with logging, resource updates and list changes
+ * with resources, prompt list changes with prompts. Kept in memory on the instance that served
  * the request, until the session ends. Thread safe.
  */
 public final class RelayedNotices implements UpstreamNotices {
-  private final Map<String, Set<String>> sessionsByKey = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, BundleFeatures>> sessionsByKey = new ConcurrentHashMap<>();
   private final ClientStreams streams;
   private final JsonMapper json;
 
@@ -26,9 +28,12 @@ public final class RelayedNotices implements UpstreamNotices {
     this.json = json;
   }
 
-  /** From now on {@code sessionId} gets the notifications of connection {@code cacheKey}. */
-  void used(String cacheKey, String sessionId) {
-    sessionsByKey.computeIfAbsent(cacheKey, k -> ConcurrentHashMap.newKeySet()).add(sessionId);
+  /**
+   * From now on {@code sessionId} gets the notifications of connection {@code cacheKey} that belong
+   * to the {@code offered} features of its bundle.
+   */
+  void used(String cacheKey, String sessionId, BundleFeatures offered) {
+    sessionsByKey.computeIfAbsent(cacheKey, k -> new ConcurrentHashMap<>()).put(sessionId, offered);
   }
 
   /** The session ended. */
@@ -38,13 +43,33 @@ public final class RelayedNotices implements UpstreamNotices {
 
   @Override
   public void received(String cacheKey, JsonNode notification) {
-    Set<String> sessions = sessionsByKey.get(cacheKey);
+    Map<String, BundleFeatures> sessions = sessionsByKey.get(cacheKey);
     if (sessions == null || sessions.isEmpty()) {
       return;
     }
     String provider = cacheKey.substring(0, Math.max(0, cacheKey.indexOf('/')));
     JsonNode renamed = renamed(provider, notification);
-    sessions.forEach(session -> streams.notify(session, renamed));
+    String method = notification.path("method").asString("");
+    sessions.forEach((session, offered) -> {
+      if (offers(offered, method)) {
+        streams.notify(session, renamed);
+      }
+    });
+  }
+
+  /** Whether a bundle that offers {@code offered} relays the notification {@code method}. */
+  static boolean offers(BundleFeatures offered, String method) {
+    switch (method) {
+      case "notifications/message":
+        return offered.logging();
+      case "notifications/resources/updated":
+      case "notifications/resources/list_changed":
+        return offered.resources();
+      case "notifications/prompts/list_changed":
+        return offered.prompts();
+      default:
+        return true;
+    }
   }
 
   private JsonNode renamed(String provider, JsonNode notification) {

@@ -2,6 +2,7 @@ package dev.switchboard.mcp.internal;
 
 import dev.switchboard.account.Principal;
 import dev.switchboard.bundle.Bundle;
+import dev.switchboard.bundle.BundleFeatures;
 import dev.switchboard.bundle.BundleView;
 import dev.switchboard.bundle.Bundles;
 import dev.switchboard.bundle.ResolvedTool;
@@ -49,19 +50,22 @@ public final class ProviderFeatures {
     this.json = json;
   }
 
-  /** The remote MCP providers of the endpoint with the credential each runs with; none for the hub. */
-  public List<ProviderLink> links(Principal caller, McpTarget target) {
+  /**
+   * The remote MCP providers of the endpoint with the credential each runs with, and the features
+   * its bundle offers; nothing for the hub.
+   */
+  public BundleOffer offer(Principal caller, McpTarget target) {
     if (!(target instanceof McpTarget.Bundle b)) {
-      return List.of();
+      return BundleOffer.NONE;
     }
     Bundle bundle;
     try {
       bundle = bundles.get(caller.userId(), b.slug());
     } catch (SwitchboardException e) {
-      return List.of();
+      return BundleOffer.NONE;
     }
     if (!bundles.usable(caller.userId(), bundle)) {
-      return List.of();
+      return BundleOffer.NONE;
     }
     BundleView view = bundles.view(caller.userId(), bundle);
     Map<String, ProviderLink> links = new LinkedHashMap<>();
@@ -72,16 +76,29 @@ public final class ProviderFeatures {
             RemoteMcp.cacheKey(provider, tool.credential().get().id())));
       }
     }
-    return List.copyOf(links.values());
+    return new BundleOffer(bundle.slug(), List.copyOf(links.values()), bundle.features());
   }
 
-  /** The capabilities an endpoint with {@code links} offers besides tools ({@code initialize}). */
-  public ObjectNode capabilities(List<ProviderLink> links) {
+  /**
+   * The capabilities an endpoint offers besides tools ({@code initialize}): those its bundle chose,
+   * when it has a remote MCP provider; completions with prompts or resources.
+   */
+  public ObjectNode capabilities(BundleOffer offer) {
     ObjectNode capabilities = json.createObjectNode();
-    if (!links.isEmpty()) {
+    if (offer.links().isEmpty()) {
+      return capabilities;
+    }
+    BundleFeatures features = offer.features();
+    if (features.resources()) {
       capabilities.putObject("resources").put("subscribe", true).put("listChanged", true);
+    }
+    if (features.prompts()) {
       capabilities.putObject("prompts").put("listChanged", true);
+    }
+    if (features.completions()) {
       capabilities.putObject("completions");
+    }
+    if (features.logging()) {
       capabilities.putObject("logging");
     }
     return capabilities;
@@ -89,13 +106,21 @@ public final class ProviderFeatures {
 
   /**
    * Answers {@code method}; {@code used} is told the cache key of every upstream connection a
-   * subscription or a log level was set on, whose notifications the caller should then get.
+   * subscription or a log level was set on, whose notifications the caller should then get. A
+   * feature the bundle does not offer answers -32601 naming it.
    */
-  public ObjectNode handle(List<ProviderLink> links, String method, JsonNode params, Instant deadline,
+  public ObjectNode handle(BundleOffer offer, String method, JsonNode params, Instant deadline,
       Consumer<String> used) {
+    List<ProviderLink> links = offer.links();
     if (links.isEmpty()) {
       throw new McpError(McpError.METHOD_NOT_FOUND, "method not found: " + method
           + " (this endpoint has no remote MCP provider; it offers tools only)", 200);
+    }
+    String feature = FeatureOfMethod.of(method, params);
+    if (!FeatureOfMethod.offered(feature, offer.features())) {
+      throw new McpError(McpError.METHOD_NOT_FOUND, "method not found: " + method + " (the bundle '"
+          + offer.slug() + "' does not offer " + feature + "; its owner chooses the features it offers on the "
+          + "bundle's page)", 200);
     }
     return switch (method) {
       case "resources/list" -> gather(links, method, "resources", "uri", deadline);

@@ -44,14 +44,14 @@ final class BundlePages {
     routes.post(PATH, guard.page(this::create));
     routes.get(PATH + "/{slug}", guard.page((ctx, caller) -> show(ctx, caller, 200, null)));
     routes.post(PATH + "/{slug}/tools", guard.page((ctx, caller) -> change(ctx, caller,
-        new BundleChange(null, null, null, null, null, null, ctx.formParams("tool"), null),
+        new BundleChange(null, null, null, null, null, null, ctx.formParams("tool"), null, null),
         ctx.formParams("tool").isEmpty() ? null : "Added " + count(ctx.formParams("tool").size()) + ".",
         "Tick at least one tool to add.")));
     routes.post(PATH + "/{slug}/tools/remove", guard.page((ctx, caller) -> change(ctx, caller,
-        new BundleChange(null, null, null, null, null, null, null, ctx.formParams("tool")),
+        new BundleChange(null, null, null, null, null, null, null, ctx.formParams("tool"), null),
         "Removed " + String.join(", ", ctx.formParams("tool")) + ".", "Choose a tool to remove.")));
     routes.post(PATH + "/{slug}/mode", guard.page((ctx, caller) -> change(ctx, caller,
-        new BundleChange(null, null, null, null, ctx.formParam("mode"), null, null, null),
+        new BundleChange(null, null, null, null, ctx.formParam("mode"), null, null, null, null),
         "Mode is now " + Text.word(String.valueOf(ctx.formParam("mode"))) + ".", "Choose a mode.")));
     routes.post(PATH + "/{slug}/publish", guard.page((ctx, caller) -> {
       Bundle b = bundles.publish(caller.userId(), ctx.pathParam("slug"), Publication.PUBLISHED);
@@ -110,7 +110,7 @@ final class BundlePages {
     Bundle b;
     try {
       b = bundles.create(caller.userId(), new BundleChange(slug, name, description, null, mode, List.of(), null,
-          null));
+          null, null));
     } catch (FieldErrors e) {
       Map<String, String> errors = new LinkedHashMap<>();
       e.fields().forEach((k, v) -> errors.put(k, Text.sentence(v)));
