@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +25,14 @@ import tools.jackson.databind.JsonNode;
  * A bundle of server-everything that offers only some of its features, seen by the official MCP
  * Python SDK client ({@code src/test/python/bundle_features_client.py}): {@code initialize}
  * advertises only the features chosen, and a request for one that is not offered is answered
- * -32601 naming the feature; changing the choice through the API shows on the next connection.
+ * -32601 naming the feature; changing the choice through the API shows on the next connection; a
+ * session of a bundle without resources gets the log messages but not the resource updates of the
+ * upstream connection it shares with a bundle that offers everything
+ * ({@code src/test/python/bundle_features_notices.py}).
  */
 class BundleFeaturesRelayIT {
   static final Path SCRIPT = Path.of("src/test/python/bundle_features_client.py");
+  static final Path NOTICES = Path.of("src/test/python/bundle_features_notices.py");
   static final String SLUG = "evfeat";
   @TempDir
   static Path dir;
@@ -130,15 +135,43 @@ class BundleFeaturesRelayIT {
     assertThat(none.path("tools").toString()).contains(SLUG + "_echo");
   }
 
+  @Test
+  void aSessionOfABundleWithoutResourcesGetsNoResourceNotificationsOfTheConnectionItShares() throws Exception {
+    List<String> tools = List.of(SLUG + "_echo", SLUG + "_toggle_subscriber_updates",
+        SLUG + "_toggle_simulated_logging");
+    assertThat(user.post("/api/v1/bundles", Map.of("slug", "offers-all", "name", "All", "tools", tools))
+        .status()).isEqualTo(201);
+    assertThat(user.post("/api/v1/bundles", Map.of("slug", "logs-only", "name", "Logs", "tools", tools,
+        "features", Map.of("resources", false, "prompts", false, "logging", true))).status()).isEqualTo(201);
+
+    JsonNode seen = run("notices", NOTICES, server.url("/mcp/bundle/offers-all"),
+        server.url("/mcp/bundle/logs-only"), token, SLUG);
+
+    List<String> everything = new ArrayList<>();
+    seen.path("everything").forEach(n -> everything.add(n.asString()));
+    List<String> loggingOnly = new ArrayList<>();
+    seen.path("loggingOnly").forEach(n -> loggingOnly.add(n.asString()));
+    // both sessions are routed the same upstream connection's notifications; only the features offered reach each
+    assertThat(everything).as(seen.toString()).contains("notifications/resources/updated", "notifications/message");
+    assertThat(loggingOnly).as(seen.toString()).contains("notifications/message")
+        .doesNotContain("notifications/resources/updated", "notifications/resources/list_changed",
+            "notifications/prompts/list_changed");
+  }
+
   private static JsonNode python(String name) throws IOException, InterruptedException {
+    return run(name, SCRIPT, server.url("/mcp/bundle/chosen"), token, SLUG);
+  }
+
+  private static JsonNode run(String name, Path script, String... args) throws IOException, InterruptedException {
     Path out = dir.resolve("python-" + name + ".out");
     Path err = dir.resolve("python-" + name + ".err");
-    Process process = new ProcessBuilder(PythonRelayClientIT.PYTHON.toAbsolutePath().toString(),
-        SCRIPT.toAbsolutePath().toString(), server.url("/mcp/bundle/chosen"), token, SLUG)
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+    List<String> command = new ArrayList<>(List.of(PythonRelayClientIT.PYTHON.toAbsolutePath().toString(),
+        script.toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!process.waitFor(180, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      fail("the Python client did not finish in 120 s: " + Files.readString(err, StandardCharsets.UTF_8));
+      fail("the Python client did not finish in 180 s: " + Files.readString(err, StandardCharsets.UTF_8));
     }
     String said = Files.readString(out, StandardCharsets.UTF_8).strip();
     assertThat(process.exitValue()).as(Files.readString(err, StandardCharsets.UTF_8)).isZero();
