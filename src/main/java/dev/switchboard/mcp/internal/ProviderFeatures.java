@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The resources, resource templates, prompts, completions and logging of the remote MCP providers
  * of a bundle, relayed to them with the credential the bundle's tools use and named on the bundle
  * by {@link Namespaces} (docs/mcp.md, "Resources, prompts, completions and logging"). Built-in and
- * API providers offer none, nor does the hub. A list gathers every page of every provider and
+ * API providers offer none, nor does the hub; a bundle offers only the features its owner chose
+ * ({@link BundleFeatures}), the others answer -32601. A list gathers every page of every provider and
  * leaves out a provider that cannot answer (it may not offer the feature at all); a request for one
  * item goes to its provider, whose refusal is the answer. Thread safe.
  */
