@@ -134,7 +134,7 @@ final class BundleRoutes {
   private BundleView view(Principal p, Bundle b, boolean enabled) {
     return new BundleView(b.slug(), b.name(), b.description(), b.category(), b.publication().name(),
         b.mode().name(), b.tools(),
-        new FeaturesView(b.features().resources(), b.features().prompts(), b.features().logging()), baseUrl + "/mcp/bundle/" + b.slug(), b.ownedBy(p.userId()), enabled,
-        b.createdAt(), b.updatedAt());
+        new FeaturesView(b.features().resources(), b.features().prompts(), b.features().logging()),
+        baseUrl + "/mcp/bundle/" + b.slug(), b.ownedBy(p.userId()), enabled, b.createdAt(), b.updatedAt());
   }
 }
