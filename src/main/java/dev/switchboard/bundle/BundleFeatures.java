@@ -12,6 +12,8 @@ import java.util.Set;
 public record BundleFeatures(boolean resources, boolean prompts, boolean logging) {
   /** Every feature: what a bundle offers unless its owner chooses otherwise. */
   public static final BundleFeatures ALL = new BundleFeatures(true, true, true);
+  /** No feature: what a bundle that cannot be used offers. */
+  public static final BundleFeatures NONE = new BundleFeatures(false, false, false);
 
   /** Whether {@code completion/complete} is offered: for the prompts or resources offered. */
   public boolean completions() {

@@ -1,5 +1,6 @@
 package dev.switchboard.mcp;
 
+import dev.switchboard.account.Principal;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.mcp.internal.BundleOffer;
 import dev.switchboard.mcp.internal.Cursors;
@@ -219,12 +220,17 @@ public final class McpServer {
     return McpReply.json(200, resultBody(rpc.id(), result));
   }
 
-  /** A request for a feature of the bundle's MCP providers; their notifications follow what it offers. */
+  /**
+   * A request for a feature of the bundle's MCP providers; their notifications then follow what the
+   * bundle offers when each arrives.
+   */
   private ObjectNode relayed(McpExchange exchange, Rpc rpc) {
-    BundleOffer offer = relay.features().offer(exchange.principal(), exchange.target());
+    Principal caller = exchange.principal();
+    McpTarget target = exchange.target();
+    BundleOffer offer = relay.features().offer(caller, target);
     return relay.features().handle(offer, rpc.method(), rpc.params(), exchange.deadline(), key -> {
       if (exchange.sessionId() != null) {
-        relay.notices().used(key, exchange.sessionId(), offer.features());
+        relay.notices().used(key, exchange.sessionId(), () -> relay.features().offered(caller, target));
       }
     });
   }

@@ -5,6 +5,7 @@ import dev.switchboard.mcp.internal.Namespaces;
 import dev.switchboard.upstream.UpstreamNotices;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,12 +15,13 @@ import tools.jackson.databind.node.ObjectNode;
  * provider's resource or set the log level through a bundle gets that provider's log messages,
  * resource updates and list changes on its GET stream, named as on the bundle (a resource URI
  * namespaced, the logger prefixed with the provider), but only those of the features the bundle
- * offered when the session set them up: log messages with logging, resource updates and list changes
- * with resources, prompt list changes with prompts. Kept in memory on the instance that served
+ * offers when each notification arrives (read again each time, so that the owner turning a feature
+ * off stops them at once, on every instance): log messages with logging, resource updates and list
+ * changes with resources, prompt list changes with prompts. Kept in memory on the instance that served
  * the request, until the session ends. Thread safe.
  */
 public final class RelayedNotices implements UpstreamNotices {
-  private final Map<String, Map<String, BundleFeatures>> sessionsByKey = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Supplier<BundleFeatures>>> sessionsByKey = new ConcurrentHashMap<>();
   private final ClientStreams streams;
   private final JsonMapper json;
 
@@ -30,9 +32,9 @@ public final class RelayedNotices implements UpstreamNotices {
 
   /**
    * From now on {@code sessionId} gets the notifications of connection {@code cacheKey} that belong
-   * to the {@code offered} features of its bundle.
+   * to the features its bundle offers, as {@code offered} says when each arrives.
    */
-  void used(String cacheKey, String sessionId, BundleFeatures offered) {
+  void used(String cacheKey, String sessionId, Supplier<BundleFeatures> offered) {
     sessionsByKey.computeIfAbsent(cacheKey, k -> new ConcurrentHashMap<>()).put(sessionId, offered);
   }
 
@@ -43,7 +45,7 @@ public final class RelayedNotices implements UpstreamNotices {
 
   @Override
   public void received(String cacheKey, JsonNode notification) {
-    Map<String, BundleFeatures> sessions = sessionsByKey.get(cacheKey);
+    Map<String, Supplier<BundleFeatures>> sessions = sessionsByKey.get(cacheKey);
     if (sessions == null || sessions.isEmpty()) {
       return;
     }
@@ -51,10 +53,19 @@ public final class RelayedNotices implements UpstreamNotices {
     JsonNode renamed = renamed(provider, notification);
     String method = notification.path("method").asString("");
     sessions.forEach((session, offered) -> {
-      if (offers(offered, method)) {
+      if (offers(current(offered), method)) {
         streams.notify(session, renamed);
       }
     });
+  }
+
+  /** What {@code offered} says, or no feature when it cannot tell (the store failed). */
+  private static BundleFeatures current(Supplier<BundleFeatures> offered) {
+    try {
+      return offered.get();
+    } catch (RuntimeException e) {
+      return BundleFeatures.NONE;
+    }
   }
 
   /** Whether a bundle that offers {@code offered} relays the notification {@code method}. */

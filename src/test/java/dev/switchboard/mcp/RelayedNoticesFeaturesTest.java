@@ -32,7 +32,7 @@ class RelayedNoticesFeaturesTest {
       }
     });
     RelayedNotices notices = new RelayedNotices(streams, json);
-    notices.used("everything/c1", "s1", offered);
+    notices.used("everything/c1", "s1", () -> offered);
     for (String method : List.of("notifications/message", "notifications/resources/updated",
         "notifications/resources/list_changed", "notifications/prompts/list_changed")) {
       notices.received("everything/c1", json.createObjectNode().put("jsonrpc", "2.0").put("method", method)

@@ -28,11 +28,14 @@ import tools.jackson.databind.JsonNode;
  * -32601 naming the feature; changing the choice through the API shows on the next connection; a
  * session of a bundle without resources gets the log messages but not the resource updates of the
  * upstream connection it shares with a bundle that offers everything
- * ({@code src/test/python/bundle_features_notices.py}).
+ * ({@code src/test/python/bundle_features_notices.py}); resources turned off while a session is
+ * subscribed stop its resource updates, not its log messages
+ * ({@code src/test/python/bundle_features_turned_off.py}).
  */
 class BundleFeaturesRelayIT {
   static final Path SCRIPT = Path.of("src/test/python/bundle_features_client.py");
   static final Path NOTICES = Path.of("src/test/python/bundle_features_notices.py");
+  static final Path TURNED_OFF = Path.of("src/test/python/bundle_features_turned_off.py");
   static final String SLUG = "evfeat";
   @TempDir
   static Path dir;
@@ -156,6 +159,26 @@ class BundleFeaturesRelayIT {
     assertThat(loggingOnly).as(seen.toString()).contains("notifications/message")
         .doesNotContain("notifications/resources/updated", "notifications/resources/list_changed",
             "notifications/prompts/list_changed");
+  }
+
+  @Test
+  void turningResourcesOffStopsTheResourceUpdatesOfASessionAlreadySubscribed() throws Exception {
+    List<String> tools = List.of(SLUG + "_echo", SLUG + "_toggle_subscriber_updates",
+        SLUG + "_toggle_simulated_logging");
+    assertThat(user.post("/api/v1/bundles", Map.of("slug", "switched", "name", "Switched", "tools", tools))
+        .status()).isEqualTo(201);
+
+    JsonNode seen = run("turned-off", TURNED_OFF, server.url("/mcp/bundle/switched"),
+        server.url("/api/v1/bundles/switched"), token, SLUG);
+
+    assertThat(seen.path("patch").asInt()).as(seen.toString()).isEqualTo(200);
+    List<String> before = new ArrayList<>();
+    seen.path("before").forEach(n -> before.add(n.asString()));
+    List<String> after = new ArrayList<>();
+    seen.path("after").forEach(n -> after.add(n.asString()));
+    assertThat(before).as(seen.toString()).contains("notifications/resources/updated", "notifications/message");
+    assertThat(after).as(seen.toString()).contains("notifications/message")
+        .doesNotContain("notifications/resources/updated", "notifications/resources/list_changed");
   }
 
   private static JsonNode python(String name) throws IOException, InterruptedException {

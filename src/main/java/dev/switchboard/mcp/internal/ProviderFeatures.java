@@ -81,6 +81,22 @@ public final class ProviderFeatures {
   }
 
   /**
+   * The features the endpoint's bundle offers now, without its providers: none for the hub and for
+   * a bundle the caller can no longer use (deleted, archived, disabled).
+   */
+  public BundleFeatures offered(Principal caller, McpTarget target) {
+    if (!(target instanceof McpTarget.Bundle b)) {
+      return BundleFeatures.NONE;
+    }
+    try {
+      Bundle bundle = bundles.get(caller.userId(), b.slug());
+      return bundles.usable(caller.userId(), bundle) ? bundle.features() : BundleFeatures.NONE;
+    } catch (SwitchboardException e) {
+      return BundleFeatures.NONE;
+    }
+  }
+
+  /**
    * The capabilities an endpoint offers besides tools ({@code initialize}): those its bundle chose,
    * when it has a remote MCP provider; completions with prompts or resources.
    */
