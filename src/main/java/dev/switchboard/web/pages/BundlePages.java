@@ -57,7 +57,8 @@ final class BundlePages {
     routes.post(PATH + "/{slug}/features", guard.page((ctx, caller) -> change(ctx, caller,
         new BundleChange(null, null, null, null, null, null, null, null, FeatureChange.of(
             ctx.formParam("resources") != null, ctx.formParam("prompts") != null, ctx.formParam("logging") != null)),
-        "Features saved: clients see the change when they next connect.", "Choose the features to offer.")));
+        "Features saved: requests and notifications follow it now; clients see the new capabilities when "
+            + "they next connect.", "Choose the features to offer.")));
     routes.post(PATH + "/{slug}/publish", guard.page((ctx, caller) -> {
       Bundle b = bundles.publish(caller.userId(), ctx.pathParam("slug"), Publication.PUBLISHED);
       done(ctx, b.slug(), Flash.ok("“" + b.name() + "” is published: every user can now enable it and use it "
