@@ -1,13 +1,18 @@
 // The MCP server the conformance suite's server scenarios expect (their "Server Implementation
 // Requirements": the fixture tools test_simple_text, test_image_content, …), written for
-// Switchboard's tests on the official TypeScript SDK's server (@modelcontextprotocol/sdk 1.x).
-// ConformanceComparisonIT runs the suite against it directly and through a Switchboard bundle.
+// Switchboard's tests on the official TypeScript SDK's server (@modelcontextprotocol/sdk 1.x), with
+// the fixture resources (test://static-text, test://static-binary, the template
+// test://template/{id}/data, test://watched-resource), prompts (test_simple_prompt, …) and
+// completions the resources-*, prompts-* and completion-complete scenarios ask for.
+// ConformanceSuiteIT runs the suite against it directly and through a Switchboard bundle.
 //
 // Env: PORT. Endpoints:
-//   /mcp                 every fixture tool under its own name
-//   /strip/PREFIX/mcp    only the tools named PREFIX_…, without that prefix: a Switchboard provider
-//                        whose slug is PREFIX shows them as PREFIX_… again, under the names the
-//                        suite calls (tool names through a bundle are {provider}_{tool}).
+//   /mcp                 every fixture tool, prompt and resource under its own name
+//   /strip/PREFIX/mcp    only the tools and prompts named PREFIX_…, without that prefix, and the
+//                        resources whose URI scheme is PREFIX: a Switchboard provider whose slug is
+//                        PREFIX shows them under the names the suite calls again (tool and prompt
+//                        names through a bundle are {provider}_{name}; a URI whose scheme is the
+//                        provider's slug keeps its name).
 // Host and Origin must be localhost ones (the dns-rebinding-protection scenario).
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -17,6 +22,9 @@ import { InMemoryEventStore } from '@modelcontextprotocol/sdk/examples/shared/in
 import {
   CallToolRequestSchema, ListToolsRequestSchema, SetLevelRequestSchema,
   CreateMessageResultSchema, ElicitResultSchema,
+  ListResourcesRequestSchema, ListResourceTemplatesRequestSchema, ReadResourceRequestSchema,
+  SubscribeRequestSchema, UnsubscribeRequestSchema, ListPromptsRequestSchema, GetPromptRequestSchema,
+  CompleteRequestSchema, McpError, ErrorCode,
 } from '@modelcontextprotocol/sdk/types.js';
 
 // A 1x1 PNG and a tiny WAV, generated for these tests.
@@ -91,11 +99,94 @@ const TOOLS = [
     run: async () => text('ok') },
 ];
 
+const RESOURCES = [
+  { uri: 'test://static-text', name: 'static-text', description: 'A static text resource', mimeType: 'text/plain',
+    read: (uri) => ({ uri, mimeType: 'text/plain', text: 'This is the content of the static text resource.' }) },
+  { uri: 'test://static-binary', name: 'static-binary', description: 'A static binary resource (a PNG)',
+    mimeType: 'image/png', read: (uri) => ({ uri, mimeType: 'image/png', blob: PNG }) },
+  { uri: 'test://watched-resource', name: 'watched-resource', description: 'A resource to subscribe to',
+    mimeType: 'text/plain', read: (uri) => ({ uri, mimeType: 'text/plain', text: 'Watched resource content.' }) },
+];
+const TEMPLATES = [
+  { uriTemplate: 'test://template/{id}/data', name: 'template-data', description: 'Data for an id',
+    mimeType: 'application/json', match: /^test:\/\/template\/([^/]+)\/data$/,
+    read: (uri, [id]) => ({ uri, mimeType: 'application/json',
+      text: JSON.stringify({ id, templateTest: true, data: 'Data for ID: ' + id }) }) },
+];
+const PROMPTS = [
+  { name: 'test_simple_prompt', description: 'A prompt without arguments',
+    get: () => [{ role: 'user', content: { type: 'text', text: 'This is a simple prompt for testing.' } }] },
+  { name: 'test_prompt_with_arguments', description: 'A prompt with two arguments',
+    arguments: [{ name: 'arg1', description: 'First test argument', required: true },
+      { name: 'arg2', description: 'Second test argument', required: true }],
+    get: (a) => [{ role: 'user', content: { type: 'text',
+      text: `Prompt with arguments: arg1='${a.arg1}', arg2='${a.arg2}'` } }] },
+  { name: 'test_prompt_with_embedded_resource', description: 'A prompt embedding a resource',
+    arguments: [{ name: 'resourceUri', description: 'URI of the resource to embed', required: true }],
+    get: (a) => [
+      { role: 'user', content: { type: 'resource', resource: { uri: a.resourceUri, mimeType: 'text/plain',
+        text: 'Embedded resource content for testing.' } } },
+      { role: 'user', content: { type: 'text', text: 'Please process the embedded resource above.' } }] },
+  { name: 'test_prompt_with_image', description: 'A prompt with an image',
+    get: () => [
+      { role: 'user', content: { type: 'image', data: PNG, mimeType: 'image/png' } },
+      { role: 'user', content: { type: 'text', text: 'Please analyze the image above.' } }] },
+];
+// completion values offered for every argument, filtered by what was typed
+const COMPLETIONS = ['paris', 'park', 'party', 'test', 'testValue'];
+
 function server(prefix) {
   const tools = TOOLS.filter((t) => !prefix || t.name.startsWith(prefix + '_'))
     .map((t) => ({ ...t, name: prefix ? t.name.slice(prefix.length + 1) : t.name }));
+  const prompts = PROMPTS.filter((p) => !prefix || p.name.startsWith(prefix + '_'))
+    .map((p) => ({ ...p, name: prefix ? p.name.slice(prefix.length + 1) : p.name }));
+  const ownScheme = (uri) => !prefix || uri.startsWith(prefix + '://');
+  const resources = RESOURCES.filter((r) => ownScheme(r.uri));
+  const templates = TEMPLATES.filter((t) => ownScheme(t.uriTemplate));
   const s = new Server({ name: 'conformance-fixture', version: '1.0.0' },
-    { capabilities: { tools: {}, logging: {} } });
+    { capabilities: { tools: {}, logging: {}, resources: { subscribe: true }, prompts: {}, completions: {} } });
+  s.setRequestHandler(ListResourcesRequestSchema, async () => ({
+    resources: resources.map(({ uri, name, description, mimeType }) => ({ uri, name, description, mimeType })) }));
+  s.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({
+    resourceTemplates: templates.map(({ uriTemplate, name, description, mimeType }) =>
+      ({ uriTemplate, name, description, mimeType })) }));
+  s.setRequestHandler(ReadResourceRequestSchema, async (request) => {
+    const uri = request.params.uri;
+    const direct = resources.find((r) => r.uri === uri);
+    if (direct) return { contents: [direct.read(uri)] };
+    for (const t of templates) {
+      const m = uri.match(t.match);
+      if (m) return { contents: [t.read(uri, m.slice(1))] };
+    }
+    throw new McpError(-32002, 'Resource not found: ' + uri);
+  });
+  const subscribed = new Set();
+  s.setRequestHandler(SubscribeRequestSchema, async (request) => {
+    subscribed.add(request.params.uri);
+    return {};
+  });
+  s.setRequestHandler(UnsubscribeRequestSchema, async (request) => {
+    subscribed.delete(request.params.uri);
+    return {};
+  });
+  s.setRequestHandler(ListPromptsRequestSchema, async () => ({
+    prompts: prompts.map(({ name, description, arguments: args }) => ({ name, description,
+      ...(args ? { arguments: args } : {}) })) }));
+  s.setRequestHandler(GetPromptRequestSchema, async (request) => {
+    const prompt = prompts.find((p) => p.name === request.params.name);
+    if (!prompt) throw new McpError(ErrorCode.InvalidParams, 'unknown prompt ' + request.params.name);
+    const args = request.params.arguments ?? {};
+    const missing = (prompt.arguments ?? []).filter((a) => a.required && args[a.name] === undefined);
+    if (missing.length) {
+      throw new McpError(ErrorCode.InvalidParams, 'missing arguments: ' + missing.map((a) => a.name).join(', '));
+    }
+    return { description: prompt.description, messages: prompt.get(args) };
+  });
+  s.setRequestHandler(CompleteRequestSchema, async (request) => {
+    const typed = String(request.params.argument?.value ?? '');
+    const values = COMPLETIONS.filter((v) => v.startsWith(typed));
+    return { completion: { values, total: values.length, hasMore: false } };
+  });
   s.setRequestHandler(ListToolsRequestSchema, async () => ({
     tools: tools.map(({ name, description, inputSchema }) => ({ name, description, inputSchema })) }));
   s.setRequestHandler(CallToolRequestSchema, async (request, extra) => {

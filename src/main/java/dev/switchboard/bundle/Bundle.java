@@ -3,7 +3,10 @@ package dev.switchboard.bundle;
 import java.time.Instant;
 import java.util.List;
 
-/** A named set of tools exposed at one MCP URL ({@code /mcp/bundle/{slug}}). */
+/**
+ * A named set of tools exposed at one MCP URL ({@code /mcp/bundle/{slug}}), with the features of its
+ * remote MCP providers it offers besides tools.
+ */
 public record Bundle(
     String id,
     String slug,
@@ -14,6 +17,7 @@ public record Bundle(
     Publication publication,
     BundleMode mode,
     List<String> tools,
+    BundleFeatures features,
     Instant createdAt,
     Instant updatedAt) {
 

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What a caller sends to create or update a bundle; null fields are left as they are on update.
- * {@code tools} replaces the list when given; {@code addTools}/{@code removeTools} edit it.
+ * {@code tools} replaces the list when given; {@code addTools}/{@code removeTools} edit it;
+ * {@code features} changes the features it names (all are offered when a bundle is created without).
  */
 public record BundleChange(
     String slug,
@@ -14,4 +15,5 @@ public record BundleChange(
     String mode,
     List<String> tools,
     List<String> addTools,
-    List<String> removeTools) {}
+    List<String> removeTools,
+    FeatureChange features) {}

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Checks a bundle's fields: slug, name, mode, known tools, and the DIRECT limit. */
+/** Checks a bundle's fields: slug, name, mode, known tools, the DIRECT limit and the features offered. */
 final class BundleRules {
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,47}");
   private final ToolCatalog tools;
@@ -33,9 +33,11 @@ final class BundleRules {
     }
     BundleMode mode = mode(c.mode(), BundleMode.DIRECT, problems);
     List<String> list = edited(c.tools() == null ? List.of() : c.tools(), c, problems);
+    BundleFeatures features = features(BundleFeatures.ALL, c.features(), problems);
     check(mode, list, problems);
     return new Bundle(id, c.slug(), ownerId, c.name() == null ? "" : c.name().trim(),
-        c.description() == null ? "" : c.description(), c.category(), Publication.DRAFT, mode, list, now, now);
+        c.description() == null ? "" : c.description(), c.category(), Publication.DRAFT, mode, list, features,
+        now, now);
   }
 
   Bundle updated(Bundle b, BundleChange c, Instant now) {
@@ -48,10 +50,12 @@ final class BundleRules {
     }
     BundleMode mode = mode(c.mode(), b.mode(), problems);
     List<String> list = edited(c.tools() == null ? b.tools() : c.tools(), c, problems);
+    BundleFeatures features = features(b.features(), c.features(), problems);
     check(mode, list, problems);
     return new Bundle(b.id(), b.slug(), b.ownerId(), c.name() == null ? b.name() : c.name().trim(),
         c.description() == null ? b.description() : c.description(),
-        c.category() == null ? b.category() : c.category(), b.publication(), mode, list, b.createdAt(), now);
+        c.category() == null ? b.category() : c.category(), b.publication(), mode, list, features,
+        b.createdAt(), now);
   }
 
   private List<String> edited(List<String> base, BundleChange c, Map<String, String> problems) {
@@ -73,6 +77,21 @@ final class BundleRules {
           + (unknown.size() > 5 ? " and " + (unknown.size() - 5) + " more" : ""));
     }
     return List.copyOf(result);
+  }
+
+  /** {@code base} with the features {@code change} names turned on or off. */
+  private static BundleFeatures features(BundleFeatures base, FeatureChange change, Map<String, String> problems) {
+    if (change == null) {
+      return base;
+    }
+    if (change.completions() != null) {
+      problems.put("features.completions", "cannot be chosen on its own: completions are offered for the prompts "
+          + "and resources the bundle offers (turn prompts or resources on or off instead)");
+    }
+    return new BundleFeatures(
+        change.resources() == null ? base.resources() : change.resources(),
+        change.prompts() == null ? base.prompts() : change.prompts(),
+        change.logging() == null ? base.logging() : change.logging());
   }
 
   private static void check(BundleMode mode, List<String> list, Map<String, String> problems) {

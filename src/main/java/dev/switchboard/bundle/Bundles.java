@@ -99,7 +99,7 @@ public final class Bundles {
     return changed(rows.jdbi().inTransaction(h -> {
       Bundle b = owned(h, userId, slug);
       Bundle changed = new Bundle(b.id(), b.slug(), b.ownerId(), b.name(), b.description(),
-          b.category(), publication, b.mode(), b.tools(), b.createdAt(), clock.instant());
+          b.category(), publication, b.mode(), b.tools(), b.features(), b.createdAt(), clock.instant());
       rows.update(h, changed);
       return changed;
     }));

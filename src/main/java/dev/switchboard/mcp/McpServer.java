@@ -1,10 +1,11 @@
 package dev.switchboard.mcp;
 
+import dev.switchboard.account.Principal;
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.mcp.internal.BundleOffer;
 import dev.switchboard.mcp.internal.Cursors;
 import dev.switchboard.mcp.internal.EndedSessions;
 import dev.switchboard.mcp.internal.ProviderFeatures;
-import dev.switchboard.mcp.internal.ProviderLink;
 import dev.switchboard.mcp.internal.SurfaceFactory;
 import dev.switchboard.store.Ids;
 import dev.switchboard.upstream.ClientPeer;
@@ -12,7 +13,6 @@ import dev.switchboard.upstream.CurrentPeer;
 import dev.switchboard.vault.Digests;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -213,12 +213,7 @@ public final class McpServer {
       case "tools/call" -> cancellable(exchange, rpc);
       case "resources/list", "resources/templates/list", "resources/read", "resources/subscribe",
           "resources/unsubscribe", "prompts/list", "prompts/get", "completion/complete", "logging/setLevel" ->
-          relay.features().handle(relay.features().links(exchange.principal(), exchange.target()), rpc.method(),
-              rpc.params(), exchange.deadline(), key -> {
-                if (exchange.sessionId() != null) {
-                  relay.notices().used(key, exchange.sessionId());
-                }
-              });
+          relayed(exchange, rpc);
       default -> throw new McpError(McpError.METHOD_NOT_FOUND, "method not found: " + rpc.method()
           + " (this server offers tools: tools/list, tools/call)", 200);
     };
@@ -229,6 +224,21 @@ public final class McpServer {
     return McpReply.json(200, resultBody(rpc.id(), result));
   }
 
+  /**
+   * A request for a feature of the bundle's MCP providers; their notifications then follow what the
+   * bundle offers when each arrives.
+   */
+  private ObjectNode relayed(McpExchange exchange, Rpc rpc) {
+    Principal caller = exchange.principal();
+    McpTarget target = exchange.target();
+    BundleOffer offer = relay.features().offer(caller, target);
+    return relay.features().handle(offer, rpc.method(), rpc.params(), exchange.deadline(), key -> {
+      if (exchange.sessionId() != null) {
+        relay.notices().used(key, exchange.sessionId(), () -> relay.features().offered(caller, target));
+      }
+    });
+  }
+
   private McpReply initialize(McpExchange exchange, Rpc rpc) {
     String requested = rpc.params().path("protocolVersion").asString("");
     String negotiated = ProtocolVersions.negotiate(requested);
@@ -237,8 +247,8 @@ public final class McpServer {
     result.put("protocolVersion", negotiated);
     ObjectNode capabilities = result.putObject("capabilities");
     capabilities.putObject("tools").put("listChanged", true);
-    List<ProviderLink> links = relay.features().links(exchange.principal(), exchange.target());
-    capabilities.setAll(relay.features().capabilities(links));
+    capabilities.setAll(relay.features().capabilities(relay.features().offer(exchange.principal(),
+        exchange.target())));
     ObjectNode info = result.putObject("serverInfo");
     info.put("name", "switchboard");
     info.put("title", "Switchboard");

@@ -17,8 +17,11 @@ import java.util.Optional;
 /** Bundles: {@code /api/v1/bundles} (DESIGN.md §6, §7). */
 final class BundleRoutes {
   record BundleView(String slug, String name, String description, String category, String publication,
-      String mode, List<String> tools, String mcpUrl, boolean owner, boolean enabled, Instant createdAt,
-      Instant updatedAt) {}
+      String mode, List<String> tools, FeaturesView features, String mcpUrl, boolean owner, boolean enabled,
+      Instant createdAt, Instant updatedAt) {}
+
+  /** The features of its remote MCP providers a bundle offers besides tools (completions follow). */
+  record FeaturesView(boolean resources, boolean prompts, boolean logging) {}
 
   record BindingView(String provider, String credential) {}
 
@@ -130,7 +133,8 @@ final class BundleRoutes {
 
   private BundleView view(Principal p, Bundle b, boolean enabled) {
     return new BundleView(b.slug(), b.name(), b.description(), b.category(), b.publication().name(),
-        b.mode().name(), b.tools(), baseUrl + "/mcp/bundle/" + b.slug(), b.ownedBy(p.userId()), enabled,
-        b.createdAt(), b.updatedAt());
+        b.mode().name(), b.tools(),
+        new FeaturesView(b.features().resources(), b.features().prompts(), b.features().logging()),
+        baseUrl + "/mcp/bundle/" + b.slug(), b.ownedBy(p.userId()), enabled, b.createdAt(), b.updatedAt());
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.bundle.internal;
 
 import dev.switchboard.bundle.Bundle;
+import dev.switchboard.bundle.BundleFeatures;
 import dev.switchboard.bundle.BundleMode;
 import dev.switchboard.bundle.Publication;
 import java.time.Instant;
@@ -25,21 +26,23 @@ public final class BundleRows {
 
   public void insert(Handle h, Bundle b) {
     h.createUpdate("INSERT INTO bundles (id, slug, owner_id, name, description, category, "
-            + "publication, mode, created_at, updated_at) VALUES (:id, :slug, :owner, :name, "
-            + ":description, :category, :publication, :mode, :at, :at)")
+            + "publication, mode, features, created_at, updated_at) VALUES (:id, :slug, :owner, :name, "
+            + ":description, :category, :publication, :mode, :features, :at, :at)")
         .bind("id", b.id()).bind("slug", b.slug()).bind("owner", b.ownerId()).bind("name", b.name())
         .bind("description", b.description()).bind("category", b.category())
         .bind("publication", b.publication().name()).bind("mode", b.mode().name())
-        .bind("at", b.createdAt().toEpochMilli()).execute();
+        .bind("features", b.features().column()).bind("at", b.createdAt().toEpochMilli()).execute();
     replaceTools(h, b.id(), b.tools());
   }
 
   public void update(Handle h, Bundle b) {
     h.createUpdate("UPDATE bundles SET name = :name, description = :description, category = "
-            + ":category, publication = :publication, mode = :mode, updated_at = :at WHERE id = :id")
+            + ":category, publication = :publication, mode = :mode, features = :features, updated_at = :at "
+            + "WHERE id = :id")
         .bind("id", b.id()).bind("name", b.name()).bind("description", b.description())
         .bind("category", b.category()).bind("publication", b.publication().name())
-        .bind("mode", b.mode().name()).bind("at", b.updatedAt().toEpochMilli()).execute();
+        .bind("mode", b.mode().name()).bind("features", b.features().column())
+        .bind("at", b.updatedAt().toEpochMilli()).execute();
     replaceTools(h, b.id(), b.tools());
   }
 
@@ -70,7 +73,7 @@ public final class BundleRows {
         .map((rs, ctx) -> new Bundle(rs.getString("id"), rs.getString("slug"), rs.getString("owner_id"),
             rs.getString("name"), rs.getString("description"), rs.getString("category"),
             Publication.valueOf(rs.getString("publication")), BundleMode.valueOf(rs.getString("mode")),
-            tools, Instant.ofEpochMilli(rs.getLong("created_at")),
+            tools, BundleFeatures.ofColumn(rs.getString("features")), Instant.ofEpochMilli(rs.getLong("created_at")),
             Instant.ofEpochMilli(rs.getLong("updated_at"))))
         .findOne();
   }

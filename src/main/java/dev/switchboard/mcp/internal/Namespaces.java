@@ -7,7 +7,10 @@ import java.util.Optional;
  * How the resources and prompts of a bundle's MCP providers are named on the bundle, reversibly,
  * like its tools: a prompt {@code p} of provider {@code s} is {@code s_p}; a resource URI {@code u}
  * (or URI template) is {@code switchboard://s/u}, so {@code demo://static/resource/1} of
- * {@code everything} is {@code switchboard://everything/demo://static/resource/1}. Stateless.
+ * {@code everything} is {@code switchboard://everything/demo://static/resource/1} — except a URI
+ * whose scheme is the provider's own slug ({@code s://…} of provider {@code s}), which already
+ * names its provider and keeps its name: {@code test://static-text} of {@code test} is
+ * {@code test://static-text}. (A provider slugged {@code switchboard} is always prefixed.) Stateless.
  */
 public final class Namespaces {
   static final String URI_PREFIX = "switchboard://";
@@ -15,13 +18,18 @@ public final class Namespaces {
   private Namespaces() {}
 
   public static String uri(String provider, String uri) {
-    return URI_PREFIX + provider + "/" + uri;
+    return ownScheme(provider, uri) ? uri : URI_PREFIX + provider + "/" + uri;
+  }
+
+  /** Whether {@code uri}'s scheme is {@code provider}'s slug (and not Switchboard's own prefix). */
+  private static boolean ownScheme(String provider, String uri) {
+    return !URI_PREFIX.equals(provider + "://") && uri.startsWith(provider + "://");
   }
 
   /** The provider and its own URI of a namespaced URI, when it names one of {@code links}. */
   static Optional<Owned> ownerOfUri(String uri, List<ProviderLink> links) {
     if (!uri.startsWith(URI_PREFIX)) {
-      return Optional.empty();
+      return links.stream().filter(l -> ownScheme(l.provider(), uri)).findFirst().map(l -> new Owned(l, uri));
     }
     String rest = uri.substring(URI_PREFIX.length());
     int slash = rest.indexOf('/');

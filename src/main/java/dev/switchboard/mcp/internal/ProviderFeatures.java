@@ -2,6 +2,7 @@ package dev.switchboard.mcp.internal;
 
 import dev.switchboard.account.Principal;
 import dev.switchboard.bundle.Bundle;
+import dev.switchboard.bundle.BundleFeatures;
 import dev.switchboard.bundle.BundleView;
 import dev.switchboard.bundle.Bundles;
 import dev.switchboard.bundle.ResolvedTool;
@@ -28,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The resources, resource templates, prompts, completions and logging of the remote MCP providers
  * of a bundle, relayed to them with the credential the bundle's tools use and named on the bundle
  * by {@link Namespaces} (docs/mcp.md, "Resources, prompts, completions and logging"); the hub offers
- * those of all its bundles' MCP providers. Built-in and API providers offer none. A list gathers every page of every provider and
+ * those of all its bundles' MCP providers. Built-in and API providers offer none. A bundle offers
+ * only the features its owner chose ({@link BundleFeatures}), the others answer -32601; the hub,
+ * the user's own endpoint over all their bundles, offers all of them. A list gathers every page of every provider and
  * leaves out a provider that cannot answer (it may not offer the feature at all); a request for one
  * item goes to its provider, whose refusal is the answer. Thread safe.
  */
@@ -50,30 +53,30 @@ public final class ProviderFeatures {
   }
 
   /**
-   * The remote MCP providers of the endpoint with the credential each runs with. On the hub, those
-   * of every bundle it serves, in the order of its bundles: a provider in several bundles is
-   * reached with the credential of the first that has an available tool of it (names are the
-   * provider's slug, as on a bundle, so one provider is offered once).
+   * The remote MCP providers of the endpoint with the credential each runs with, and the features
+   * it offers. On the hub, those of every bundle it serves, in the order of its bundles: a provider
+   * in several bundles is reached with the credential of the first that has an available tool of
+   * it (names are the provider's slug, as on a bundle, so one provider is offered once).
    */
-  public List<ProviderLink> links(Principal caller, McpTarget target) {
+  public BundleOffer offer(Principal caller, McpTarget target) {
     Map<String, ProviderLink> links = new LinkedHashMap<>();
-    if (target instanceof McpTarget.Bundle b) {
-      Bundle bundle;
-      try {
-        bundle = bundles.get(caller.userId(), b.slug());
-      } catch (SwitchboardException e) {
-        return List.of();
-      }
-      if (!bundles.usable(caller.userId(), bundle)) {
-        return List.of();
-      }
-      add(links, bundles.view(caller.userId(), bundle));
-    } else {
+    if (!(target instanceof McpTarget.Bundle b)) {
       for (Bundle bundle : bundles.availableEnabled(caller.userId())) {
         add(links, bundles.view(caller.userId(), bundle));
       }
+      return new BundleOffer("", List.copyOf(links.values()), BundleFeatures.ALL);
     }
-    return List.copyOf(links.values());
+    Bundle bundle;
+    try {
+      bundle = bundles.get(caller.userId(), b.slug());
+    } catch (SwitchboardException e) {
+      return BundleOffer.NONE;
+    }
+    if (!bundles.usable(caller.userId(), bundle)) {
+      return BundleOffer.NONE;
+    }
+    add(links, bundles.view(caller.userId(), bundle));
+    return new BundleOffer(bundle.slug(), List.copyOf(links.values()), bundle.features());
   }
 
   private void add(Map<String, ProviderLink> links, BundleView view) {
@@ -86,13 +89,42 @@ public final class ProviderFeatures {
     }
   }
 
-  /** The capabilities an endpoint with {@code links} offers besides tools ({@code initialize}). */
-  public ObjectNode capabilities(List<ProviderLink> links) {
+  /**
+   * The features the endpoint offers now, without its providers: all on the hub; none for a bundle
+   * the caller can no longer use (deleted, archived, disabled).
+   */
+  public BundleFeatures offered(Principal caller, McpTarget target) {
+    if (!(target instanceof McpTarget.Bundle b)) {
+      return BundleFeatures.ALL;
+    }
+    try {
+      Bundle bundle = bundles.get(caller.userId(), b.slug());
+      return bundles.usable(caller.userId(), bundle) ? bundle.features() : BundleFeatures.NONE;
+    } catch (SwitchboardException e) {
+      return BundleFeatures.NONE;
+    }
+  }
+
+  /**
+   * The capabilities an endpoint offers besides tools ({@code initialize}): those its bundle chose,
+   * when it has a remote MCP provider; completions with prompts or resources.
+   */
+  public ObjectNode capabilities(BundleOffer offer) {
     ObjectNode capabilities = json.createObjectNode();
-    if (!links.isEmpty()) {
+    if (offer.links().isEmpty()) {
+      return capabilities;
+    }
+    BundleFeatures features = offer.features();
+    if (features.resources()) {
       capabilities.putObject("resources").put("subscribe", true).put("listChanged", true);
+    }
+    if (features.prompts()) {
       capabilities.putObject("prompts").put("listChanged", true);
+    }
+    if (features.completions()) {
       capabilities.putObject("completions");
+    }
+    if (features.logging()) {
       capabilities.putObject("logging");
     }
     return capabilities;
@@ -100,13 +132,21 @@ public final class ProviderFeatures {
 
   /**
    * Answers {@code method}; {@code used} is told the cache key of every upstream connection a
-   * subscription or a log level was set on, whose notifications the caller should then get.
+   * subscription or a log level was set on, whose notifications the caller should then get. A
+   * feature the bundle does not offer answers -32601 naming it.
    */
-  public ObjectNode handle(List<ProviderLink> links, String method, JsonNode params, Instant deadline,
+  public ObjectNode handle(BundleOffer offer, String method, JsonNode params, Instant deadline,
       Consumer<String> used) {
+    List<ProviderLink> links = offer.links();
     if (links.isEmpty()) {
       throw new McpError(McpError.METHOD_NOT_FOUND, "method not found: " + method
           + " (this endpoint has no remote MCP provider; it offers tools only)", 200);
+    }
+    String feature = FeatureOfMethod.of(method, params);
+    if (!FeatureOfMethod.offered(feature, offer.features())) {
+      throw new McpError(McpError.METHOD_NOT_FOUND, "method not found: " + method + " (the bundle '"
+          + offer.slug() + "' does not offer " + feature + "; its owner chooses the features it offers on the "
+          + "bundle's page)", 200);
     }
     return switch (method) {
       case "resources/list" -> gather(links, method, "resources", "uri", deadline);

@@ -9,9 +9,10 @@ import java.util.List;
  *
  * @param choices tools matching {@code query} that are not in the bundle yet (owner only)
  * @param moreChoices how many further matches were left out
+ * @param features the features of its MCP providers the bundle offers besides tools
  * @param error a message about the last change, or null
  */
 public record BundlePage(String slug, String name, String description, String publication, String mode,
     boolean owner, boolean enabled, String mcpUrl, Badge readiness, String readinessNote, List<ToolLine> tools,
     List<ClientConfig> configs, String query, List<ToolChoice> choices, int moreChoices, List<Option> modes,
-    boolean canPublish, boolean canEnable, List<BindingRow> bindings, String error) {}
+    boolean canPublish, boolean canEnable, List<BindingRow> bindings, List<FeatureToggle> features, String error) {}

@@ -1,6 +1,7 @@
 package dev.switchboard.web.pages;
 
 import dev.switchboard.bundle.Bundle;
+import dev.switchboard.bundle.BundleFeatures;
 import dev.switchboard.bundle.BundleMode;
 import dev.switchboard.bundle.Bundles;
 import dev.switchboard.bundle.Publication;
@@ -82,7 +83,16 @@ final class BundlePageBuilder {
         lines, configs.of(b.slug(), url), query, choices, more, modes,
         owner && b.publication() == Publication.DRAFT,
         b.publication() != Publication.ARCHIVED && (owner || b.publication().shared()),
-        bindings(userId, b), error);
+        bindings(userId, b), features(b.features()), error);
+  }
+
+  private static List<FeatureToggle> features(BundleFeatures f) {
+    return List.of(
+        new FeatureToggle("resources", "Resources", "resources/list, resources/read, subscriptions to updates, "
+            + "and completion of resource template arguments", f.resources()),
+        new FeatureToggle("prompts", "Prompts", "prompts/list, prompts/get and completion of prompt arguments",
+            f.prompts()),
+        new FeatureToggle("logging", "Logging", "logging/setLevel and the servers' log messages", f.logging()));
   }
 
   private List<BindingRow> bindings(String userId, Bundle b) {

@@ -6,6 +6,7 @@ import dev.switchboard.bundle.BundleChange;
 import dev.switchboard.bundle.BundleMode;
 import dev.switchboard.bundle.Bundles;
 import dev.switchboard.bundle.Disabled;
+import dev.switchboard.bundle.FeatureChange;
 import dev.switchboard.bundle.Publication;
 import dev.switchboard.bundle.Readiness;
 import dev.switchboard.error.FieldErrors;
@@ -44,15 +45,20 @@ final class BundlePages {
     routes.post(PATH, guard.page(this::create));
     routes.get(PATH + "/{slug}", guard.page((ctx, caller) -> show(ctx, caller, 200, null)));
     routes.post(PATH + "/{slug}/tools", guard.page((ctx, caller) -> change(ctx, caller,
-        new BundleChange(null, null, null, null, null, null, ctx.formParams("tool"), null),
+        new BundleChange(null, null, null, null, null, null, ctx.formParams("tool"), null, null),
         ctx.formParams("tool").isEmpty() ? null : "Added " + count(ctx.formParams("tool").size()) + ".",
         "Tick at least one tool to add.")));
     routes.post(PATH + "/{slug}/tools/remove", guard.page((ctx, caller) -> change(ctx, caller,
-        new BundleChange(null, null, null, null, null, null, null, ctx.formParams("tool")),
+        new BundleChange(null, null, null, null, null, null, null, ctx.formParams("tool"), null),
         "Removed " + String.join(", ", ctx.formParams("tool")) + ".", "Choose a tool to remove.")));
     routes.post(PATH + "/{slug}/mode", guard.page((ctx, caller) -> change(ctx, caller,
-        new BundleChange(null, null, null, null, ctx.formParam("mode"), null, null, null),
+        new BundleChange(null, null, null, null, ctx.formParam("mode"), null, null, null, null),
         "Mode is now " + Text.word(String.valueOf(ctx.formParam("mode"))) + ".", "Choose a mode.")));
+    routes.post(PATH + "/{slug}/features", guard.page((ctx, caller) -> change(ctx, caller,
+        new BundleChange(null, null, null, null, null, null, null, null, FeatureChange.of(
+            ctx.formParam("resources") != null, ctx.formParam("prompts") != null, ctx.formParam("logging") != null)),
+        "Features saved: requests and notifications follow it now; clients see the new capabilities when "
+            + "they next connect.", "Choose the features to offer.")));
     routes.post(PATH + "/{slug}/publish", guard.page((ctx, caller) -> {
       Bundle b = bundles.publish(caller.userId(), ctx.pathParam("slug"), Publication.PUBLISHED);
       done(ctx, b.slug(), Flash.ok("“" + b.name() + "” is published: every user can now enable it and use it "
@@ -110,7 +116,7 @@ final class BundlePages {
     Bundle b;
     try {
       b = bundles.create(caller.userId(), new BundleChange(slug, name, description, null, mode, List.of(), null,
-          null));
+          null, null));
     } catch (FieldErrors e) {
       Map<String, String> errors = new LinkedHashMap<>();
       e.fields().forEach((k, v) -> errors.put(k, Text.sentence(v)));
@@ -134,7 +140,8 @@ final class BundlePages {
   private void change(Context ctx, Caller caller, BundleChange change, String done, String nothing) {
     boolean empty = (change.addTools() != null && change.addTools().isEmpty())
         || (change.removeTools() != null && change.removeTools().isEmpty())
-        || (change.addTools() == null && change.removeTools() == null && change.mode() == null);
+        || (change.addTools() == null && change.removeTools() == null && change.mode() == null
+            && change.features() == null);
     if (empty) {
       show(ctx, caller, 400, nothing);
       return;

@@ -29,6 +29,26 @@ class NamespacesTest {
   }
 
   @Test
+  void aUriWhoseSchemeIsItsProvidersSlugKeepsItsNameAndComesBackToThatProvider() {
+    ProviderLink test = new ProviderLink("test", null, "test/c3");
+    ProviderLink other = new ProviderLink("other", null, "other/c4");
+    List<ProviderLink> links = List.of(other, test);
+    assertThat(Namespaces.uri("test", "test://static-text")).isEqualTo("test://static-text");
+    assertThat(Namespaces.uri("test", "test://template/{id}/data")).isEqualTo("test://template/{id}/data");
+    // another provider's URI of that scheme is prefixed as usual, so the two never meet
+    assertThat(Namespaces.uri("other", "test://static-text")).isEqualTo("switchboard://other/test://static-text");
+    assertThat(Namespaces.ownerOfUri("test://static-text", links)).hasValueSatisfying(owned -> {
+      assertThat(owned.link()).isEqualTo(test);
+      assertThat(owned.local()).isEqualTo("test://static-text");
+    });
+    assertThat(Namespaces.ownerOfUri("switchboard://other/test://static-text", links).orElseThrow().link())
+        .isEqualTo(other);
+    // a provider slugged like Switchboard's own prefix is always prefixed
+    assertThat(Namespaces.uri("switchboard", "switchboard://x")).isEqualTo("switchboard://switchboard/switchboard://x");
+    assertThat(Namespaces.ownerOfUri("testing://x", links)).isEmpty();
+  }
+
+  @Test
   void aPromptNameGoesToTheLongestProviderPrefix() {
     assertThat(Namespaces.ownerOfName("everything_simple-prompt", LINKS)).hasValueSatisfying(owned -> {
       assertThat(owned.link()).isEqualTo(EVERYTHING);

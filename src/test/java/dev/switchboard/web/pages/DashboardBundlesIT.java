@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Bundles and connections in a real browser: a bundle created on the page serves its tools to an
  * MCP client at the URL the page shows, with a token created on the Access tokens page; revoking a
- * profile on Connections &amp; Profiles takes the connection away from the bundles using it.
+ * profile on Connections &amp; Profiles takes the connection away from the bundles using it; the
+ * owner chooses on the bundle's page which features of its MCP providers it offers.
  */
 class DashboardBundlesIT {
   @TempDir
@@ -115,6 +116,43 @@ class DashboardBundlesIT {
     List<WebElement> rows = browser.all(By.cssSelector("#executions tbody tr"));
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).getText()).contains("calculator_divide").contains("maths").contains("Tool call");
+  }
+
+  @Test
+  void theOwnerChoosesTheFeaturesTheBundleOffersOnItsPageAndOthersSeeWhichItOffers() {
+    Api api = signedIn("chooser@example.com");
+    Api.Answer created = api.post("/api/v1/bundles", Map.of("slug", "featured", "name", "Featured",
+        "tools", List.of("calculator_add")));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    browser.open("/bundles/featured");
+    for (String feature : List.of("resources", "prompts", "logging")) {
+      assertThat(browser.find(By.id("feature-" + feature)).isSelected()).as(feature).isTrue();
+    }
+    browser.click(By.id("feature-prompts")).click(By.id("feature-logging"));
+    browser.submit(By.xpath("//button[normalize-space(.)='Save features']"));
+    assertThat(browser.text(By.id("flash"))).contains("Features saved");
+    assertThat(browser.find(By.id("feature-resources")).isSelected()).isTrue();
+    assertThat(browser.find(By.id("feature-prompts")).isSelected()).isFalse();
+    assertThat(browser.find(By.id("feature-logging")).isSelected()).isFalse();
+    JsonNode features = api.get("/api/v1/bundles/featured").json().path("features");
+    assertThat(features.path("resources").asBoolean()).isTrue();
+    assertThat(features.path("prompts").asBoolean()).isFalse();
+    assertThat(features.path("logging").asBoolean()).isFalse();
+    // a second save with everything off keeps the page and the store in step
+    browser.click(By.id("feature-resources"));
+    browser.submit(By.xpath("//button[normalize-space(.)='Save features']"));
+    assertThat(browser.find(By.id("feature-resources")).isSelected()).isFalse();
+    assertThat(api.get("/api/v1/bundles/featured").json().path("features").path("resources").asBoolean()).isFalse();
+    browser.click(By.id("feature-prompts"));
+    browser.submit(By.xpath("//button[normalize-space(.)='Save features']"));
+    assertThat(api.post("/api/v1/bundles/featured/publish", Map.of()).status()).isEqualTo(200);
+
+    signedIn("onlooker@example.com");
+    browser.open("/bundles/featured");
+    assertThat(browser.all(By.id("feature-prompts"))).isEmpty();
+    assertThat(browser.text(By.cssSelector("li[data-feature=prompts]"))).isEqualTo("Prompts: offered");
+    assertThat(browser.text(By.cssSelector("li[data-feature=resources]"))).isEqualTo("Resources: not offered");
+    assertThat(browser.text(By.cssSelector("li[data-feature=logging]"))).isEqualTo("Logging: not offered");
   }
 
   @Test
