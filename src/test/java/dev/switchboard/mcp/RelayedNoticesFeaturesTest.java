@@ -18,7 +18,7 @@ class RelayedNoticesFeaturesTest {
   private final JsonMapper json = JsonMapper.builder().build();
 
   private List<String> received(BundleFeatures offered) {
-    ClientStreams streams = new ClientStreams(json, Duration.ofSeconds(1));
+    ClientStreams streams = new ClientStreams(json, Duration.ofSeconds(1), new SingleInstance());
     List<String> seen = new ArrayList<>();
     streams.open("s1", new ListChangedBroker.Sink() {
       @Override
