@@ -231,7 +231,7 @@ public final class Switchboard implements AutoCloseable {
               clients, peers, notices));
       ProviderRows providerRows = new ProviderRows(database.jdbi());
       this.providerAdmin = new ProviderAdmin(providerRows, shipped, catalog, tools,
-          credentials, bundles, guard, outbound, json, clock);
+          credentials, bundles, guard, outbound, json, clock, settings.maxDocumentBytes());
       this.health = new ProviderHealth(providerRows, catalog, providerAdmin, outbound, credentials, notifications,
           clock, settings.healthInterval(), settings.healthWindow());
       providerAdmin.refresh();
