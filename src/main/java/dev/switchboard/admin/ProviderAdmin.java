@@ -185,9 +185,13 @@ public final class ProviderAdmin {
     return stored.loadError(slug);
   }
 
-  /** Applies what is stored (at start-up, and when another process changed it): see {@link StoredCatalog#refresh}. */
-  public void refresh() {
-    stored.refresh();
+  /**
+   * Applies what is stored (at start-up, and when another process changed it): see
+   * {@link StoredCatalog#refresh}. Answers whether another process had changed something since the
+   * last refresh (false at the first).
+   */
+  public boolean refresh() {
+    return stored.refresh();
   }
 
   private void apply(Provider provider) {

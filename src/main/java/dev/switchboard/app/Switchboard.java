@@ -337,6 +337,19 @@ public final class Switchboard implements AutoCloseable {
     }
   }
 
+  /**
+   * Applies what another process stored in the catalog (the CLI's import or deletion beside a running
+   * server on SQLite, where no signal reaches this process): when something changed, kept tool
+   * surfaces are dropped and every open MCP stream is sent {@code list_changed}, as for a change
+   * made here.
+   */
+  void refreshCatalog() {
+    if (providerAdmin.refresh()) {
+      surfaces.forget();
+      broker.changedAll();
+    }
+  }
+
   /** Starts what runs in the background (the outbound client's pool). */
   void start() {
     outbound.start();
