@@ -49,7 +49,6 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link #refresh()} applies what another process stored. Shipped providers cannot be replaced.
  */
 public final class ProviderAdmin {
-  private static final int MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
   private final ProviderRows rows;
   private final Catalog shipped;
   private final ProviderRegistry registry;
@@ -61,11 +60,13 @@ public final class ProviderAdmin {
   private final Bundles bundles;
   private final StoredCatalog stored;
   private final StoredProviders loader;
+  private final int maxDocumentBytes;
   private volatile Runnable onChange = () -> { };
 
   public ProviderAdmin(ProviderRows rows, Catalog shipped, ProviderRegistry registry, ToolCatalog tools,
       Credentials credentials, Bundles bundles, OutboundGuard guard, OutboundHttp http, JsonMapper json,
-      Clock clock) {
+      Clock clock, int maxDocumentBytes) {
+    this.maxDocumentBytes = maxDocumentBytes;
     this.rows = rows;
     this.credentials = credentials;
     this.bundles = bundles;
@@ -118,7 +119,8 @@ public final class ProviderAdmin {
     loader.imported(provider.slug(), at.toEpochMilli(), toolsText.length());
     apply(provider);
     onChange.run();
-    return new ImportResult(provider, report.tools().stream().map(Tool::name).toList(), report.skipped());
+    return new ImportResult(provider, report.tools().stream().map(Tool::name).toList(), report.skipped(),
+        report.warnings());
   }
 
   /** Registers a remote MCP server as an MCP provider; its tools are discovered per user credential. */
@@ -193,9 +195,13 @@ public final class ProviderAdmin {
     return stored.loadError(slug);
   }
 
-  /** Applies what is stored (at start-up, and when another process changed it): see {@link StoredCatalog#refresh}. */
-  public void refresh() {
-    stored.refresh();
+  /**
+   * Applies what is stored (at start-up, and when another process changed it): see
+   * {@link StoredCatalog#refresh}. Answers whether another process had changed something since the
+   * last refresh (false at the first).
+   */
+  public boolean refresh() {
+    return stored.refresh();
   }
 
   private void apply(Provider provider) {
@@ -221,22 +227,49 @@ public final class ProviderAdmin {
 
   private String document(ImportRequest request) {
     if (request.document() != null && !request.document().isBlank()) {
+      long size = utf8Length(request.document());
+      if (size > maxDocumentBytes) {
+        throw tooLarge("the document is " + size + " bytes, over");
+      }
       return request.document();
     }
     if (request.url() == null || request.url().isBlank()) {
       throw new FieldErrors(Map.of("document", "give the document's text or its url"));
     }
     HttpResult result = http.send(HttpCall.get(guard.check(request.url()),
-        clock.instant().plus(Duration.ofSeconds(30)), MAX_DOCUMENT_BYTES));
+        clock.instant().plus(Duration.ofSeconds(30)), maxDocumentBytes));
     if (!result.isSuccess()) {
       throw new SwitchboardException(ErrorKind.UPSTREAM_UNAVAILABLE, "document_unavailable",
           "fetching the document answered HTTP " + result.status());
     }
     if (result.truncated()) {
-      throw SwitchboardException.invalid("document_too_large",
-          "the document is larger than " + MAX_DOCUMENT_BYTES + " bytes");
+      throw tooLarge("the document at the URL is larger than");
     }
     return new String(result.body(), StandardCharsets.UTF_8);
+  }
+
+  private SwitchboardException tooLarge(String what) {
+    return SwitchboardException.invalid("document_too_large", what + " the limit of " + maxDocumentBytes
+        + " bytes; SWITCHBOARD_MAX_DOCUMENT_BYTES sets it (at most " + OpenApiImport.MAX_CHARACTERS + ")");
+  }
+
+  /** The UTF-8 length of {@code text}, without encoding it. */
+  private static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   /**

@@ -42,12 +42,12 @@ public final class StoredCatalog {
    * Applies what is stored (at start-up, and when another process changed it). Stored tools are
    * read back when first needed, never parsed from their document again; a row stored before tools
    * were kept is imported once, within the document limits, and its tools (or the reason it failed)
-   * stored.
+   * stored. Answers whether anything stored had changed since the last refresh.
    */
-  public synchronized void refresh() {
+  public synchronized boolean refresh() {
     String version = rows.version();
     if (version.equals(seen)) {
-      return;
+      return false;
     }
     Catalog next = shipped;
     List<ProviderRows.Stored> all = rows.all();
@@ -67,7 +67,9 @@ public final class StoredCatalog {
     Catalog done = next;
     registry.update(c -> done);
     registry.statusReasons(rows.healthReasons());
+    boolean changed = !seen.isEmpty();
     seen = version;
+    return changed;
   }
 
   /**

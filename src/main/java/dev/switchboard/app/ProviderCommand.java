@@ -85,6 +85,7 @@ final class ProviderCommand {
       env.out().println("imported " + result.provider().slug() + ": " + result.tools().size() + " tool(s)");
       result.skipped().forEach(s -> env.out().println("  skipped " + s.method() + " " + s.path() + ": "
           + s.reason() + " — " + s.detail()));
+      result.warnings().forEach(w -> env.out().println("  warning: " + w));
       return 0;
     }
   }

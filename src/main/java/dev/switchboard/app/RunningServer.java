@@ -52,7 +52,7 @@ public final class RunningServer implements AutoCloseable {
       String baseUrl = effective.baseUrl();
       out.println("Switchboard is listening on " + baseUrl);
       FirstAdmin.ensure(app.users, effective).ifPresent(created -> printAdmin(out, created));
-      Every refresh = Every.start("catalog-refresh", Duration.ofSeconds(2), app.providerAdmin::refresh);
+      Every refresh = Every.start("catalog-refresh", Duration.ofSeconds(2), app::refreshCatalog);
       Every sweep = Every.start("token-refresh", effective.refreshInterval(), app.sweep::run);
       List<Every> background = new ArrayList<>(List.of(refresh, sweep));
       if (!effective.healthInterval().isZero()) {

@@ -1,6 +1,7 @@
 package dev.switchboard.app;
 
 import dev.switchboard.account.SignInThrottle;
+import dev.switchboard.tool.OpenApiImport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -42,6 +43,8 @@ import java.util.Optional;
  * @param limits what one user (or an anonymous caller) may hold at once
  * @param healthInterval how often the background health check asks each provider; zero turns it off
  * @param healthWindow how long a provider stays unreachable before it is set INACTIVE
+ * @param maxDocumentBytes the largest API description an import reads (UTF-8 bytes, JSON or YAML,
+ *     pasted or fetched)
  */
 public record Settings(
     String host,
@@ -71,7 +74,8 @@ public record Settings(
     Optional<String> metricsToken,
     RequestLimits limits,
     Duration healthInterval,
-    Duration healthWindow) {
+    Duration healthWindow,
+    int maxDocumentBytes) {
 
   public Settings {
     if (healthInterval.isNegative() || healthWindow.isNegative() || healthWindow.isZero()) {
@@ -88,10 +92,17 @@ public record Settings(
     if (mcpMaxCall.compareTo(callTimeout) < 0) {
       throw new IllegalArgumentException("SWITCHBOARD_MCP_MAX_CALL_MS must be at least SWITCHBOARD_CALL_TIMEOUT_MS");
     }
+    if (maxDocumentBytes < 1024 || maxDocumentBytes > MAX_DOCUMENT_CEILING) {
+      throw new IllegalArgumentException("SWITCHBOARD_MAX_DOCUMENT_BYTES must be between 1024 and "
+          + MAX_DOCUMENT_CEILING);
+    }
     if (bcryptCost < 4 || bcryptCost > 31) {
       throw new IllegalArgumentException("SWITCHBOARD_BCRYPT_COST must be between 4 and 31");
     }
   }
+
+  /** The highest {@code SWITCHBOARD_MAX_DOCUMENT_BYTES} allowed: the document reader's own ceiling. */
+  public static final int MAX_DOCUMENT_CEILING = OpenApiImport.MAX_CHARACTERS;
 
   /** Whether the database is PostgreSQL (otherwise SQLite). */
   public boolean postgres() {
@@ -103,6 +114,7 @@ public record Settings(
     return new Settings(host, newPort, newBaseUrl, dataDir, dbUrl, dbUser, dbPassword, vaultKeys,
         vaultKeyFile, adminEmail, adminPassword, maxBodyBytes, bcryptCost, sessionTtl,
         baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, mcpMaxCall, maxResponseBytes, refreshInterval,
-        refreshWindow, signInLimits, vaultLockLease, metricsToken, limits, healthInterval, healthWindow);
+        refreshWindow, signInLimits, vaultLockLease, metricsToken, limits, healthInterval, healthWindow,
+        maxDocumentBytes);
   }
 }

@@ -86,7 +86,8 @@ public final class SettingsLoader {
         optional(values, "METRICS_TOKEN").map(String::trim),
         limits(values),
         Duration.ofMillis(intValue(values, "HEALTH_INTERVAL_MS", 5 * 60_000)),
-        Duration.ofMillis(intValue(values, "HEALTH_WINDOW_MS", 30 * 60_000)));
+        Duration.ofMillis(intValue(values, "HEALTH_WINDOW_MS", 30 * 60_000)),
+        intValue(values, "MAX_DOCUMENT_BYTES", 32 * 1024 * 1024));
   }
 
   private static RequestLimits limits(Map<String, String> values) {

@@ -242,7 +242,7 @@ public final class Switchboard implements AutoCloseable {
               clients, peers, notices));
       ProviderRows providerRows = new ProviderRows(database.jdbi());
       this.providerAdmin = new ProviderAdmin(providerRows, shipped, catalog, tools,
-          credentials, bundles, guard, outbound, json, clock);
+          credentials, bundles, guard, outbound, json, clock, settings.maxDocumentBytes());
       this.health = new ProviderHealth(providerRows, catalog, providerAdmin, outbound, credentials, notifications,
           clock, settings.healthInterval(), settings.healthWindow());
       providerAdmin.refresh();
@@ -342,6 +342,19 @@ public final class Switchboard implements AutoCloseable {
     } else if (parts[0].equals("catalog")) {
       providerAdmin.refresh();
       // an import, a status change or a deletion may change anyone's tool list
+      broker.changedAll();
+    }
+  }
+
+  /**
+   * Applies what another process stored in the catalog (the CLI's import or deletion beside a running
+   * server on SQLite, where no signal reaches this process): when something changed, kept tool
+   * surfaces are dropped and every open MCP stream is sent {@code list_changed}, as for a change
+   * made here.
+   */
+  void refreshCatalog() {
+    if (providerAdmin.refresh()) {
+      surfaces.forget();
       broker.changedAll();
     }
   }

@@ -17,14 +17,25 @@ import java.util.TreeMap;
  * @param credentialParameters parameters and body fields the tool does not ask for: the call fills them
  *     from the credential (the administrator marked them as credential fields, such as Slack's
  *     {@code token}); never null
+ * @param server the operation's own server URL (absolute, its variables set to their defaults) when
+ *     the description gives it one other than the document's (OpenAPI's per-operation or per-path
+ *     {@code servers}): the call goes there instead of to the provider's base URL, through the same
+ *     outbound guard; empty for every other operation, never null
  */
 public record HttpOperation(
     String method, String path, List<Parameter> parameters, Optional<Body> body,
-    List<CredentialParameter> credentialParameters) implements ToolRecipe {
+    List<CredentialParameter> credentialParameters, Optional<String> server) implements ToolRecipe {
 
   public HttpOperation {
     parameters = List.copyOf(parameters);
     credentialParameters = credentialParameters == null ? List.of() : List.copyOf(credentialParameters);
+    server = server == null ? Optional.empty() : server;
+  }
+
+  /** A recipe sent to the provider's base URL. */
+  public HttpOperation(String method, String path, List<Parameter> parameters, Optional<Body> body,
+      List<CredentialParameter> credentialParameters) {
+    this(method, path, parameters, body, credentialParameters, Optional.empty());
   }
 
   /** A recipe whose parameters all come from arguments. */

@@ -20,6 +20,12 @@ import java.util.Set;
  * rules are in {@code docs/openapi-import.md}. Thread-safe.
  */
 public final class OpenApiImport {
+  /**
+   * The most characters of text the reader takes, whatever the administrator's document limit
+   * ({@code SWITCHBOARD_MAX_DOCUMENT_BYTES}, checked before the import, is at most this).
+   */
+  public static final int MAX_CHARACTERS = 64 * 1024 * 1024;
+
   private OpenApiImport() {}
 
   /**

@@ -23,6 +23,10 @@ public enum SkipReason {
   SCHEMA_TOO_LARGE,
   /** A path placeholder without a matching path parameter. */
   INVALID_PATH,
-  /** The operation or its path declares its own {@code servers}, elsewhere than the document's. */
+  /**
+   * The operation or its path declares its own {@code servers}, elsewhere than the document's, and the
+   * first is not an absolute http(s) URL even against the document's server (an operation with its own
+   * absolute server is imported and called there).
+   */
   SERVER_OVERRIDE
 }

@@ -41,7 +41,7 @@ final class AdminRoutes {
       Principal p = auth.requireAdmin(ctx);
       ImportResult result = admin.importOpenApi(p.userId(), json.read(ctx, ImportRequest.class));
       json.write(ctx, 201, Map.of("provider", Views.ProviderView.of(result.provider(), ConnectionState.NONE),
-          "tools", result.tools(), "skipped", result.skipped()));
+          "tools", result.tools(), "skipped", result.skipped(), "warnings", result.warnings()));
     });
     routes.post("/api/v1/admin/providers/mcp", ctx -> {
       Principal p = auth.requireAdmin(ctx);

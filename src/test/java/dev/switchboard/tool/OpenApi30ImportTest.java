@@ -26,6 +26,7 @@ class OpenApi30ImportTest {
         "tracker_create_issue",
         "tracker_get_projects_project_issues_id",
         "tracker_update_issue",
+        "tracker_get_reports",
         "tracker_search");
     assertThat(report.tools()).allSatisfy(t -> {
       assertThat(t.provider()).isEqualTo("tracker");

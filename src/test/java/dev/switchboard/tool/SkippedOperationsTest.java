@@ -15,9 +15,29 @@ class SkippedOperationsTest {
         new SkippedOperation("GET", "/broken/{id}", SkipReason.INVALID_PATH, "no path parameter for {id}"),
         new SkippedOperation("GET", "/external", SkipReason.EXTERNAL_REF,
             "$ref https://schemas.example/common.yaml#/Query is outside the document"),
-        new SkippedOperation("GET", "/me", SkipReason.COOKIE_PARAMETER, "cookie parameter session is required"),
-        new SkippedOperation("GET", "/reports", SkipReason.SERVER_OVERRIDE,
-            "declares its own server https://reports.tracker.example"));
+        new SkippedOperation("GET", "/me", SkipReason.COOKIE_PARAMETER, "cookie parameter session is required"));
+  }
+
+  @Test
+  void anOperationsOwnAbsoluteServerIsItsRecipesServer() {
+    ImportReport report = TestDocuments.importResource("tracker", "tracker-30.yaml");
+
+    assertThat(TestDocuments.recipe(TestDocuments.tool(report, "tracker_get_reports")).server())
+        .contains("https://reports.tracker.example");
+    assertThat(TestDocuments.recipe(TestDocuments.tool(report, "tracker_list_issues")).server()).isEmpty();
+  }
+
+  @Test
+  void aRelativeOperationServerWithoutAnAbsoluteDocumentServerIsSkipped() {
+    ImportReport report = OpenApiImport.importDocument("p", """
+        {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+         "paths": {"/x": {"get": {"operationId": "x", "servers": [{"url": "/elsewhere"}],
+           "responses": {"200": {"description": "ok"}}}}}}""");
+
+    assertThat(report.skipped()).singleElement().satisfies(s -> {
+      assertThat(s.reason()).isEqualTo(SkipReason.SERVER_OVERRIDE);
+      assertThat(s.detail()).contains("/elsewhere", "not an absolute http(s) URL");
+    });
   }
 
   @Test

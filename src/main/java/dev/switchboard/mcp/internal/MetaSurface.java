@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -27,13 +26,16 @@ public final class MetaSurface implements ToolSurface {
   private final ToolRunner runner;
   private final JsonMapper json;
   private final String userId;
+  private final ToolIndexes indexes;
 
-  public MetaSurface(List<BundleView> views, boolean hub, ToolRunner runner, JsonMapper json, String userId) {
+  public MetaSurface(List<BundleView> views, boolean hub, ToolRunner runner, JsonMapper json, String userId,
+      ToolIndexes indexes) {
     this.views = List.copyOf(views);
     this.hub = hub;
     this.runner = runner;
     this.json = json;
     this.userId = userId;
+    this.indexes = indexes;
   }
 
   @Override
@@ -44,7 +46,8 @@ public final class MetaSurface implements ToolSurface {
           "List the bundles enabled for you, with how many of their tools are ready.", schema(false, false)));
     }
     tools.add(ToolDefinitions.meta(json, "search_tools", "Search tools",
-        "Search the available tools by words in their name and description. Returns names to pass "
+        "Search the available tools in plain words (\"list pull requests\", \"send a message to a "
+            + "channel\"): the most relevant first, by name, title, path and description. Returns names to pass "
             + "to describe_tool and call_tool.", searchSchema()));
     tools.add(ToolDefinitions.meta(json, "describe_tool", "Describe a tool",
         "Show one tool's description and input schema.", schema(true, false)));
@@ -106,37 +109,32 @@ public final class MetaSurface implements ToolSurface {
   }
 
   private ObjectNode search(String query, int limit, Optional<String> bundle) {
-    String[] words = query.toLowerCase(Locale.ROOT).split("\\s+");
-    record Hit(Entry entry, int score) {}
-    List<Hit> hits = new ArrayList<>();
-    for (Entry e : entries(bundle)) {
-      String haystack = (e.tool().tool().name() + " " + e.tool().tool().title() + " "
-          + e.tool().tool().description()).toLowerCase(Locale.ROOT);
-      int score = 0;
-      for (String w : words) {
-        if (!w.isEmpty() && haystack.contains(w)) {
-          score++;
-        }
-      }
-      if (score > 0 || query.isBlank()) {
-        hits.add(new Hit(e, score));
-      }
+    List<Entry> entries = entries(bundle);
+    List<Entry> hits = new ArrayList<>();
+    if (query.isBlank()) {
+      hits.addAll(entries);
+      hits.sort(Comparator.comparing(e -> e.tool().tool().name()));
+    } else {
+      ToolIndex index = indexes.of(entries.stream().map(e -> e.tool().tool()).toList());
+      index.search(query).forEach(h -> hits.add(entries.get(h.tool())));
     }
-    hits.sort(Comparator.comparingInt(Hit::score).reversed()
-        .thenComparing(h -> h.entry().tool().tool().name()));
     ObjectNode out = json.createObjectNode();
     ArrayNode tools = out.putArray("tools");
-    hits.stream().limit(limit).forEach(h -> {
+    hits.stream().limit(limit).forEach(e -> {
       ObjectNode t = tools.addObject();
-      t.put("name", h.entry().tool().tool().name());
+      t.put("name", e.tool().tool().name());
       if (hub) {
-        t.put("bundle", h.entry().bundle());
+        t.put("bundle", e.bundle());
       }
-      t.put("title", h.entry().tool().tool().title());
-      String d = h.entry().tool().tool().description();
+      t.put("title", e.tool().tool().title());
+      String d = e.tool().tool().description();
       t.put("description", d.length() > 200 ? d.substring(0, 200) + "…" : d);
     });
     out.put("total", hits.size());
+    if (hits.isEmpty() && !query.isBlank() && !ToolIndex.searchable(query)) {
+      out.put("hint", "the query holds only common words (such as 'a', 'the', 'to'); name what the tool "
+          + "does or works on");
+    }
     return out;
   }
 

@@ -28,6 +28,7 @@ public final class SurfaceFactory {
   private final ToolRunner runner;
   private final JsonMapper json;
   private final ShortLived<String, ToolSurface> kept = new ShortLived<>(Duration.ofMillis(KEEP_MILLIS), 10_000);
+  private final ToolIndexes indexes = new ToolIndexes();
 
   public SurfaceFactory(Bundles bundles, ToolRunner runner, JsonMapper json) {
     this.bundles = bundles;
@@ -38,6 +39,7 @@ public final class SurfaceFactory {
   /** Drops every kept surface: something they were built from changed. */
   public void forget() {
     kept.clear();
+    indexes.forget();
   }
 
   public ToolSurface build(Principal caller, McpTarget target) {
@@ -60,13 +62,13 @@ public final class SurfaceFactory {
       BundleView view = bundles.view(userId, bundle);
       return bundle.mode() == BundleMode.DIRECT
           ? new DirectSurface(view, runner, json, userId)
-          : new MetaSurface(List.of(view), false, runner, json, userId);
+          : new MetaSurface(List.of(view), false, runner, json, userId, indexes);
     }
     List<BundleView> views = new ArrayList<>();
     // enablements of bundles their owner archived or withdrew are skipped (the dashboard shows them)
     for (Bundle bundle : bundles.availableEnabled(userId)) {
       views.add(bundles.view(userId, bundle));
     }
-    return new MetaSurface(views, true, runner, json, userId);
+    return new MetaSurface(views, true, runner, json, userId, indexes);
   }
 }

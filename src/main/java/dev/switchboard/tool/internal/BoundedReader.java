@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.tool.DocumentTooComplexException;
+import dev.switchboard.tool.OpenApiImport;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.parser.util.DeserializationUtils;
 import java.util.Locale;
@@ -24,7 +25,7 @@ import org.yaml.snakeyaml.representer.Representer;
  * sees it: swagger-parser allows any number of YAML aliases and walks their expansion more than
  * once, so a 484-byte "billion laughs" took minutes. Here YAML is composed into a node graph, measured
  * by {@link NodeBudget} (aliases, expanded nodes and characters, depth, self-reference) and only then
- * constructed; JSON is read with a nesting limit. Text of either kind is at most 20 MiB characters.
+ * constructed; JSON is read with a nesting limit. Text of either kind is at most 64 MiB characters.
  * Anything over a limit is a {@link DocumentTooComplexException}. Stateless and thread-safe; the
  * limits are in {@code docs/security/documents.md}.
  */
@@ -35,12 +36,16 @@ final class BoundedReader {
   static final int MAX_ALIASES = 200;
   /** How many nodes the aliases of one YAML document may add when expanded. */
   static final long MAX_ALIAS_EXPANSION = 100_000;
-  /** Characters of text read at most, JSON or YAML (the import takes documents up to 20 MiB). */
-  static final int MAX_CODE_POINTS = 20 * 1024 * 1024;
+  /**
+   * Characters of text read at most, JSON or YAML: the reader's ceiling; imports are first held to the
+   * administrator's {@code SWITCHBOARD_MAX_DOCUMENT_BYTES} (32 MiB by default).
+   */
+  static final int MAX_CODE_POINTS = OpenApiImport.MAX_CHARACTERS;
   /**
    * Characters a YAML document may hold once its aliases are expanded (one per node plus its scalar's
-   * length): aliases to one long scalar add no nodes to speak of but multiply what is written out.
-   * A document without aliases stays below its own length, so only aliases can reach this.
+   * length), at least: aliases to one long scalar add no nodes to speak of but multiply what is
+   * written out. A document may also expand to twice its own length, so that a long document without
+   * aliases (which stays below its own length) is never refused by this.
    */
   static final long MAX_EXPANDED_CHARACTERS = 64L * 1024 * 1024;
 
@@ -81,7 +86,8 @@ final class BoundedReader {
     options.setAllowRecursiveKeys(false);
     options.setAllowDuplicateKeys(false);
     // swagger-parser's resolver: dates stay strings, as its own YAML reading leaves them
-    Yaml yaml = new Yaml(new Measured(options), new Representer(new DumperOptions()), new DumperOptions(),
+    long expanded = Math.max(MAX_EXPANDED_CHARACTERS, 2L * text.length());
+    Yaml yaml = new Yaml(new Measured(options, expanded), new Representer(new DumperOptions()), new DumperOptions(),
         options, new DeserializationUtils.CustomResolver());
     Object value;
     try {
@@ -115,8 +121,11 @@ final class BoundedReader {
 
   /** SnakeYAML's safe constructor that measures the composed graph before building anything. */
   private static final class Measured extends SafeConstructor {
-    Measured(LoaderOptions options) {
+    private final long maxCharacters;
+
+    Measured(LoaderOptions options, long maxCharacters) {
       super(options);
+      this.maxCharacters = maxCharacters;
     }
 
     @Override
@@ -125,7 +134,7 @@ final class BoundedReader {
       if (node == null || Tag.NULL.equals(node.getTag())) {
         return null;
       }
-      new NodeBudget(MAX_DEPTH, MAX_ALIAS_EXPANSION, MAX_EXPANDED_CHARACTERS).check(node);
+      new NodeBudget(MAX_DEPTH, MAX_ALIAS_EXPANSION, maxCharacters).check(node);
       if (rootTag != null) {
         node.setTag(rootTag);
       }

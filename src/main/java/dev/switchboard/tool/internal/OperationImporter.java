@@ -3,6 +3,7 @@ package dev.switchboard.tool.internal;
 import dev.switchboard.tool.HttpOperation;
 import dev.switchboard.tool.SkipReason;
 import dev.switchboard.tool.Tool;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class OperationImporter {
 
   /** The tool named {@code name} for {@code operation}. */
   public Tool toTool(String name, Operations.Ref operation) {
-    checkServers(operation);
+    Optional<String> server = ownServer(operation);
     SchemaConverter converter = new SchemaConverter(document, refs);
     Optional<RequestBodies.Choice> body = RequestBodies.of(document, operation.operation());
     List<HttpOperation.CredentialParameter> fromCredential = new ArrayList<>();
@@ -84,7 +85,8 @@ public final class OperationImporter {
 
     JsonNode inputSchema = inputSchema(properties, required, converter);
     HttpOperation recipe = new HttpOperation(operation.method(), operation.path(), parameters,
-        body.map(b -> new HttpOperation.Body("body", b.contentType(), b.required(), b.encoding())), fromCredential);
+        body.map(b -> new HttpOperation.Body("body", b.contentType(), b.required(), b.encoding())), fromCredential,
+        server);
     return new Tool(name, provider, name.substring(provider.length() + 1), ToolText.title(operation.operation()),
         ToolText.description(operation.operation()), inputSchema,
         SecurityScopes.of(document, operation.operation()), recipe);
@@ -147,16 +149,51 @@ public final class OperationImporter {
     return object;
   }
 
-  private void checkServers(Operations.Ref operation) {
+  /**
+   * The server the operation declares for itself (its own {@code servers} first, else its path
+   * item's), when that is not one of the document's: its first entry with variables at their
+   * defaults. A relative one is resolved against the document's first server; one that stays
+   * relative, or is not http(s), skips the operation ({@code SERVER_OVERRIDE}).
+   */
+  private Optional<String> ownServer(Operations.Ref operation) {
     Set<String> documentServers = new HashSet<>();
     document.root().path("servers").forEach(server -> documentServers.add(Nodes.text(server, "url")));
-    for (JsonNode owner : List.of(operation.pathItem(), operation.operation())) {
-      for (JsonNode server : owner.path("servers")) {
-        if (!documentServers.contains(Nodes.text(server, "url"))) {
-          throw new OperationSkipped(SkipReason.SERVER_OVERRIDE,
-              "declares its own server " + Nodes.cut(Nodes.text(server, "url")));
-        }
+    for (JsonNode owner : List.of(operation.operation(), operation.pathItem())) {
+      JsonNode servers = owner.path("servers");
+      if (!servers.isArray() || servers.isEmpty()) {
+        continue;
       }
+      JsonNode first = servers.get(0);
+      String url = Nodes.text(first, "url");
+      if (documentServers.contains(url)) {
+        return Optional.empty();
+      }
+      for (var variable : first.path("variables").properties()) {
+        url = url.replace("{" + variable.getKey() + "}", Nodes.text(variable.getValue(), "default"));
+      }
+      String resolved = absolute(url);
+      if (!(resolved.startsWith("http://") || resolved.startsWith("https://")) || resolved.contains("{")) {
+        throw new OperationSkipped(SkipReason.SERVER_OVERRIDE,
+            "declares its own server " + Nodes.cut(url) + ", which is not an absolute http(s) URL");
+      }
+      return Optional.of(resolved.endsWith("/") ? resolved.substring(0, resolved.length() - 1) : resolved);
+    }
+    return Optional.empty();
+  }
+
+  /** {@code url}, resolved against the document's first server when it is relative (as OpenAPI says). */
+  private String absolute(String url) {
+    if (url.startsWith("http://") || url.startsWith("https://")) {
+      return url;
+    }
+    Optional<String> base = document.serverUrl().filter(b -> b.startsWith("http://") || b.startsWith("https://"));
+    if (base.isEmpty()) {
+      return url;
+    }
+    try {
+      return URI.create(base.get()).resolve(url).toString();
+    } catch (IllegalArgumentException e) {
+      return url;
     }
   }
 

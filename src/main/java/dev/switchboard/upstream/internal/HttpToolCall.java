@@ -45,7 +45,8 @@ public final class HttpToolCall {
   public ToolResult run(Provider provider, AuthMethod method, HttpOperation op, JsonNode args,
       SecretFields secrets, List<String> secretValues, CallContext context) {
     Map<HttpOperation.CredentialParameter, String> fromCredential = CredentialValues.of(op, method, secrets);
-    OutgoingRequest request = builder.build(provider.baseUrl(), op, args, secrets, fromCredential);
+    OutgoingRequest request = builder.build(op.server().orElse(provider.baseUrl()), op, args, secrets,
+        fromCredential);
     int headersBefore = request.headers.size();
     int queryBefore = request.query.size();
     auth.apply(method, secrets, request);

@@ -188,8 +188,7 @@ final class AdminPages {
       if (form.equals("openapi")) {
         ImportResult result = admin.importOpenApi(caller.userId(), request);
         p = result.provider();
-        message = "Imported " + p.name() + " with " + result.tools().size() + " tools"
-            + (result.skipped().isEmpty() ? "." : "; " + result.skipped().size() + " operations were skipped.");
+        message = ImportMessage.of(result);
       } else {
         p = admin.registerMcp(caller.userId(), request);
         message = "Registered the MCP server " + p.name() + ".";
