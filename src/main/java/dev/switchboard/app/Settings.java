@@ -42,6 +42,8 @@ import java.util.Optional;
  * @param limits what one user (or an anonymous caller) may hold at once
  * @param healthInterval how often the background health check asks each provider; zero turns it off
  * @param healthWindow how long a provider stays unreachable before it is set INACTIVE
+ * @param toolSchemaLimit the most bytes of JSON one tool's input schema has in {@code tools/list};
+ *     larger ones are simplified (the full one stays for validation and {@code describe_tool})
  */
 public record Settings(
     String host,
@@ -71,7 +73,8 @@ public record Settings(
     Optional<String> metricsToken,
     RequestLimits limits,
     Duration healthInterval,
-    Duration healthWindow) {
+    Duration healthWindow,
+    int toolSchemaLimit) {
 
   public Settings {
     if (healthInterval.isNegative() || healthWindow.isNegative() || healthWindow.isZero()) {
@@ -88,6 +91,9 @@ public record Settings(
     if (mcpMaxCall.compareTo(callTimeout) < 0) {
       throw new IllegalArgumentException("SWITCHBOARD_MCP_MAX_CALL_MS must be at least SWITCHBOARD_CALL_TIMEOUT_MS");
     }
+    if (toolSchemaLimit < 1024) {
+      throw new IllegalArgumentException("SWITCHBOARD_TOOL_SCHEMA_LIMIT must be at least 1024 bytes");
+    }
     if (bcryptCost < 4 || bcryptCost > 31) {
       throw new IllegalArgumentException("SWITCHBOARD_BCRYPT_COST must be between 4 and 31");
     }
@@ -103,6 +109,7 @@ public record Settings(
     return new Settings(host, newPort, newBaseUrl, dataDir, dbUrl, dbUser, dbPassword, vaultKeys,
         vaultKeyFile, adminEmail, adminPassword, maxBodyBytes, bcryptCost, sessionTtl,
         baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, mcpMaxCall, maxResponseBytes, refreshInterval,
-        refreshWindow, signInLimits, vaultLockLease, metricsToken, limits, healthInterval, healthWindow);
+        refreshWindow, signInLimits, vaultLockLease, metricsToken, limits, healthInterval, healthWindow,
+        toolSchemaLimit);
   }
 }

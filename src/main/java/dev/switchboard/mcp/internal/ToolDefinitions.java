@@ -1,7 +1,9 @@
 package dev.switchboard.mcp.internal;
 
+import dev.switchboard.tool.SchemaBounds;
 import dev.switchboard.tool.Tool;
 import dev.switchboard.tool.ToolAnnotations;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -13,6 +15,21 @@ import tools.jackson.databind.node.ObjectNode;
 final class ToolDefinitions {
   private ToolDefinitions() {}
 
+  /**
+   * The definition {@code tools/list} shows: the input schema bounded by {@code bounds}; a tool whose
+   * schema was simplified says so at the end of its description ({@link SchemaBounds#NOTE}).
+   */
+  static ObjectNode advertised(JsonMapper json, Tool tool, SchemaBounds bounds) {
+    ObjectNode def = of(json, tool);
+    JsonNode schema = bounds.advertised(tool);
+    if (schema != tool.inputSchema()) {
+      def.set("inputSchema", schema);
+      def.put("description", (tool.description() + "\n\n" + SchemaBounds.NOTE).strip());
+    }
+    return def;
+  }
+
+  /** The whole definition, with the full input schema (what {@code describe_tool} shows). */
   static ObjectNode of(JsonMapper json, Tool tool) {
     ObjectNode def = json.createObjectNode();
     def.put("name", tool.name());
