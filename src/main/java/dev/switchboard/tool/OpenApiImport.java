@@ -20,6 +20,10 @@ import java.util.Set;
  * rules are in {@code docs/openapi-import.md}. Thread-safe.
  */
 public final class OpenApiImport {
+  /** The warning of an import with no operation to pick as the default validation tool. */
+  public static final String NO_READ_ONLY_OPERATION = "no read-only (GET or HEAD) operation: there is no default "
+      + "validation tool, name one of the imported tools (validationTool, --validation-tool)";
+
   private OpenApiImport() {}
 
   /**
@@ -60,7 +64,11 @@ public final class OpenApiImport {
       }
     }
     skipped.sort(Comparator.comparing(SkippedOperation::path).thenComparing(SkippedOperation::method));
-    return new ImportReport(document.title(), document.serverUrl(), tools, skipped, document.warnings(),
+    List<String> warnings = new ArrayList<>(document.warnings());
+    if (!tools.isEmpty() && DefaultValidationTool.pick(tools).isEmpty()) {
+      warnings.add(NO_READ_ONLY_OPERATION);
+    }
+    return new ImportReport(document.title(), document.serverUrl(), tools, skipped, warnings,
         security.auth(operations));
   }
 

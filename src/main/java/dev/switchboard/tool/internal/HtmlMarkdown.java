@@ -89,12 +89,12 @@ final class HtmlMarkdown {
           }
         }
         case "pre" -> {
-          block(out);
-          out.append("```");
-          if (!closing) {
-            out.append('\n');
+          if (closing) {
+            line(out);
+            out.append("```\n\n");
           } else {
-            out.append("\n\n");
+            block(out);
+            out.append("```\n");
           }
           pre = !closing;
         }
