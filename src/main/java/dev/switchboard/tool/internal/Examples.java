@@ -1,8 +1,11 @@
 package dev.switchboard.tool.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Drops the {@code examples} that contradict their own schema (a string example of an integer, a value
  * outside the {@code enum}, an object missing a required property …) from a converted input schema:
  * an AI copies examples, so a wrong one makes a wrong call. The check is shallow on purpose: type,
- * {@code enum}, {@code const}, required properties, and the same for the properties and items
+ * {@code enum}, {@code const}, string length and {@code pattern}, number bounds, array length,
+ * required properties, and the same for the properties and items
  * of the example that the schema describes directly; what it cannot tell ({@code $ref},
  * {@code allOf}/{@code anyOf}/{@code oneOf}, formats, patterns) it lets through. Stateless.
  */
@@ -73,6 +77,16 @@ final class Examples {
     if (schema.has("const") && !schema.get("const").equals(value)) {
       return false;
     }
+    if (value.isString() && !stringFits(value.stringValue(), schema)) {
+      return false;
+    }
+    if (value.isNumber() && !numberFits(value.decimalValue(), schema)) {
+      return false;
+    }
+    if (value.isArray() && (value.size() < schema.path("minItems").asInt(0)
+        || value.size() > schema.path("maxItems").asInt(Integer.MAX_VALUE))) {
+      return false;
+    }
     if (value.isObject()) {
       for (JsonNode required : schema.path("required")) {
         if (required.isString() && !value.has(required.stringValue())) {
@@ -94,6 +108,30 @@ final class Examples {
       }
     }
     return true;
+  }
+
+  private static boolean stringFits(String text, JsonNode schema) {
+    int length = text.codePointCount(0, text.length());
+    if (length < schema.path("minLength").asInt(0) || length > schema.path("maxLength").asInt(Integer.MAX_VALUE)) {
+      return false;
+    }
+    if (schema.path("pattern").isString()) {
+      try {
+        return Pattern.compile(schema.get("pattern").stringValue()).matcher(text).find();
+      } catch (PatternSyntaxException | StackOverflowError e) {
+        return true; // a pattern Java cannot read: not this check's to judge
+      }
+    }
+    return true;
+  }
+
+  private static boolean numberFits(BigDecimal number, JsonNode schema) {
+    return (!schema.path("minimum").isNumber() || number.compareTo(schema.get("minimum").decimalValue()) >= 0)
+        && (!schema.path("maximum").isNumber() || number.compareTo(schema.get("maximum").decimalValue()) <= 0)
+        && (!schema.path("exclusiveMinimum").isNumber()
+            || number.compareTo(schema.get("exclusiveMinimum").decimalValue()) > 0)
+        && (!schema.path("exclusiveMaximum").isNumber()
+            || number.compareTo(schema.get("exclusiveMaximum").decimalValue()) < 0);
   }
 
   private static boolean typeFits(JsonNode value, JsonNode type) {

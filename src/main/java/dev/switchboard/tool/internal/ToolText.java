@@ -2,6 +2,7 @@ package dev.switchboard.tool.internal;
 
 import dev.switchboard.tool.ToolNames;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,25 +14,37 @@ final class ToolText {
   static final int MAX_DESCRIPTION = 1_000;
   /** Longest title kept. */
   static final int MAX_TITLE = 200;
+  /** One word that is an identifier: camel case, or joined by {@code _ / . -}, maybe ending {@code ()}. */
+  private static final Pattern IDENTIFIER = Pattern.compile(
+      "(?=\\S*([a-z][A-Z]|[A-Za-z0-9][_/.][A-Za-z]))[A-Za-z][A-Za-z0-9_./-]*(\\(\\))?");
 
   private ToolText() {}
 
   /**
    * The summary as one line of plain text; without one, a readable form of the operation id
    * ({@code pulls/list-comments} → "Pulls list comments", {@code listRepos} → "List repos"), else
-   * method and path ({@code GET /repos/{owner}}). Never empty.
+   * method and path ({@code GET /repos/{owner}}). A summary that is itself an identifier (Trello's
+   * {@code deleteActionsByIdAction()}) is made readable the same way. Never empty.
    */
   static String title(JsonNode operation, String method, String path) {
     String summary = plain(HtmlMarkdown.of(Nodes.text(operation, "summary")));
+    if (IDENTIFIER.matcher(summary).matches()) {
+      return readable(summary); // a summary that is an identifier (Trello's "deleteActionsByIdAction()")
+    }
     if (!summary.isEmpty()) {
       return cut(summary, MAX_TITLE);
     }
     String operationId = Nodes.text(operation, "operationId").strip();
     if (!operationId.isEmpty()) {
-      String words = ToolNames.snakeCase(operationId).replace('_', ' ');
-      return cut(Character.toUpperCase(words.charAt(0)) + words.substring(1), MAX_TITLE);
+      return readable(operationId);
     }
     return cut(method.toUpperCase(Locale.ROOT) + " " + path, MAX_TITLE);
+  }
+
+  /** {@code identifier} as capitalised words: {@code pulls/list-comments} → "Pulls list comments". */
+  private static String readable(String identifier) {
+    String words = ToolNames.snakeCase(identifier).replace('_', ' ');
+    return cut(Character.toUpperCase(words.charAt(0)) + words.substring(1), MAX_TITLE);
   }
 
   /** Summary, a blank line, description; each converted to Markdown, empty parts left out; cut to 1,000 characters. */
