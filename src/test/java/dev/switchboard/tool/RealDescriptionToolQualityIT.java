@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -206,7 +208,7 @@ class RealDescriptionToolQualityIT {
     }
   }
 
-  private static void descriptions(JsonNode node, java.util.function.Consumer<String> each) {
+  private static void descriptions(JsonNode node, Consumer<String> each) {
     if (node.isObject()) {
       node.properties().forEach(e -> {
         if (e.getKey().equals("description") && e.getValue().isString()) {
@@ -221,7 +223,7 @@ class RealDescriptionToolQualityIT {
     }
   }
 
-  private static void nodesWithExamples(JsonNode node, java.util.function.Consumer<JsonNode> each) {
+  private static void nodesWithExamples(JsonNode node, Consumer<JsonNode> each) {
     if (node.isObject()) {
       if (node.path("examples").isArray()) {
         each.accept(node);
@@ -238,7 +240,7 @@ class RealDescriptionToolQualityIT {
   }
 
   private static Set<String> operationIds(String slug) throws IOException {
-    Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     JsonNode paths = JSON.readTree(Files.readString(fixture(slug))).path("paths");
     paths.properties().forEach(p -> p.getValue().properties().forEach(m -> {
       if (m.getValue().path("operationId").isString()) {

@@ -52,6 +52,28 @@ class ToolQualityTest {
   }
 
   @Test
+  void aParagraphSummaryIsTitledByItsFirstSentenceAndKeptWholeInTheDescription() {
+    String summary = "Creates a model response. Provide text or image inputs to generate text or JSON outputs, "
+        + "or call your own code.";
+    String shortOne = "Lists the files. Short.";
+    String noSentence = "Uploads a file that can be used across various endpoints, up to 512 MB and 100 GB in all";
+    ImportReport paragraphs = OpenApiImport.importDocument("ai", """
+        openapi: 3.0.3
+        info: {title: AI, version: '1'}
+        servers: [{url: 'https://ai.example'}]
+        paths:
+          /responses: {post: {operationId: createResponse, summary: '%s', responses: {'200': {description: ok}}}}
+          /files: {get: {operationId: listFiles, summary: '%s', responses: {'200': {description: ok}}}}
+          /uploads: {post: {operationId: createUpload, summary: '%s', responses: {'200': {description: ok}}}}
+        """.formatted(summary, shortOne, noSentence));
+
+    assertThat(tool(paragraphs, "ai_create_response").title()).isEqualTo("Creates a model response");
+    assertThat(tool(paragraphs, "ai_create_response").description()).isEqualTo(summary);
+    assertThat(tool(paragraphs, "ai_list_files").title()).isEqualTo(shortOne);
+    assertThat(tool(paragraphs, "ai_create_upload").title()).isEqualTo(noSentence);
+  }
+
+  @Test
   void htmlDescriptionsBecomeMarkdown() {
     assertThat(tool(report, "shop_post_accounts").description())
         .isEqualTo("Creates an [account](/docs/accounts). Use `type`.");

@@ -2,6 +2,7 @@ package dev.switchboard.tool.internal;
 
 import dev.switchboard.tool.ToolNames;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -14,6 +15,10 @@ final class ToolText {
   static final int MAX_DESCRIPTION = 1_000;
   /** Longest title kept. */
   static final int MAX_TITLE = 200;
+  /** A summary longer than this is a paragraph: its first sentence is the title, when it has one that fits. */
+  static final int LONG_SUMMARY = 80;
+  /** The first sentence, without its end mark ({@code . ! ?} then a space and an upper-case letter). */
+  private static final Pattern FIRST_SENTENCE = Pattern.compile("^(.+?)[.!?]\\s+(?=\\p{Lu})");
   /** One word that is an identifier: camel case, or joined by {@code _ / . -}, maybe ending {@code ()}. */
   private static final Pattern IDENTIFIER = Pattern.compile(
       "(?=\\S*([a-z][A-Z]|[A-Za-z0-9][_/.][A-Za-z]))[A-Za-z][A-Za-z0-9_./-]*(\\(\\))?");
@@ -32,13 +37,26 @@ final class ToolText {
       return readable(summary); // a summary that is an identifier (Trello's "deleteActionsByIdAction()")
     }
     if (!summary.isEmpty()) {
-      return cut(summary, MAX_TITLE);
+      return cut(firstSentence(summary), MAX_TITLE);
     }
     String operationId = Nodes.text(operation, "operationId").strip();
     if (!operationId.isEmpty()) {
       return readable(operationId);
     }
     return cut(method.toUpperCase(Locale.ROOT) + " " + path, MAX_TITLE);
+  }
+
+  /**
+   * {@code summary} itself, or its first sentence when it is longer than {@value #LONG_SUMMARY} characters
+   * (OpenAI's summaries are paragraphs: "Creates a model response. Provide text or image inputs…" →
+   * "Creates a model response") and that sentence is at most {@value #MAX_TITLE}.
+   */
+  private static String firstSentence(String summary) {
+    if (summary.length() <= LONG_SUMMARY) {
+      return summary;
+    }
+    Matcher first = FIRST_SENTENCE.matcher(summary);
+    return first.find() && first.group(1).length() <= MAX_TITLE ? first.group(1) : summary;
   }
 
   /** {@code identifier} as capitalised words: {@code pulls/list-comments} → "Pulls list comments". */
