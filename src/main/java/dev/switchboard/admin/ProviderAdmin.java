@@ -17,7 +17,7 @@ import dev.switchboard.provider.ProviderKind;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.ProviderStatus;
 import dev.switchboard.provider.ValidationSpec;
-import dev.switchboard.tool.HttpOperation;
+import dev.switchboard.tool.DefaultValidationTool;
 import dev.switchboard.tool.ImportReport;
 import dev.switchboard.tool.OpenApiImport;
 import dev.switchboard.tool.StoredTools;
@@ -273,20 +273,19 @@ public final class ProviderAdmin {
   }
 
   /**
-   * The validation tool an import picks when none is named: the first GET operation that needs no
-   * argument, else the first tool with no required argument. An MCP provider must name one.
+   * The validation tool an import picks when none is named: a read-only operation with the smallest
+   * required input ({@link DefaultValidationTool}). Never a writing one: without a read-only operation,
+   * or for an MCP provider, the administrator must name one.
    */
   private static ValidationSpec defaultValidation(List<Tool> imported) {
     if (imported.isEmpty()) {
       throw new FieldErrors(Map.of("validationTool",
           "is required: name a cheap, read-only tool of the server to verify credentials with"));
     }
-    Optional<Tool> pick = imported.stream()
-        .filter(t -> t.recipe() instanceof HttpOperation op && op.method().equals("GET"))
-        .filter(t -> t.inputSchema().path("required").isEmpty())
-        .findFirst()
-        .or(() -> imported.stream().filter(t -> t.inputSchema().path("required").isEmpty()).findFirst());
-    return new ValidationSpec(pick.orElse(imported.get(0)).localName(), Map.of());
+    Tool pick = DefaultValidationTool.pick(imported).orElseThrow(() -> new FieldErrors(Map.of("validationTool",
+        "is required: the document has no read-only (GET or HEAD) operation to verify credentials with, and "
+            + "Switchboard never picks one that writes; name one of the imported tools")));
+    return new ValidationSpec(pick.localName(), Map.of());
   }
 
   private static String name(ImportRequest request, String fallback) {

@@ -16,7 +16,7 @@ final class SettingNames {
           "METRICS_TOKEN", "MAX_CALLS_PER_USER", "MAX_CALLS_PER_USER_PROVIDER", "MAX_STREAMS_PER_USER",
           "OUTBOUND_CONNECTIONS_PER_HOST", "BODY_TIMEOUT_MS", "MAX_ANONYMOUS_BODIES",
           "HEALTH_INTERVAL_MS", "HEALTH_WINDOW_MS",
-          "MAX_DOCUMENT_BYTES")
+          "MAX_DOCUMENT_BYTES", "TOOL_SCHEMA_LIMIT")
       .map(n -> SettingsLoader.PREFIX + n)
       .collect(Collectors.toUnmodifiableSet());
 

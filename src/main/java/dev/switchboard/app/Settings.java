@@ -45,6 +45,8 @@ import java.util.Optional;
  * @param healthWindow how long a provider stays unreachable before it is set INACTIVE
  * @param maxDocumentBytes the largest API description an import reads (UTF-8 bytes, JSON or YAML,
  *     pasted or fetched)
+ * @param toolSchemaLimit the most bytes of JSON one tool's input schema has in {@code tools/list};
+ *     larger ones are simplified (the full one stays for validation and {@code describe_tool})
  */
 public record Settings(
     String host,
@@ -75,7 +77,8 @@ public record Settings(
     RequestLimits limits,
     Duration healthInterval,
     Duration healthWindow,
-    int maxDocumentBytes) {
+    int maxDocumentBytes,
+    int toolSchemaLimit) {
 
   public Settings {
     if (healthInterval.isNegative() || healthWindow.isNegative() || healthWindow.isZero()) {
@@ -96,6 +99,9 @@ public record Settings(
       throw new IllegalArgumentException("SWITCHBOARD_MAX_DOCUMENT_BYTES must be between 1024 and "
           + MAX_DOCUMENT_CEILING);
     }
+    if (toolSchemaLimit < 1024) {
+      throw new IllegalArgumentException("SWITCHBOARD_TOOL_SCHEMA_LIMIT must be at least 1024 bytes");
+    }
     if (bcryptCost < 4 || bcryptCost > 31) {
       throw new IllegalArgumentException("SWITCHBOARD_BCRYPT_COST must be between 4 and 31");
     }
@@ -115,6 +121,6 @@ public record Settings(
         vaultKeyFile, adminEmail, adminPassword, maxBodyBytes, bcryptCost, sessionTtl,
         baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, mcpMaxCall, maxResponseBytes, refreshInterval,
         refreshWindow, signInLimits, vaultLockLease, metricsToken, limits, healthInterval, healthWindow,
-        maxDocumentBytes);
+        maxDocumentBytes, toolSchemaLimit);
   }
 }

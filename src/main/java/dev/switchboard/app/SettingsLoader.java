@@ -1,6 +1,7 @@
 package dev.switchboard.app;
 
 import dev.switchboard.account.SignInThrottle;
+import dev.switchboard.tool.SchemaBounds;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,8 @@ public final class SettingsLoader {
         limits(values),
         Duration.ofMillis(intValue(values, "HEALTH_INTERVAL_MS", 5 * 60_000)),
         Duration.ofMillis(intValue(values, "HEALTH_WINDOW_MS", 30 * 60_000)),
-        intValue(values, "MAX_DOCUMENT_BYTES", 32 * 1024 * 1024));
+        intValue(values, "MAX_DOCUMENT_BYTES", 32 * 1024 * 1024),
+        intValue(values, "TOOL_SCHEMA_LIMIT", SchemaBounds.DEFAULT_LIMIT_BYTES));
   }
 
   private static RequestLimits limits(Map<String, String> values) {

@@ -69,6 +69,7 @@ import dev.switchboard.provider.Catalog;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.tool.ArgumentValidator;
 import dev.switchboard.tool.CuratedOpenApi;
+import dev.switchboard.tool.SchemaBounds;
 import dev.switchboard.tool.ToolCatalog;
 import dev.switchboard.tool.ToolSource;
 import dev.switchboard.upstream.BuiltinToolset;
@@ -233,7 +234,8 @@ public final class Switchboard implements AutoCloseable {
       this.bundles = new Bundles(bundleRows, tools, credentials, remoteTools, clock);
       this.attention = new AttentionWatcher(bundles, bundleRows, credentials, notifications);
       this.surfaces = new SurfaceFactory(bundles,
-          new ToolRunner(new CheckedCalls(calls, verifier), validator, json, settings.baseUrl()), json);
+          new ToolRunner(new CheckedCalls(calls, verifier), validator, json, settings.baseUrl()), json,
+          new SchemaBounds(settings.toolSchemaLimit()));
       bundles.onChange(surfaces::forget);
       this.mcp = new McpServer(json, new SessionTokens(vault.tokenSealer(SessionTokens.PURPOSE)),
           new Cursors(vault.signer()), new EndedSessions(database.jdbi()), surfaces, clock, VERSION,

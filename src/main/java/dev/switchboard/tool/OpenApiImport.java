@@ -25,6 +25,9 @@ public final class OpenApiImport {
    * ({@code SWITCHBOARD_MAX_DOCUMENT_BYTES}, checked before the import, is at most this).
    */
   public static final int MAX_CHARACTERS = 64 * 1024 * 1024;
+  /** The warning of an import with no operation to pick as the default validation tool. */
+  public static final String NO_READ_ONLY_OPERATION = "no read-only (GET or HEAD) operation: there is no default "
+      + "validation tool, name one of the imported tools (validationTool, --validation-tool)";
 
   private OpenApiImport() {}
 
@@ -66,7 +69,11 @@ public final class OpenApiImport {
       }
     }
     skipped.sort(Comparator.comparing(SkippedOperation::path).thenComparing(SkippedOperation::method));
-    return new ImportReport(document.title(), document.serverUrl(), tools, skipped, document.warnings(),
+    List<String> warnings = new ArrayList<>(document.warnings());
+    if (!tools.isEmpty() && DefaultValidationTool.pick(tools).isEmpty()) {
+      warnings.add(NO_READ_ONLY_OPERATION);
+    }
+    return new ImportReport(document.title(), document.serverUrl(), tools, skipped, warnings,
         security.auth(operations));
   }
 

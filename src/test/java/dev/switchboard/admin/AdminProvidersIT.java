@@ -89,6 +89,26 @@ class AdminProvidersIT {
   }
 
   @Test
+  void aDocumentThatOnlyWritesNeedsANamedValidationToolAndNeverGetsAWritingDefault() {
+    String writesOnly = "openapi: 3.0.3\ninfo: {title: Writes, version: '1'}\n"
+        + "servers: [{url: 'https://writes.example'}]\npaths:\n"
+        + "  /accounts:\n    post:\n      operationId: createAccount\n      responses: {'200': {description: ok}}\n"
+        + "  /actions/{id}:\n    delete:\n      operationId: deleteAction\n"
+        + "      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n"
+        + "      responses: {'200': {description: ok}}\n";
+
+    Api.Answer refused = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "writes", "document", writesOnly));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("error").path("fields").path("validationTool").asString())
+        .contains("no read-only (GET or HEAD) operation");
+    assertThat(admin.get("/api/v1/providers/writes").status()).isEqualTo(404);
+    Api.Answer named = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "writes", "document", writesOnly,
+        "validationTool", "create_account"));
+    assertThat(named.status()).as(named.body()).isEqualTo(201);
+  }
+
+  @Test
   void anInactiveProvidersToolsAreUnavailableAndComeBack() {
     Api.Answer inactive = admin.post("/api/v1/admin/providers/open-meteo/status", Map.of("status", "INACTIVE"));
     assertThat(inactive.json().path("status").asString()).isEqualTo("INACTIVE");

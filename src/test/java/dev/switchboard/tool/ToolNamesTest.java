@@ -26,13 +26,26 @@ class ToolNamesTest {
   }
 
   @Test
-  void longNamesAreCutTo64CharactersEndingWithAStableHashOfTheFullName() {
-    String raw = "reposListActivitiesForTheAuthenticatedUserInAllOrganizationsAndTheirRepositories";
+  void longNamesThatCannotBeShortenedReadablyAreCutTo64CharactersEndingWithAStableHashOfTheFullName() {
+    String raw = "reposListActivitiesAcrossEveryWorkspaceBelongingSomeoneElseEntirelyUnrelatedHere";
     String name = ToolNames.of("github", raw);
 
     assertThat(name).hasSize(ToolNames.MAX_LENGTH).matches("github_repos_list_activities_[a-z_]+_[0-9a-f]{8}");
     assertThat(ToolNames.of("github", raw)).isEqualTo(name);
     assertThat(ToolNames.of("github", raw + "Archived")).isNotEqualTo(name).hasSize(ToolNames.MAX_LENGTH);
+  }
+
+  @Test
+  void longNamesAreShortenedReadablyBeforeAnyHash() {
+    // GitHub's operation ids: filler words go first, then long words are abbreviated, then repeats
+    assertThat(ToolNames.of("github", "reposListActivitiesForTheAuthenticatedUserInAllOrganizationsAndTheirRepositories"))
+        .isEqualTo("github_repos_list_activities_auth_user_all_orgs_their_repos");
+    assertThat(ToolNames.of("github", "actions/list-selected-repositories-enabled-github-actions-organization"))
+        .isEqualTo("github_actions_list_selected_repos_enabled_github_actions_org");
+    assertThat(ToolNames.of("github", "copilot/list-copilot-coding-agent-selected-repositories-for-organization"))
+        .isEqualTo("github_copilot_list_copilot_coding_agent_selected_repos_org");
+    assertThat(ToolNames.of("github", "actions/get-actions-cache-retention-limit-for-organization"))
+        .isEqualTo("github_actions_get_actions_cache_retention_limit_organization");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.mcp.McpError;
 import dev.switchboard.mcp.McpTarget;
 import dev.switchboard.store.ShortLived;
+import dev.switchboard.tool.SchemaBounds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +28,15 @@ public final class SurfaceFactory {
   private final Bundles bundles;
   private final ToolRunner runner;
   private final JsonMapper json;
+  private final SchemaBounds bounds;
   private final ShortLived<String, ToolSurface> kept = new ShortLived<>(Duration.ofMillis(KEEP_MILLIS), 10_000);
   private final ToolIndexes indexes = new ToolIndexes();
 
-  public SurfaceFactory(Bundles bundles, ToolRunner runner, JsonMapper json) {
+  public SurfaceFactory(Bundles bundles, ToolRunner runner, JsonMapper json, SchemaBounds bounds) {
     this.bundles = bundles;
     this.runner = runner;
     this.json = json;
+    this.bounds = bounds;
   }
 
   /** Drops every kept surface: something they were built from changed. */
@@ -61,7 +64,7 @@ public final class SurfaceFactory {
       }
       BundleView view = bundles.view(userId, bundle);
       return bundle.mode() == BundleMode.DIRECT
-          ? new DirectSurface(view, runner, json, userId)
+          ? new DirectSurface(view, runner, json, userId, bounds)
           : new MetaSurface(List.of(view), false, runner, json, userId, indexes);
     }
     List<BundleView> views = new ArrayList<>();

@@ -87,7 +87,8 @@ public final class OperationImporter {
     HttpOperation recipe = new HttpOperation(operation.method(), operation.path(), parameters,
         body.map(b -> new HttpOperation.Body("body", b.contentType(), b.required(), b.encoding())), fromCredential,
         server);
-    return new Tool(name, provider, name.substring(provider.length() + 1), ToolText.title(operation.operation()),
+    return new Tool(name, provider, name.substring(provider.length() + 1), ToolText.title(operation.operation(), operation.method(),
+        operation.path()),
         ToolText.description(operation.operation()), inputSchema,
         SecurityScopes.of(document, operation.operation()), recipe);
   }
@@ -103,6 +104,7 @@ public final class OperationImporter {
     if (!converter.defs().isEmpty()) {
       schema.putObject("$defs").setAll(converter.defs());
     }
+    Examples.pruneContradicting(schema);
     List<String> problems = schemas.problems(schema);
     if (!problems.isEmpty()) {
       throw new OperationSkipped(SkipReason.INVALID_SCHEMA, Nodes.cut(problems.get(0).replaceAll("\\s+", " ")));
@@ -141,7 +143,7 @@ public final class OperationImporter {
     }
     ObjectNode object = (ObjectNode) schema;
     if (!description.isBlank() && !object.has("description")) {
-      object.put("description", description.strip());
+      object.put("description", HtmlMarkdown.of(description).strip());
     }
     if (deprecated) {
       object.put("deprecated", true);

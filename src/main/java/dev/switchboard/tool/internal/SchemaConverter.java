@@ -85,6 +85,8 @@ final class SchemaConverter {
       } else if (SCHEMA_MAP.contains(key)) {
         ObjectNode map = out.putObject(key);
         shaped(value, value.isObject(), key).properties().forEach(e -> map.set(e.getKey(), convert(e.getValue())));
+      } else if (key.equals("description") && value.isString()) {
+        out.put(key, HtmlMarkdown.of(value.stringValue())); // Stripe's descriptions are HTML
       } else if (VALUES.contains(key)) {
         out.set(key, value.deepCopy());
       }
