@@ -198,7 +198,7 @@ public final class Switchboard implements AutoCloseable {
       Map<String, BuiltinToolset> byName = new HashMap<>();
       builtins.forEach(b -> byName.put(b.name(), b));
       ToolExecutor executor = new ToolExecutor(
-          new HttpToolCall(outbound, json, settings.maxResponseBytes()), remoteMcp, byName);
+          new HttpToolCall(outbound, json, settings.maxResponseBytes(), clock), remoteMcp, byName);
       ArgumentValidator validator = new ArgumentValidator();
       metrics.gauge("switchboard.db.connections.active", "Database connections in use", database::activeConnections);
       metrics.gauge("switchboard.db.connections.open", "Database connections open", database::openConnections);

@@ -67,6 +67,7 @@ public record Provider(
         ProviderRules.checkUpstream(kind, baseUrl, mcpUrl, builtin, credentialSchema);
         ProviderRules.checkOpenApi(kind, builtin, openapi);
         ProviderRules.checkAuthMethods(authMethods, credentialSchema);
+        ProviderRules.checkTemplates(baseUrl, authMethods, credentialSchema);
     }
 
     /** A provider without answer rules: its HTTP statuses say everything. */
@@ -98,6 +99,14 @@ public record Provider(
     }
 
     /**
+     * The OAUTH2 settings with the placeholders of their URLs filled from the credential schema's defaults (a
+     * Microsoft tenant: the flow starts before the user gives any value), or empty when OAuth is not offered.
+     */
+    public Optional<OAuth2Method> oauth2() {
+        return authMethod(AuthMethodType.OAUTH2).map(method -> ((OAuth2Method) method).withDefaults(credentialSchema));
+    }
+
+    /**
      * The fields a user must supply to create a credential with this auth method, in form order. With a credential
      * schema: its fields (for OAUTH2 only the non-secret ones; the token comes from the flow). Without: API_KEY →
      * {@link SchemaField#API_KEY}, BEARER → {@link SchemaField#TOKEN}, OAUTH2 and NONE → none.
@@ -116,7 +125,7 @@ public record Provider(
         return switch (type) {
             case API_KEY -> List.of(SchemaField.API_KEY);
             case BEARER -> List.of(SchemaField.TOKEN);
-            case OAUTH2, NONE -> List.of();
+            case OAUTH2, NONE, CLIENT_CREDENTIALS, JWT_GRANT -> List.of();
         };
     }
 

@@ -30,7 +30,8 @@ final class CredentialValues {
       case API_KEY -> "api_key";
       case BEARER -> "token";
       case OAUTH2 -> "access_token";
-      case NONE -> "";
+      case NONE, JWT_GRANT -> "";
+      case CLIENT_CREDENTIALS -> "access_token";
     };
   }
 }
