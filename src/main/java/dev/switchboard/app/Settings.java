@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param bcryptCost work factor of password hashes
  * @param sessionTtl how long a dashboard sign-in lasts
  * @param baseUrlOverrides provider slug to base URL, from {@code SWITCHBOARD_PROVIDER_<SLUG>_BASE_URL}
+ * @param authUrlOverrides provider slug to the URL replacing the origin of its auth endpoints, from
+ *     {@code SWITCHBOARD_PROVIDER_<SLUG>_AUTH_URL}
  * @param keyFilePoll how often the running server looks for a changed key file (online rotation)
  * @param outboundAllow CIDR ranges and host names outbound calls may reach although private, each
  *     on every port or on one ({@code 10.0.0.0/8:5432})
@@ -71,9 +73,11 @@ public record Settings(
     Optional<String> metricsToken,
     RequestLimits limits,
     Duration healthInterval,
-    Duration healthWindow) {
+    Duration healthWindow,
+    Map<String, String> authUrlOverrides) {
 
   public Settings {
+    authUrlOverrides = Map.copyOf(authUrlOverrides);
     if (healthInterval.isNegative() || healthWindow.isNegative() || healthWindow.isZero()) {
       throw new IllegalArgumentException("SWITCHBOARD_HEALTH_INTERVAL_MS must be 0 or more and "
           + "SWITCHBOARD_HEALTH_WINDOW_MS more than 0");
@@ -103,6 +107,7 @@ public record Settings(
     return new Settings(host, newPort, newBaseUrl, dataDir, dbUrl, dbUser, dbPassword, vaultKeys,
         vaultKeyFile, adminEmail, adminPassword, maxBodyBytes, bcryptCost, sessionTtl,
         baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, mcpMaxCall, maxResponseBytes, refreshInterval,
-        refreshWindow, signInLimits, vaultLockLease, metricsToken, limits, healthInterval, healthWindow);
+        refreshWindow, signInLimits, vaultLockLease, metricsToken, limits, healthInterval, healthWindow,
+        authUrlOverrides);
   }
 }

@@ -21,6 +21,7 @@ import java.util.Properties;
 public final class SettingsLoader {
   static final String PREFIX = "SWITCHBOARD_";
   private static final String OVERRIDE_SUFFIX = "_BASE_URL";
+  private static final String AUTH_OVERRIDE_SUFFIX = "_AUTH_URL";
   private static final String OVERRIDE_PREFIX = PREFIX + "PROVIDER_";
 
   private SettingsLoader() {}
@@ -42,11 +43,15 @@ public final class SettingsLoader {
 
   static Settings fromValues(Map<String, String> values) {
     Map<String, String> overrides = new HashMap<>();
+    Map<String, String> authOverrides = new HashMap<>();
     for (Map.Entry<String, String> e : values.entrySet()) {
       String key = e.getKey();
       if (key.startsWith(OVERRIDE_PREFIX) && key.endsWith(OVERRIDE_SUFFIX)) {
         String slug = key.substring(OVERRIDE_PREFIX.length(), key.length() - OVERRIDE_SUFFIX.length());
         overrides.put(slug.toLowerCase(Locale.ROOT).replace('_', '-'), e.getValue());
+      } else if (key.startsWith(OVERRIDE_PREFIX) && key.endsWith(AUTH_OVERRIDE_SUFFIX)) {
+        String slug = key.substring(OVERRIDE_PREFIX.length(), key.length() - AUTH_OVERRIDE_SUFFIX.length());
+        authOverrides.put(slug.toLowerCase(Locale.ROOT).replace('_', '-'), e.getValue());
       } else if (!SettingNames.ALL.contains(key)) {
         throw new IllegalArgumentException("unknown setting " + key
             + " (see the README's configuration table)");
@@ -86,7 +91,8 @@ public final class SettingsLoader {
         optional(values, "METRICS_TOKEN").map(String::trim),
         limits(values),
         Duration.ofMillis(intValue(values, "HEALTH_INTERVAL_MS", 5 * 60_000)),
-        Duration.ofMillis(intValue(values, "HEALTH_WINDOW_MS", 30 * 60_000)));
+        Duration.ofMillis(intValue(values, "HEALTH_WINDOW_MS", 30 * 60_000)),
+        authOverrides);
   }
 
   private static RequestLimits limits(Map<String, String> values) {

@@ -155,7 +155,8 @@ public final class Switchboard implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.json = JsonMapper.builder().findAndAddModules().build();
-    Catalog shipped = Catalog.load(json, settings.baseUrlOverrides());
+    Catalog shipped = Catalog.load(json, settings.baseUrlOverrides())
+        .withAuthUrlOverrides(settings.authUrlOverrides());
     this.catalog = new ProviderRegistry(shipped);
     this.database = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
     try {

@@ -3,6 +3,7 @@ package dev.switchboard.provider;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.switchboard.provider.internal.Checks;
 import dev.switchboard.provider.internal.ProviderRules;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -127,6 +128,45 @@ public record Provider(
             case BEARER -> List.of(SchemaField.TOKEN);
             case OAUTH2, NONE, CLIENT_CREDENTIALS, JWT_GRANT -> List.of();
         };
+    }
+
+    /**
+     * This provider with the origin ({@code scheme://host[:port]}) of its auth endpoints replaced by {@code url}
+     * (which may add a path prefix): the token URL of each grant and OAUTH2 method, and every other OAUTH2 URL on
+     * the same origin as its token URL (authorize, revoke, userinfo, issuer). A sandbox (Salesforce's
+     * {@code https://test.salesforce.com}), a sovereign cloud, or a local authorization server in tests.
+     *
+     * @throws IllegalArgumentException when the provider has no auth endpoint
+     */
+    public Provider withAuthOrigin(String url) {
+        List<AuthMethod> methods = new ArrayList<>();
+        boolean replaced = false;
+        for (AuthMethod method : authMethods) {
+            if (method instanceof ClientCredentialsMethod grant) {
+                methods.add(new ClientCredentialsMethod(AuthOrigins.rebase(grant.tokenUrl(), grant.tokenUrl(), url),
+                        grant.scopes(), grant.scopeSeparator(), grant.clientAuthentication(), grant.tokenParams()));
+                replaced = true;
+            } else if (method instanceof JwtGrantMethod grant) {
+                methods.add(new JwtGrantMethod(AuthOrigins.rebase(grant.tokenUrl(), grant.tokenUrl(), url),
+                        grant.scopes(), grant.scopeSeparator()));
+                replaced = true;
+            } else if (method instanceof OAuth2Method oauth) {
+                String anchor = oauth.tokenUrl() != null ? oauth.tokenUrl() : oauth.issuer();
+                methods.add(new OAuth2Method(AuthOrigins.rebase(oauth.authorizeUrl(), anchor, url),
+                        AuthOrigins.rebase(oauth.tokenUrl(), anchor, url), AuthOrigins.rebase(oauth.revokeUrl(), anchor, url),
+                        AuthOrigins.rebase(oauth.issuer(), anchor, url), AuthOrigins.rebase(oauth.userinfoUrl(), anchor, url),
+                        oauth.defaultScopes(), oauth.scopeSeparator(), oauth.pkce(), oauth.authorizeParams(),
+                        oauth.clientAuthentication(), oauth.tokenValues()));
+                replaced = true;
+            } else {
+                methods.add(method);
+            }
+        }
+        if (!replaced) {
+            throw new IllegalArgumentException("provider '" + slug + "' has no auth endpoint to override");
+        }
+        return new Provider(slug, name, description, category, kind, status, icon, baseUrl, mcpUrl, openapi,
+                builtin, docsUrl, methods, credentialSchema, validation, answers, health);
     }
 
     /** This provider with another status. */

@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
 /**
  * A URL with {@code {name}} placeholders filled from a credential (docs/providers.md, "URL templates"): a
  * placeholder that starts the URL takes a whole http(s) URL (GitLab's or Jira's {@code {instance_url}}, Salesforce's
- * {@code instance_url} from the token response), any other one a single host-name label of letters, digits and
- * {@code -} (a Microsoft tenant, a ServiceNow instance, Mailchimp's data centre), so that no value can add
+ * {@code instance_url} from the token response), any other one a host name (labels of letters, digits and {@code -}
+ * joined by {@code .}: a Microsoft tenant, a ServiceNow instance, Mailchimp's data centre), so that no value can add
  * {@code /}, {@code ?}, {@code #}, {@code @} or {@code :} to the URL. Stateless; errors never repeat the value.
  */
 public final class UrlTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]{0,39})}");
-    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+    private static final Pattern LABEL = Pattern.compile(
+            "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
     private UrlTemplate() {
     }
@@ -65,9 +66,9 @@ public final class UrlTemplate {
     }
 
     private static String label(String name, String value) {
-        if (!LABEL.matcher(value).matches()) {
+        if (value.length() > 253 || !LABEL.matcher(value).matches()) {
             throw SwitchboardException.invalid("invalid_url_value", name
-                    + " must be a host name label: letters, digits and '-', at most 63 characters");
+                    + " must be a host name: labels of letters, digits and '-' joined by '.'");
         }
         return value;
     }

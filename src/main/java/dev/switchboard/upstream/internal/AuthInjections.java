@@ -1,5 +1,6 @@
 package dev.switchboard.upstream.internal;
 
+import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.AuthMethodType;
 import dev.switchboard.vault.SecretFields;
@@ -18,11 +19,17 @@ public final class AuthInjections {
   static final long MARGIN_SECONDS = 60;
   private final Map<AuthMethodType, AuthInjection> byType = new EnumMap<>(AuthMethodType.class);
 
-  public AuthInjections(OutboundHttp http, JsonMapper json, Clock clock) {
+  /** The stateless strategies only (remote MCP servers): a grant the gateway makes itself is refused. */
+  public AuthInjections() {
     byType.put(AuthMethodType.API_KEY, new ApiKeyInjection());
     byType.put(AuthMethodType.BEARER, new BearerInjection("token"));
     byType.put(AuthMethodType.OAUTH2, new BearerInjection("access_token"));
     byType.put(AuthMethodType.NONE, (method, secrets, request) -> { });
+  }
+
+  /** Every strategy, the grants sending their token requests through {@code http}. */
+  public AuthInjections(OutboundHttp http, JsonMapper json, Clock clock) {
+    this();
     TokenEndpoint endpoint = new TokenEndpoint(http, json, clock);
     GrantedTokens tokens = new GrantedTokens(clock, Duration.ofSeconds(MARGIN_SECONDS));
     byType.put(AuthMethodType.CLIENT_CREDENTIALS, new ClientCredentialsInjection(endpoint, tokens));
@@ -30,6 +37,11 @@ public final class AuthInjections {
   }
 
   public void apply(AuthMethod method, SecretFields secrets, OutgoingRequest request) {
-    byType.get(method.type()).apply(method, secrets, request);
+    AuthInjection injection = byType.get(method.type());
+    if (injection == null) {
+      throw SwitchboardException.invalid("auth_method_not_supported", method.type()
+          + " is not supported for remote MCP servers");
+    }
+    injection.apply(method, secrets, request);
   }
 }

@@ -61,7 +61,7 @@ public final class HttpToolCall {
     int headersBefore = request.headers.size();
     int queryBefore = request.query.size();
     try {
-      auth.apply(UrlValues.resolve(method, urlValues), secrets, request);
+      auth.apply(UrlValues.resolve(method, urlValues), UrlValues.withDefaults(provider, secrets), request);
     } catch (GrantRefusedException e) {
       return ToolResult.failure(Outcome.CREDENTIALS_REJECTED, Redactor.of(secretValues).redact(e.getMessage()),
           e.status() == 0 ? null : e.status());

@@ -8,6 +8,8 @@ import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.SchemaField;
 import dev.switchboard.provider.UrlTemplate;
 import dev.switchboard.vault.SecretFields;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -26,6 +28,25 @@ final class UrlValues {
             : schema.field(name).map(SchemaField::defaultValue).map(String::valueOf))
         .or(() -> schema == null ? Optional.empty() : schema.derivedValue(name)
             .flatMap(derived -> from(derived, secrets)));
+  }
+
+  /**
+   * {@code secrets} with the default of each schema field the credential has no value for (a field with a
+   * default is never missing: Mailchimp's Basic user name).
+   */
+  static SecretFields withDefaults(Provider provider, SecretFields secrets) {
+    CredentialSchema schema = provider.credentialSchema();
+    if (schema == null) {
+      return secrets;
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    secrets.names().forEach(name -> values.put(name, secrets.get(name).orElseThrow()));
+    for (SchemaField field : schema.fields()) {
+      if (field.defaultValue() != null && secrets.get(field.name()).filter(v -> !v.isBlank()).isEmpty()) {
+        values.put(field.name(), String.valueOf(field.defaultValue()));
+      }
+    }
+    return SecretFields.of(values);
   }
 
   /** {@code method} with the placeholders of its token URL filled (client credentials), else itself. */
