@@ -393,6 +393,23 @@ class SeedProvidersAuthIT {
   }
 
   @Test
+  void theOutboundGuardStillChecksTheTemplatedUrlAndTheTokenEndpoint() {
+    int before = upstream.requests().size();
+    for (Map<String, Object> credential : List.<Map<String, Object>>of(
+        Map.of("provider", "gitlab", "authMethod", "API_KEY", "fields",
+            Map.of("instance_url", "http://169.254.169.254", "api_key", "glpat-s3cr3t")),
+        Map.of("provider", "google-cloud", "authMethod", "JWT_GRANT", "fields",
+            Map.of("service_account", serviceAccountKey().replace(upstream.url("/google-token"),
+                "http://169.254.169.254/token"))))) {
+      Api.Answer a = api.post("/api/v1/credentials?verify=true", credential);
+      assertThat(a.status()).as(a.body()).isEqualTo(201);
+      assertThat(a.json().path("verification").asString()).as(a.body()).isNotEqualTo("VERIFIED");
+      assertThat(a.body()).doesNotContain("s3cr3t").doesNotContain("PRIVATE KEY");
+    }
+    assertThat(upstream.requests()).hasSize(before);
+  }
+
+  @Test
   void mailchimpTakesItsDataCentreFromTheKeysSuffix() {
     createAndVerify("mailchimp", "API_KEY", Map.of("api_key", "0123456789abcdefs3cr3t-us6"));
 

@@ -168,8 +168,8 @@ public final class ProviderRules {
 
     private static void requireSecret(CredentialSchema schema, String name, AuthMethodType type) {
         if (field(schema, name).filter(SchemaField::secret).isEmpty()) {
-            throw new IllegalArgumentException(type + (schema == null ? " needs a credential schema" : " with a credential schema")
-                    + " with a secret field " + name);
+            throw new IllegalArgumentException(type + (schema == null ? " needs a credential schema with"
+                    : " with a credential schema needs") + " a secret field " + name);
         }
     }
 
