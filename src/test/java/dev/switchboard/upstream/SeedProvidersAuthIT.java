@@ -455,6 +455,21 @@ class SeedProvidersAuthIT {
     assertThat(call.pathAndQuery()).isEqualTo("/sf-instance/services/data/v62.0/limits");
     assertThat(call.header("Authorization")).startsWith("Bearer ey");
     assertThat(drain(salesforceAuth)).anyMatch(r -> r.getPath().equals("/services/oauth2/token"));
+
+    // the instance URL is kept in the sealed payload with the tokens, not shown, and survives a refresh
+    Api.Answer mine = api.get("/api/v1/credentials?provider=salesforce");
+    assertThat(mine.body()).doesNotContain("sf-instance");
+    String id = mine.json().path("items").get(0).path("id").asString();
+    int before = upstream.requests().size();
+    Api.Answer refreshed = api.post("/api/v1/credentials/" + id + "/refresh", Map.of());
+    assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+    assertThat(drain(salesforceAuth)).anyMatch(r -> r.getPath().equals("/services/oauth2/token")
+        && "refresh_token".equals(form(r.getBody().readUtf8()).get("grant_type")));
+    Api.Answer again = api.post("/api/v1/credentials/" + id + "/verify", Map.of());
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(again.json().path("verification").asString()).as(again.body()).isEqualTo("VERIFIED");
+    assertThat(upstream.requests().subList(before, upstream.requests().size()))
+        .anyMatch(r -> r.pathAndQuery().equals("/sf-instance/services/data/v62.0/limits"));
   }
 
   @Test
