@@ -2,6 +2,10 @@ package dev.switchboard.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.switchboard.testing.Api;
@@ -15,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -26,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import okhttp3.mockwebserver.RecordedRequest;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -37,6 +43,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -60,10 +67,15 @@ class SeedProvidersAuthIT {
   static Api api;
   static Api admin;
   static KeyPair serviceAccount;
+  static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   static final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeAll
   static void start() throws Exception {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    logs.setContext(context);
+    logs.start();
+    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(logs);
     authServer = new MockOAuth2Server();
     authServer.start(InetAddress.getByName("127.0.0.1"), 0);
     salesforceAuth = salesforceLike();
@@ -105,6 +117,8 @@ class SeedProvidersAuthIT {
 
   @AfterAll
   static void stop() {
+    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+        .detachAppender(logs);
     server.close();
     upstream.close();
     authServer.shutdown();
@@ -248,6 +262,31 @@ class SeedProvidersAuthIT {
     assertThat(a.status()).as(a.body()).isEqualTo(400);
     assertThat(a.body()).contains("tenant").doesNotContain("evil.example");
     assertThat(upstream.requests()).hasSize(before);
+  }
+
+  @Test
+  void noClientSecretNorPrivateKeyReachesALogLineTheOutputOrTheDatabaseFile() throws Exception {
+    String secret = "pp-canary-s3cr3t-51c9e0";
+    createAndVerify("paypal", "CLIENT_CREDENTIALS", Map.of("client_id", "pp-canary", "client_secret", secret));
+    createAndVerify("google-cloud", "JWT_GRANT", Map.of("service_account", serviceAccountKey()));
+    String key = Base64.getEncoder().encodeToString(serviceAccount.getPrivate().getEncoded()).substring(0, 40);
+
+    assertThat(server.printed()).doesNotContain(secret).doesNotContain(key);
+    for (ILoggingEvent event : List.copyOf(logs.list)) {
+      if (event.getLoggerName().startsWith("no.nav") || event.getLoggerName().startsWith("mockwebserver")) {
+        continue; // the stand-in authorization server logs what it receives; it is not the gateway
+      }
+      String line = event.getFormattedMessage() + event.getMDCPropertyMap()
+          + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+      assertThat(line).doesNotContain(secret).doesNotContain(key).doesNotContain("PRIVATE KEY");
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        assertThat(content).as(file.toString()).doesNotContain(secret).doesNotContain(key)
+            .doesNotContain("PRIVATE KEY");
+      }
+    }
   }
 
   // --- service account JWT grant (RFC 7523) against a stand-in that verifies it as Google does ----------
