@@ -272,6 +272,7 @@ class SeedProvidersAuthIT {
     String key = Base64.getEncoder().encodeToString(serviceAccount.getPrivate().getEncoded()).substring(0, 40);
 
     assertThat(server.printed()).doesNotContain(secret).doesNotContain(key);
+    assertThat(logs.list).isNotEmpty();
     for (ILoggingEvent event : List.copyOf(logs.list)) {
       if (event.getLoggerName().startsWith("no.nav") || event.getLoggerName().startsWith("mockwebserver")) {
         continue; // the stand-in authorization server logs what it receives; it is not the gateway
