@@ -19,7 +19,8 @@ final class CatalogStores {
   final StoredCatalog stored;
 
   CatalogStores(Settings settings, JsonMapper json, Database database) {
-    Catalog shipped = Catalog.load(json, settings.baseUrlOverrides());
+    Catalog shipped = Catalog.load(json, settings.baseUrlOverrides())
+        .withAuthUrlOverrides(settings.authUrlOverrides());
     this.registry = new ProviderRegistry(shipped);
     this.stored = new StoredCatalog(new ProviderRows(database.jdbi()), shipped, registry,
         ToolCatalog.build(shipped, List.of()), json);

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param bcryptCost work factor of password hashes
  * @param sessionTtl how long a dashboard sign-in lasts
  * @param baseUrlOverrides provider slug to base URL, from {@code SWITCHBOARD_PROVIDER_<SLUG>_BASE_URL}
+ * @param authUrlOverrides provider slug to the URL replacing the origin of its auth endpoints, from
+ *     {@code SWITCHBOARD_PROVIDER_<SLUG>_AUTH_URL}
  * @param keyFilePoll how often the running server looks for a changed key file (online rotation)
  * @param outboundAllow CIDR ranges and host names outbound calls may reach although private, each
  *     on every port or on one ({@code 10.0.0.0/8:5432})
@@ -78,9 +80,11 @@ public record Settings(
     Duration healthInterval,
     Duration healthWindow,
     int maxDocumentBytes,
-    int toolSchemaLimit) {
+    int toolSchemaLimit,
+    Map<String, String> authUrlOverrides) {
 
   public Settings {
+    authUrlOverrides = Map.copyOf(authUrlOverrides);
     if (healthInterval.isNegative() || healthWindow.isNegative() || healthWindow.isZero()) {
       throw new IllegalArgumentException("SWITCHBOARD_HEALTH_INTERVAL_MS must be 0 or more and "
           + "SWITCHBOARD_HEALTH_WINDOW_MS more than 0");
@@ -121,6 +125,6 @@ public record Settings(
         vaultKeyFile, adminEmail, adminPassword, maxBodyBytes, bcryptCost, sessionTtl,
         baseUrlOverrides, keyFilePoll, outboundAllow, callTimeout, mcpMaxCall, maxResponseBytes, refreshInterval,
         refreshWindow, signInLimits, vaultLockLease, metricsToken, limits, healthInterval, healthWindow,
-        maxDocumentBytes, toolSchemaLimit);
+        maxDocumentBytes, toolSchemaLimit, authUrlOverrides);
   }
 }

@@ -22,6 +22,7 @@ import java.util.Properties;
 public final class SettingsLoader {
   static final String PREFIX = "SWITCHBOARD_";
   private static final String OVERRIDE_SUFFIX = "_BASE_URL";
+  private static final String AUTH_OVERRIDE_SUFFIX = "_AUTH_URL";
   private static final String OVERRIDE_PREFIX = PREFIX + "PROVIDER_";
 
   private SettingsLoader() {}
@@ -43,11 +44,15 @@ public final class SettingsLoader {
 
   static Settings fromValues(Map<String, String> values) {
     Map<String, String> overrides = new HashMap<>();
+    Map<String, String> authOverrides = new HashMap<>();
     for (Map.Entry<String, String> e : values.entrySet()) {
       String key = e.getKey();
       if (key.startsWith(OVERRIDE_PREFIX) && key.endsWith(OVERRIDE_SUFFIX)) {
         String slug = key.substring(OVERRIDE_PREFIX.length(), key.length() - OVERRIDE_SUFFIX.length());
         overrides.put(slug.toLowerCase(Locale.ROOT).replace('_', '-'), e.getValue());
+      } else if (key.startsWith(OVERRIDE_PREFIX) && key.endsWith(AUTH_OVERRIDE_SUFFIX)) {
+        String slug = key.substring(OVERRIDE_PREFIX.length(), key.length() - AUTH_OVERRIDE_SUFFIX.length());
+        authOverrides.put(slug.toLowerCase(Locale.ROOT).replace('_', '-'), e.getValue());
       } else if (!SettingNames.ALL.contains(key)) {
         throw new IllegalArgumentException("unknown setting " + key
             + " (see the README's configuration table)");
@@ -89,7 +94,8 @@ public final class SettingsLoader {
         Duration.ofMillis(intValue(values, "HEALTH_INTERVAL_MS", 5 * 60_000)),
         Duration.ofMillis(intValue(values, "HEALTH_WINDOW_MS", 30 * 60_000)),
         intValue(values, "MAX_DOCUMENT_BYTES", 32 * 1024 * 1024),
-        intValue(values, "TOOL_SCHEMA_LIMIT", SchemaBounds.DEFAULT_LIMIT_BYTES));
+        intValue(values, "TOOL_SCHEMA_LIMIT", SchemaBounds.DEFAULT_LIMIT_BYTES),
+        authOverrides);
   }
 
   private static RequestLimits limits(Map<String, String> values) {

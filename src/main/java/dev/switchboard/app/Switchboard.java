@@ -164,7 +164,8 @@ public final class Switchboard implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.json = JsonMapper.builder().findAndAddModules().build();
-    Catalog shipped = Catalog.load(json, settings.baseUrlOverrides());
+    Catalog shipped = Catalog.load(json, settings.baseUrlOverrides())
+        .withAuthUrlOverrides(settings.authUrlOverrides());
     this.catalog = new ProviderRegistry(shipped);
     this.database = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
     try {
@@ -216,7 +217,7 @@ public final class Switchboard implements AutoCloseable {
       Map<String, BuiltinToolset> byName = new HashMap<>();
       builtins.forEach(b -> byName.put(b.name(), b));
       ToolExecutor executor = new ToolExecutor(
-          new HttpToolCall(outbound, json, settings.maxResponseBytes()), remoteMcp, byName);
+          new HttpToolCall(outbound, json, settings.maxResponseBytes(), clock), remoteMcp, byName);
       ArgumentValidator validator = new ArgumentValidator();
       metrics.gauge("switchboard.db.connections.active", "Database connections in use", database::activeConnections);
       metrics.gauge("switchboard.db.connections.open", "Database connections open", database::openConnections);

@@ -106,6 +106,8 @@ public final class Connections {
       case BEARER -> "Bearer token";
       case OAUTH2 -> "OAuth 2.0";
       case NONE -> "No authentication";
+      case CLIENT_CREDENTIALS -> "OAuth 2.0 client credentials";
+      case JWT_GRANT -> "Service account key";
     };
   }
 }

@@ -181,11 +181,22 @@ public final class OAuthFlow {
     secrets.put("access_token", answer.accessToken());
     answer.refreshToken().ifPresent(r -> secrets.put("refresh_token", r));
     secrets.put("token_type", answer.tokenType().orElse("Bearer"));
+    tokenValues(answer, method, secrets);
     Set<String> scopes = answer.scope().map(s -> split(s, method)).orElseGet(() -> split(requested, method));
     Optional<Instant> expires = answer.expiresIn().map(s -> clock.instant().plusSeconds(s));
     Optional<String> account = answer.idToken().flatMap(t -> IdTokens.account(json, t))
         .or(() -> e.userinfo().flatMap(u -> tokens.getJson(u, answer.accessToken())).flatMap(IdTokens::account));
     return new OAuthGrant(secrets, scopes, expires, account);
+  }
+
+  /** The provider's {@code tokenValues} from the answer, kept (and encrypted) with the tokens. */
+  static void tokenValues(TokenAnswer answer, OAuth2Method method, Map<String, String> secrets) {
+    for (String name : method.tokenValues()) {
+      String value = answer.values().get(name);
+      if (value != null) {
+        secrets.put(name, value);
+      }
+    }
   }
 
   static Set<String> split(String scopes, OAuth2Method method) {
@@ -194,7 +205,7 @@ public final class OAuthFlow {
   }
 
   private static OAuth2Method oauth(Provider provider) {
-    return provider.authMethod(AuthMethodType.OAUTH2).map(m -> (OAuth2Method) m).orElseThrow(() ->
+    return provider.oauth2().orElseThrow(() ->
         SwitchboardException.invalid("oauth_not_offered", provider.name() + " does not offer OAuth"));
   }
 

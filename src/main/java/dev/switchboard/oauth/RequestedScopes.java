@@ -33,8 +33,7 @@ public final class RequestedScopes {
   /** The scopes asked for when the user connects {@code provider}; empty when it has no OAuth. */
   public Set<String> of(String userId, Provider provider) {
     Set<String> scopes = new TreeSet<>();
-    provider.authMethod(AuthMethodType.OAUTH2).map(m -> (OAuth2Method) m)
-        .ifPresent(m -> scopes.addAll(m.defaultScopes()));
+    provider.oauth2().ifPresent(m -> scopes.addAll(m.defaultScopes()));
     scopes.addAll(neededByBundles(userId, provider.slug()));
     return scopes;
   }

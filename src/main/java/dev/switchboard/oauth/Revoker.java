@@ -52,8 +52,7 @@ public final class Revoker implements CredentialEraseHook {
       return Optional.empty();
     }
     try {
-      OAuth2Method method = (OAuth2Method) providers.require(c.provider())
-          .authMethod(AuthMethodType.OAUTH2).orElseThrow();
+      OAuth2Method method = providers.require(c.provider()).oauth2().orElseThrow();
       Optional<String> url = endpoints.resolve(method).revoke();
       if (url.isEmpty()) {
         return Optional.empty();

@@ -159,7 +159,7 @@ public final class TokenRefresher implements TokenFreshener {
 
   private Attempt exchange(Credential c, Optional<String> actor) {
     Provider provider = providers.require(c.provider());
-    OAuth2Method method = (OAuth2Method) provider.authMethod(AuthMethodType.OAUTH2).orElseThrow();
+    OAuth2Method method = provider.oauth2().orElseThrow();
     SecretFields secrets = store.secrets(c.userId(), c.id());
     Optional<String> refreshToken = secrets.get("refresh_token");
     if (refreshToken.isEmpty()) {
@@ -177,6 +177,10 @@ public final class TokenRefresher implements TokenFreshener {
       next.put("access_token", answer.accessToken());
       next.put("refresh_token", answer.refreshToken().orElse(refreshToken.get()));
       next.put("token_type", answer.tokenType().orElse("Bearer"));
+      for (String name : method.tokenValues()) {
+        secrets.get(name).ifPresent(value -> next.put(name, value));
+      }
+      OAuthFlow.tokenValues(answer, method, next);
       store.refreshed(c.userId(), c.id(), next,
           answer.scope().map(s -> OAuthFlow.split(s, method)).orElse(java.util.Set.of()),
           answer.expiresIn().map(s -> clock.instant().plusSeconds(s)), actor);

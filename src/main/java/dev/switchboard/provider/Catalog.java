@@ -1,6 +1,7 @@
 package dev.switchboard.provider;
 
 import dev.switchboard.provider.internal.BaseUrlOverrides;
+import dev.switchboard.provider.internal.AuthUrlOverrides;
 import dev.switchboard.provider.internal.CatalogLoader;
 import dev.switchboard.provider.internal.ProviderSearch;
 import java.util.ArrayList;
@@ -123,6 +124,18 @@ public final class Catalog {
     /** This catalog with upstream URLs overridden as described in {@link #load(JsonMapper, Map)}. */
     public Catalog withBaseUrlOverrides(Map<String, String> baseUrlOverrides) {
         return baseUrlOverrides.isEmpty() ? this : new Catalog(BaseUrlOverrides.apply(bySlug, baseUrlOverrides));
+    }
+
+    /**
+     * This catalog with the origin of each named provider's auth endpoints replaced
+     * ({@code SWITCHBOARD_PROVIDER_<SLUG>_AUTH_URL}, see {@link Provider#withAuthOrigin}; the URL may hold the
+     * same {@code {field}} placeholders).
+     *
+     * @throws ProviderNotFoundException when a key names no provider
+     * @throws IllegalArgumentException when a value is not an http(s) URL or the provider has no auth endpoint
+     */
+    public Catalog withAuthUrlOverrides(Map<String, String> authUrlOverrides) {
+        return authUrlOverrides.isEmpty() ? this : new Catalog(AuthUrlOverrides.apply(bySlug, authUrlOverrides));
     }
 
     /** The number of providers. */

@@ -15,9 +15,11 @@ import java.util.Set;
  *
  * @param shape the shape; required
  * @param fields at least one field, names unique; required
+ * @param derived values read from fields by a pattern, for URL templates ({@link DerivedValue}); never null;
+ *     each reads an existing field and none shares a field's name
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CredentialSchema(SchemaShape shape, List<SchemaField> fields) {
+public record CredentialSchema(SchemaShape shape, List<SchemaField> fields, List<DerivedValue> derived) {
 
     /** The field a SaaS credential's instance URL lives in; substituted for {@code {instance_url}}. */
     public static final String INSTANCE_URL = "instance_url";
@@ -36,6 +38,16 @@ public record CredentialSchema(SchemaShape shape, List<SchemaField> fields) {
                 throw new IllegalArgumentException("field " + field.name() + " appears twice");
             }
         }
+        derived = derived == null ? List.of() : List.copyOf(derived);
+        for (DerivedValue value : derived) {
+            if (!names.contains(value.from())) {
+                throw new IllegalArgumentException("derived value " + value.name() + " reads " + value.from()
+                        + ", which is not a field");
+            }
+            if (names.contains(value.name()) || derived.stream().filter(v -> v.name().equals(value.name())).count() > 1) {
+                throw new IllegalArgumentException("derived value " + value.name() + " has the name of a field");
+            }
+        }
         List<String> needed = shape == SchemaShape.SAAS ? List.of(INSTANCE_URL)
                 : shape == SchemaShape.DATABASE ? DATABASE_FIELDS : List.of();
         for (String name : needed) {
@@ -43,6 +55,16 @@ public record CredentialSchema(SchemaShape shape, List<SchemaField> fields) {
                 throw new IllegalArgumentException(shape + " credential schema needs a field " + name);
             }
         }
+    }
+
+    /** A schema without derived values. */
+    public CredentialSchema(SchemaShape shape, List<SchemaField> fields) {
+        this(shape, fields, List.of());
+    }
+
+    /** The derived value with this name, if any. */
+    public Optional<DerivedValue> derivedValue(String name) {
+        return derived.stream().filter(value -> value.name().equals(name)).findFirst();
     }
 
     /** The field with this name, if any. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.switchboard.provider.internal.Checks;
 import dev.switchboard.provider.internal.ProviderRules;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,6 +77,7 @@ public record Provider(
         ProviderRules.checkOpenApi(kind, builtin, openapi);
         ProviderRules.checkAuthMethods(authMethods, credentialSchema);
         ProviderRules.checkMaxCall(kind, builtin, maxCallSeconds);
+        ProviderRules.checkTemplates(baseUrl, authMethods, credentialSchema);
     }
 
     /** A provider with the installation's longest call. */
@@ -121,6 +123,14 @@ public record Provider(
     }
 
     /**
+     * The OAUTH2 settings with the placeholders of their URLs filled from the credential schema's defaults (a
+     * Microsoft tenant: the flow starts before the user gives any value), or empty when OAuth is not offered.
+     */
+    public Optional<OAuth2Method> oauth2() {
+        return authMethod(AuthMethodType.OAUTH2).map(method -> ((OAuth2Method) method).withDefaults(credentialSchema));
+    }
+
+    /**
      * The fields a user must supply to create a credential with this auth method, in form order. With a credential
      * schema: its fields (for OAUTH2 only the non-secret ones; the token comes from the flow). Without: API_KEY →
      * {@link SchemaField#API_KEY}, BEARER → {@link SchemaField#TOKEN}, OAUTH2 and NONE → none.
@@ -139,8 +149,47 @@ public record Provider(
         return switch (type) {
             case API_KEY -> List.of(SchemaField.API_KEY);
             case BEARER -> List.of(SchemaField.TOKEN);
-            case OAUTH2, NONE -> List.of();
+            case OAUTH2, NONE, CLIENT_CREDENTIALS, JWT_GRANT -> List.of();
         };
+    }
+
+    /**
+     * This provider with the origin ({@code scheme://host[:port]}) of its auth endpoints replaced by {@code url}
+     * (which may add a path prefix): the token URL of each grant and OAUTH2 method, and every other OAUTH2 URL on
+     * the same origin as its token URL (authorize, revoke, userinfo, issuer). A sandbox (Salesforce's
+     * {@code https://test.salesforce.com}), a sovereign cloud, or a local authorization server in tests.
+     *
+     * @throws IllegalArgumentException when the provider has no auth endpoint
+     */
+    public Provider withAuthOrigin(String url) {
+        List<AuthMethod> methods = new ArrayList<>();
+        boolean replaced = false;
+        for (AuthMethod method : authMethods) {
+            if (method instanceof ClientCredentialsMethod grant) {
+                methods.add(new ClientCredentialsMethod(AuthOrigins.rebase(grant.tokenUrl(), grant.tokenUrl(), url),
+                        grant.scopes(), grant.scopeSeparator(), grant.clientAuthentication(), grant.tokenParams()));
+                replaced = true;
+            } else if (method instanceof JwtGrantMethod grant) {
+                methods.add(new JwtGrantMethod(AuthOrigins.rebase(grant.tokenUrl(), grant.tokenUrl(), url),
+                        grant.scopes(), grant.scopeSeparator()));
+                replaced = true;
+            } else if (method instanceof OAuth2Method oauth) {
+                String anchor = oauth.tokenUrl() != null ? oauth.tokenUrl() : oauth.issuer();
+                methods.add(new OAuth2Method(AuthOrigins.rebase(oauth.authorizeUrl(), anchor, url),
+                        AuthOrigins.rebase(oauth.tokenUrl(), anchor, url), AuthOrigins.rebase(oauth.revokeUrl(), anchor, url),
+                        AuthOrigins.rebase(oauth.issuer(), anchor, url), AuthOrigins.rebase(oauth.userinfoUrl(), anchor, url),
+                        oauth.defaultScopes(), oauth.scopeSeparator(), oauth.pkce(), oauth.authorizeParams(),
+                        oauth.clientAuthentication(), oauth.tokenValues()));
+                replaced = true;
+            } else {
+                methods.add(method);
+            }
+        }
+        if (!replaced) {
+            throw new IllegalArgumentException("provider '" + slug + "' has no auth endpoint to override");
+        }
+        return new Provider(slug, name, description, category, kind, status, icon, baseUrl, mcpUrl, openapi,
+                builtin, docsUrl, methods, credentialSchema, validation, answers, health, maxCallSeconds);
     }
 
     /** This provider with another status. */

@@ -54,7 +54,7 @@ class CatalogTest {
 
         assertThat(shipped.search(Optional.empty(), "developer")).extracting(Provider::slug).contains("github");
         assertThat(shipped.search(Optional.of(Category.MARKETING), "")).extracting(Provider::slug)
-                .containsExactly("smartlead");
+                .containsExactly("activecampaign", "mailchimp", "smartlead");
     }
 
     @Test

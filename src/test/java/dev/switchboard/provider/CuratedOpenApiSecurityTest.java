@@ -174,7 +174,8 @@ class CuratedOpenApiSecurityTest {
         }
         return switch (method.type()) {
             case OAUTH2 -> "oauth2";
-            case BEARER -> "http:bearer";
+            // the API sees the token the gateway got with the grant
+            case BEARER, CLIENT_CREDENTIALS, JWT_GRANT -> "http:bearer";
             case API_KEY, NONE -> null;
         };
     }

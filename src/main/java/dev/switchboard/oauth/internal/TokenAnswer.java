@@ -1,11 +1,13 @@
 package dev.switchboard.oauth.internal;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A token endpoint's answer (RFC 6749 §5): the tokens on success, or the error code and whether a
  * retry can help (network trouble, 5xx, 429) or not ({@code invalid_grant}, {@code invalid_client},
- * {@code unauthorized_client}, revoked). {@link #toString()} names no token.
+ * {@code unauthorized_client}, revoked). {@code values} holds the answer's other top-level text fields
+ * (Salesforce's {@code instance_url}), for the provider's {@code tokenValues}. {@link #toString()} names no token.
  */
 public record TokenAnswer(
     boolean ok,
@@ -17,11 +19,16 @@ public record TokenAnswer(
     Optional<String> idToken,
     String error,
     String description,
-    boolean transientFailure) {
+    boolean transientFailure,
+    Map<String, String> values) {
+
+  public TokenAnswer {
+    values = values == null ? Map.of() : Map.copyOf(values);
+  }
 
   public static TokenAnswer failed(String error, String description, boolean transientFailure) {
     return new TokenAnswer(false, null, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), error, description, transientFailure);
+        Optional.empty(), Optional.empty(), error, description, transientFailure, Map.of());
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TokenClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final int MAX_BYTES = 1024 * 1024;
+  private static final Set<String> STANDARD = Set.of("access_token", "refresh_token", "token_type", "expires_in",
+      "scope", "id_token");
   private final OutboundHttp http;
   private final OutboundGuard guard;
   private final JsonMapper json;
@@ -102,7 +105,7 @@ public final class TokenClient {
           text(body, "token_type"), body.path("expires_in").isNumber()
               ? Optional.of(body.path("expires_in").asLong())
               : text(body, "expires_in").map(Long::parseLong),
-          text(body, "scope"), text(body, "id_token"), null, null, false);
+          text(body, "scope"), text(body, "id_token"), null, null, false, otherValues(body));
     }
     boolean transientFailure = result.status() >= 500 || result.status() == 429;
     // the error ends up in the credential's verification message and a notification: an endpoint
@@ -152,6 +155,17 @@ public final class TokenClient {
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** The answer's top-level text fields other than the RFC 6749 ones. */
+  private static Map<String, String> otherValues(JsonNode body) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> property : body.properties()) {
+      if (!STANDARD.contains(property.getKey()) && property.getValue().isString()) {
+        values.put(property.getKey(), property.getValue().asString());
+      }
+    }
+    return values;
   }
 
   private static Optional<String> text(JsonNode body, String field) {

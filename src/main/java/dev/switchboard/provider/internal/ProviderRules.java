@@ -4,12 +4,20 @@ import dev.switchboard.provider.ApiKeyLocation;
 import dev.switchboard.provider.ApiKeyMethod;
 import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.AuthMethodType;
+import dev.switchboard.provider.ClientCredentialsMethod;
 import dev.switchboard.provider.CredentialSchema;
+import dev.switchboard.provider.DerivedValue;
+import dev.switchboard.provider.JwtGrantMethod;
+import dev.switchboard.provider.OAuth2Method;
+import dev.switchboard.provider.UrlTemplate;
 import dev.switchboard.provider.FieldType;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.ProviderKind;
 import dev.switchboard.provider.SchemaField;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,15 +72,60 @@ public final class ProviderRules {
         if (baseUrl == null) {
             return;
         }
-        if (baseUrl.startsWith(INSTANCE_URL_PLACEHOLDER)) {
-            boolean hasField = field(schema, CredentialSchema.INSTANCE_URL)
-                    .filter(field -> field.type() == FieldType.URL).isPresent();
-            if (!hasField) {
-                throw new IllegalArgumentException("baseUrl uses {instance_url} but the credential schema has no "
-                        + "instance_url URL field");
-            }
-        } else {
+        if (!baseUrl.startsWith("{")) {
             Checks.httpUrlOrNull(baseUrl, "baseUrl");
+        }
+    }
+
+    /**
+     * Every placeholder of a URL names something a credential supplies ({@link UrlTemplate}): in {@code baseUrl} a
+     * credential field, a derived value or an OAUTH2 token value (a leading one a URL field or a token value); in a
+     * CLIENT_CREDENTIALS token URL a field or derived value; in OAUTH2 URLs a field with a default (the flow starts
+     * before the user has given any value); a JWT_GRANT token URL has none.
+     */
+    public static void checkTemplates(String baseUrl, List<AuthMethod> methods, CredentialSchema schema) {
+        Set<String> tokenValues = new HashSet<>();
+        methods.stream().filter(m -> m instanceof OAuth2Method).forEach(m -> tokenValues.addAll(((OAuth2Method) m)
+                .tokenValues()));
+        for (String name : UrlTemplate.placeholders(baseUrl)) {
+            if (tokenValues.contains(name)) {
+                continue;
+            }
+            if (UrlTemplate.takesUrl(baseUrl, name)) {
+                if (field(schema, name).filter(field -> field.type() == FieldType.URL).isEmpty()) {
+                    throw new IllegalArgumentException("baseUrl uses {" + name + "} but the credential schema has no "
+                            + name + " URL field");
+                }
+            } else if (field(schema, name).isEmpty() && derived(schema, name).isEmpty()) {
+                throw new IllegalArgumentException("baseUrl uses {" + name + "} but the credential schema has no "
+                        + "field or derived value " + name);
+            }
+        }
+        for (AuthMethod method : methods) {
+            if (method instanceof ClientCredentialsMethod grant) {
+                for (String name : UrlTemplate.placeholders(grant.tokenUrl())) {
+                    if (field(schema, name).isEmpty() && derived(schema, name).isEmpty()) {
+                        throw new IllegalArgumentException("tokenUrl uses {" + name
+                                + "} but the credential schema has no field or derived value " + name);
+                    }
+                }
+            }
+            if (method instanceof JwtGrantMethod grant && !UrlTemplate.placeholders(grant.tokenUrl()).isEmpty()) {
+                throw new IllegalArgumentException("a JWT_GRANT tokenUrl cannot hold placeholders");
+            }
+            if (method instanceof OAuth2Method oauth) {
+                List<String> urls = new ArrayList<>();
+                Collections.addAll(urls, oauth.authorizeUrl(), oauth.tokenUrl(), oauth.revokeUrl(), oauth.issuer(),
+                        oauth.userinfoUrl());
+                for (String url : urls) {
+                    for (String name : UrlTemplate.placeholders(url)) {
+                        if (field(schema, name).filter(field -> field.defaultValue() != null).isEmpty()) {
+                            throw new IllegalArgumentException("an OAUTH2 URL uses {" + name
+                                    + "} but the credential schema has no field " + name + " with a default");
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -106,6 +159,13 @@ public final class ProviderRules {
             if (schema != null && method.type() == AuthMethodType.BEARER) {
                 requireSecret(schema, SchemaField.TOKEN.name(), method.type());
             }
+            if (method.type() == AuthMethodType.CLIENT_CREDENTIALS) {
+                requireField(schema, ClientCredentialsMethod.CLIENT_ID, method.type());
+                requireSecret(schema, ClientCredentialsMethod.CLIENT_SECRET, method.type());
+            }
+            if (method.type() == AuthMethodType.JWT_GRANT) {
+                requireSecret(schema, JwtGrantMethod.SERVICE_ACCOUNT, method.type());
+            }
             if (method instanceof ApiKeyMethod key && key.in() == ApiKeyLocation.BASIC
                     && field(schema, key.usernameField()).isEmpty()) {
                 throw new IllegalArgumentException("usernameField " + key.usernameField()
@@ -124,8 +184,19 @@ public final class ProviderRules {
 
     private static void requireSecret(CredentialSchema schema, String name, AuthMethodType type) {
         if (field(schema, name).filter(SchemaField::secret).isEmpty()) {
-            throw new IllegalArgumentException(type + " with a credential schema needs a secret field " + name);
+            throw new IllegalArgumentException(type + (schema == null ? " needs a credential schema with"
+                    : " with a credential schema needs") + " a secret field " + name);
         }
+    }
+
+    private static void requireField(CredentialSchema schema, String name, AuthMethodType type) {
+        if (field(schema, name).isEmpty()) {
+            throw new IllegalArgumentException(type + " needs a credential schema with a field " + name);
+        }
+    }
+
+    private static Optional<DerivedValue> derived(CredentialSchema schema, String name) {
+        return schema == null ? Optional.empty() : schema.derivedValue(name);
     }
 
     private static Optional<SchemaField> field(CredentialSchema schema, String name) {

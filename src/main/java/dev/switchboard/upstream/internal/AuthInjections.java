@@ -1,15 +1,25 @@
 package dev.switchboard.upstream.internal;
 
+import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.AuthMethodType;
 import dev.switchboard.vault.SecretFields;
+import dev.switchboard.upstream.OutboundHttp;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Picks the strategy for a credential's auth method; NONE adds nothing. */
+/**
+ * Picks the strategy for a credential's auth method; NONE adds nothing. The grants the gateway makes itself
+ * (client credentials, JWT bearer) share one token cache with a {@value #MARGIN_SECONDS} s expiry margin.
+ */
 public final class AuthInjections {
+  static final long MARGIN_SECONDS = 60;
   private final Map<AuthMethodType, AuthInjection> byType = new EnumMap<>(AuthMethodType.class);
 
+  /** The stateless strategies only (remote MCP servers): a grant the gateway makes itself is refused. */
   public AuthInjections() {
     byType.put(AuthMethodType.API_KEY, new ApiKeyInjection());
     byType.put(AuthMethodType.BEARER, new BearerInjection("token"));
@@ -17,7 +27,21 @@ public final class AuthInjections {
     byType.put(AuthMethodType.NONE, (method, secrets, request) -> { });
   }
 
+  /** Every strategy, the grants sending their token requests through {@code http}. */
+  public AuthInjections(OutboundHttp http, JsonMapper json, Clock clock) {
+    this();
+    TokenEndpoint endpoint = new TokenEndpoint(http, json, clock);
+    GrantedTokens tokens = new GrantedTokens(clock, Duration.ofSeconds(MARGIN_SECONDS));
+    byType.put(AuthMethodType.CLIENT_CREDENTIALS, new ClientCredentialsInjection(endpoint, tokens));
+    byType.put(AuthMethodType.JWT_GRANT, new JwtGrantInjection(endpoint, tokens, json, clock));
+  }
+
   public void apply(AuthMethod method, SecretFields secrets, OutgoingRequest request) {
-    byType.get(method.type()).apply(method, secrets, request);
+    AuthInjection injection = byType.get(method.type());
+    if (injection == null) {
+      throw SwitchboardException.invalid("auth_method_not_supported", method.type()
+          + " is not supported for remote MCP servers");
+    }
+    injection.apply(method, secrets, request);
   }
 }

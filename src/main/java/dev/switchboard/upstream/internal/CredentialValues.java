@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The values of a recipe's credential parameters (Slack's {@code token}): the credential's field of
  * the same name when it has one, else the auth method's main secret ({@code api_key}, {@code token},
- * or the OAuth {@code access_token}). A parameter with no value is left out.
+ * or the OAuth {@code access_token}; a token the gateway gets itself is never stored, so grants have
+ * none). A parameter with no value is left out.
  */
 final class CredentialValues {
   private CredentialValues() {}
@@ -30,7 +31,7 @@ final class CredentialValues {
       case API_KEY -> "api_key";
       case BEARER -> "token";
       case OAUTH2 -> "access_token";
-      case NONE -> "";
+      case NONE, CLIENT_CREDENTIALS, JWT_GRANT -> "";
     };
   }
 }

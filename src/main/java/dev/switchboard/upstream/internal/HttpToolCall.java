@@ -11,11 +11,15 @@ import dev.switchboard.upstream.OutboundHttp;
 import dev.switchboard.upstream.Redactor;
 import dev.switchboard.upstream.ToolResult;
 import dev.switchboard.vault.SecretFields;
+import dev.switchboard.provider.UrlTemplate;
+import dev.switchboard.upstream.Outcome;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,12 +31,18 @@ import tools.jackson.databind.json.JsonMapper;
 public final class HttpToolCall {
   private final OutboundHttp http;
   private final RequestBuilder builder;
-  private final AuthInjections auth = new AuthInjections();
+  private final AuthInjections auth;
   private final ResponseMapper mapper;
   private final int maxResponseBytes;
 
   public HttpToolCall(OutboundHttp http, JsonMapper json, int maxResponseBytes) {
+    this(http, json, maxResponseBytes, Clock.systemUTC());
+  }
+
+  /** With {@code clock} deciding when tokens the gateway got itself expire. */
+  public HttpToolCall(OutboundHttp http, JsonMapper json, int maxResponseBytes, Clock clock) {
     this.http = http;
+    this.auth = new AuthInjections(http, json, clock);
     this.builder = new RequestBuilder(json);
     this.mapper = new ResponseMapper(json);
     this.maxResponseBytes = maxResponseBytes;
@@ -44,12 +54,18 @@ public final class HttpToolCall {
    */
   public ToolResult run(Provider provider, AuthMethod method, HttpOperation op, JsonNode args,
       SecretFields secrets, List<String> secretValues, CallContext context) {
+    Function<String, Optional<String>> urlValues = UrlValues.of(provider, secrets);
     Map<HttpOperation.CredentialParameter, String> fromCredential = CredentialValues.of(op, method, secrets);
-    OutgoingRequest request = builder.build(op.server().orElse(provider.baseUrl()), op, args, secrets,
+    OutgoingRequest request = builder.build(op.server().orElseGet(() -> UrlTemplate.render(provider.baseUrl(), urlValues)), op, args, secrets,
         fromCredential);
     int headersBefore = request.headers.size();
     int queryBefore = request.query.size();
-    auth.apply(method, secrets, request);
+    try {
+      auth.apply(UrlValues.resolve(method, urlValues), UrlValues.withDefaults(provider, secrets), request);
+    } catch (GrantRefusedException e) {
+      return ToolResult.failure(Outcome.CREDENTIALS_REJECTED, Redactor.of(secretValues).redact(e.getMessage()),
+          e.status() == 0 ? null : e.status());
+    }
     Redactor.Builder redactor = Redactor.builder().secrets(secretValues);
     fromCredential.values().forEach(redactor::injected);
     request.headers.subList(headersBefore, request.headers.size()).forEach(h -> redactor.injected(h.getValue()));

@@ -13,6 +13,8 @@ final class Labels {
       case BEARER -> "Bearer token";
       case OAUTH2 -> "OAuth 2.0";
       case NONE -> "No authentication";
+      case CLIENT_CREDENTIALS -> "OAuth 2.0 client credentials";
+      case JWT_GRANT -> "Service account key";
     };
   }
 

@@ -180,6 +180,8 @@ final class ProviderPageBuilder {
       case BEARER -> "Bearer token";
       case NONE -> noFields ? "No authentication" : "Connection details";
       case OAUTH2 -> "OAuth 2.0";
+      case CLIENT_CREDENTIALS -> "OAuth 2.0 client credentials";
+      case JWT_GRANT -> "Service account key";
     };
   }
 
@@ -193,6 +195,11 @@ final class ProviderPageBuilder {
               + "can track that you use it and check that it works."
           : "Enter the connection details; Switchboard tests them by running " + p.validation().tool() + ".";
       case OAUTH2 -> "";
+      case CLIENT_CREDENTIALS -> "Enter the client id and secret of an app registered with " + p.name()
+          + "; Switchboard gets a short-lived token from its token endpoint before calls and tests it by running "
+          + p.validation().tool() + ".";
+      case JWT_GRANT -> "Paste the service account's JSON key; Switchboard signs a token request with it (the "
+          + "private key never leaves the vault) and tests it by running " + p.validation().tool() + ".";
     };
   }
 
