@@ -106,6 +106,7 @@ public final class Connections {
       case BEARER -> "Bearer token";
       case OAUTH2 -> "OAuth 2.0";
       case NONE -> "No authentication";
+      case AWS_SIGV4 -> "AWS access key";
     };
   }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * One way of authenticating against a provider, with its settings. On the wire an object whose {@code "type"}
- * property ({@code OAUTH2}, {@code API_KEY}, {@code BEARER}, {@code NONE}) selects the record. Implementations
+ * property ({@code OAUTH2}, {@code API_KEY}, {@code BEARER}, {@code NONE}, {@code AWS_SIGV4}) selects the record. Implementations
  * are immutable records; none holds a secret (OAuth client id and secret are per installation, not catalog data).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
@@ -13,9 +13,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = OAuth2Method.class, name = "OAUTH2"),
     @JsonSubTypes.Type(value = ApiKeyMethod.class, name = "API_KEY"),
     @JsonSubTypes.Type(value = BearerMethod.class, name = "BEARER"),
-    @JsonSubTypes.Type(value = NoAuthMethod.class, name = "NONE")
+    @JsonSubTypes.Type(value = NoAuthMethod.class, name = "NONE"),
+    @JsonSubTypes.Type(value = AwsSigV4Method.class, name = "AWS_SIGV4")
 })
-public sealed interface AuthMethod permits OAuth2Method, ApiKeyMethod, BearerMethod, NoAuthMethod {
+public sealed interface AuthMethod permits OAuth2Method, ApiKeyMethod, BearerMethod, NoAuthMethod,
+    AwsSigV4Method {
 
     /** The method's type, matching the wire {@code "type"} value. */
     AuthMethodType type();

@@ -1,6 +1,7 @@
 package dev.switchboard.upstream.internal;
 
 import dev.switchboard.provider.AuthMethod;
+import dev.switchboard.provider.AwsSigV4Method;
 import dev.switchboard.tool.HttpOperation;
 import dev.switchboard.vault.SecretFields;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ final class CredentialValues {
       case BEARER -> "token";
       case OAUTH2 -> "access_token";
       case NONE -> "";
+      case AWS_SIGV4 -> AwsSigV4Method.SECRET_ACCESS_KEY;
     };
   }
 }

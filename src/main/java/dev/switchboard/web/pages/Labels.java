@@ -13,6 +13,7 @@ final class Labels {
       case BEARER -> "Bearer token";
       case OAUTH2 -> "OAuth 2.0";
       case NONE -> "No authentication";
+      case AWS_SIGV4 -> "AWS access key";
     };
   }
 

@@ -166,6 +166,7 @@ final class ProviderPageBuilder {
       case BEARER -> "Bearer token";
       case NONE -> noFields ? "No authentication" : "Connection details";
       case OAUTH2 -> "OAuth 2.0";
+      case AWS_SIGV4 -> "AWS access key";
     };
   }
 
@@ -179,6 +180,9 @@ final class ProviderPageBuilder {
               + "can track that you use it and check that it works."
           : "Enter the connection details; Switchboard tests them by running " + p.validation().tool() + ".";
       case OAUTH2 -> "";
+      case AWS_SIGV4 -> "Create an access key for an IAM user or role with read-only permissions (IAM → Security "
+          + "credentials), paste its id and secret here and choose Save & Verify. Every request is signed with it "
+          + "(AWS Signature Version 4); the secret is never sent.";
     };
   }
 
