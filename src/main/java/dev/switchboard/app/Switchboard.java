@@ -60,7 +60,8 @@ import dev.switchboard.mcp.internal.Cursors;
 import dev.switchboard.mcp.internal.EndedSessions;
 import dev.switchboard.mcp.internal.SurfaceFactory;
 import dev.switchboard.mcp.internal.ToolRunner;
-import dev.switchboard.postgres.PostgresToolset;
+import dev.switchboard.provider.DsnScheme;
+import dev.switchboard.sql.SqlToolset;
 import dev.switchboard.provider.Catalog;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.tool.ArgumentValidator;
@@ -127,7 +128,7 @@ public final class Switchboard implements AutoCloseable {
   final ListChangedBroker broker;
   final SurfaceFactory surfaces;
   final McpServer mcp;
-  final PostgresToolset postgres;
+  final List<SqlToolset> databases;
   final ProviderAdmin providerAdmin;
   final ClusterSignals signals;
   final AuditTrail audit;
@@ -186,12 +187,13 @@ public final class Switchboard implements AutoCloseable {
       OutboundGuard guard = new OutboundGuard(OutboundPolicy.parse(settings.outboundAllow()), NameLookup.system(),
           SelfAddress.of(settings.host(), settings.port(), settings.baseUrl()));
       this.outbound = new OutboundHttp(guard, clock, settings.limits().connectionsPerHost());
-      this.postgres = new PostgresToolset(guard);
+      this.databases = List.of(new SqlToolset(DsnScheme.POSTGRESQL, guard), new SqlToolset(DsnScheme.MYSQL, guard));
       CurrentPeer peers = new CurrentPeer();
       ClientStreams clients = new ClientStreams(json, settings.callTimeout());
       RelayedNotices notices = new RelayedNotices(clients, json);
       this.remoteMcp = new RemoteMcp(guard, json, clock, settings.mcpMaxCall(), peers, notices);
-      List<BuiltinToolset> builtins = List.of(new CalculatorToolset(json), postgres);
+      List<BuiltinToolset> builtins = new ArrayList<>(List.of(new CalculatorToolset(json)));
+      builtins.addAll(databases);
       List<ToolSource> sources = new ArrayList<>(builtins);
       sources.add(new CuratedOpenApi());
       this.tools = ToolCatalog.build(catalog.snapshot(), sources);
@@ -327,7 +329,7 @@ public final class Switchboard implements AutoCloseable {
     surfaces.forget();
     String[] parts = message.split(" ");
     if (parts[0].equals("credential") && parts.length == 3) {
-      postgres.forget(parts[2]);
+      databases.forEach(database -> database.forget(parts[2]));
       catalog.all().forEach(p -> remoteMcp.forget(RemoteMcp.cacheKey(p.slug(), parts[2])));
       broker.changed(parts[1]);
     } else if (parts[0].equals("catalog")) {
@@ -346,7 +348,7 @@ public final class Switchboard implements AutoCloseable {
   public void close() {
     remoteMcp.close();
     outbound.close();
-    postgres.close();
+    databases.forEach(SqlToolset::close);
     records.close();
     database.close();
   }

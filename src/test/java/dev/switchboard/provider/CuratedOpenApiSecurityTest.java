@@ -175,6 +175,8 @@ class CuratedOpenApiSecurityTest {
         return switch (method.type()) {
             case OAUTH2 -> "oauth2";
             case BEARER -> "http:bearer";
+            // AWS's own descriptions declare SigV4 as an Authorization header key (x-amazon-apigateway-authtype)
+            case AWS_SIGV4 -> "apiKey:header:Authorization";
             case API_KEY, NONE -> null;
         };
     }
