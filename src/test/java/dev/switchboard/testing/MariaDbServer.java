@@ -80,7 +80,8 @@ public final class MariaDbServer implements AutoCloseable {
     SQLException last = null;
     // Bounded: 300 attempts 100 ms apart; a server that never answers fails the test with its log.
     for (int attempt = 0; attempt < 300 && process.isAlive(); attempt++) {
-      try (Connection ignored = root()) {
+      try {
+        root().close();
         return;
       } catch (SQLException e) {
         last = e;

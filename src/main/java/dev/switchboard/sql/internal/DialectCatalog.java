@@ -23,7 +23,8 @@ public interface DialectCatalog {
    */
   String listTablesSql();
 
-  boolean schemaExists(Connection connection, String schema) throws SQLException;
+  /** A query with a row when the schema (parameter 1) exists. */
+  String schemaExistsSql();
 
   /** The relation's kind ({@code table}, {@code view} …), comment and engine key, if it exists. */
   Optional<Relation> relation(Connection connection, String schema, String table) throws SQLException;

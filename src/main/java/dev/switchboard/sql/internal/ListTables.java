@@ -62,7 +62,7 @@ final class ListTables implements Operation {
   @Override
   public ToolResult run(Connection connection, JsonNode arguments) throws SQLException {
     String schemaName = SchemaArgument.resolve(dialect, Arguments.of(arguments, Set.of("schema")), connection);
-    if (!dialect.catalog().schemaExists(connection, schemaName)) {
+    if (!exists(connection, schemaName)) {
       return ToolResult.failure(Outcome.UPSTREAM_REJECTED_REQUEST,
           "schema \"" + schemaName + "\" does not exist; list_schemas shows the schemas", null);
     }
@@ -94,5 +94,14 @@ final class ListTables implements Operation {
         + "(" + tables.size() + (tables.size() == 1 ? " relation)" : " relations)")
         + (truncated ? "\nNotice: only the first " + limit + " relations are listed." : "");
     return ToolResult.ok(text, out, null);
+  }
+
+  private boolean exists(Connection connection, String schema) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(dialect.catalog().schemaExistsSql())) {
+      statement.setString(1, schema);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 }

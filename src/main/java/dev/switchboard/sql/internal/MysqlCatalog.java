@@ -67,14 +67,8 @@ final class MysqlCatalog implements DialectCatalog {
   }
 
   @Override
-  public boolean schemaExists(Connection connection, String schema) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?")) {
-      statement.setString(1, schema);
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next();
-      }
-    }
+  public String schemaExistsSql() {
+    return "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?";
   }
 
   @Override

@@ -82,14 +82,8 @@ final class PostgresCatalog implements DialectCatalog {
   }
 
   @Override
-  public boolean schemaExists(Connection connection, String schema) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
-      statement.setString(1, schema);
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next();
-      }
-    }
+  public String schemaExistsSql() {
+    return "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?";
   }
 
   @Override

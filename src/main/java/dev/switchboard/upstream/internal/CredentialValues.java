@@ -1,7 +1,6 @@
 package dev.switchboard.upstream.internal;
 
 import dev.switchboard.provider.AuthMethod;
-import dev.switchboard.provider.AwsSigV4Method;
 import dev.switchboard.tool.HttpOperation;
 import dev.switchboard.vault.SecretFields;
 import java.util.LinkedHashMap;
@@ -31,8 +30,8 @@ final class CredentialValues {
       case API_KEY -> "api_key";
       case BEARER -> "token";
       case OAUTH2 -> "access_token";
-      case NONE -> "";
-      case AWS_SIGV4 -> AwsSigV4Method.SECRET_ACCESS_KEY;
+      // a signing key is never sent, so it is never a parameter's value
+      case NONE, AWS_SIGV4 -> "";
     };
   }
 }
