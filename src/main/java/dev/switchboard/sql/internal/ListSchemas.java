@@ -69,7 +69,8 @@ final class ListSchemas implements Operation {
           }
           schemas.addObject().put("name", rs.getString(1)).put("owner", rs.getString(2))
               .put("comment", rs.getString(3));
-          rows.add(List.of(rs.getString(1), rs.getString(2), Objects.toString(rs.getString(3), "")));
+          rows.add(List.of(rs.getString(1), Objects.toString(rs.getString(2), ""),
+              Objects.toString(rs.getString(3), "")));
         }
       }
     }
