@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public final class SigV4Verifier {
     if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 ")) {
       return Optional.of("MissingAuthenticationToken");
     }
-    Map<String, String> parts = new java.util.HashMap<>();
+    Map<String, String> parts = new HashMap<>();
     for (String part : authorization.substring("AWS4-HMAC-SHA256 ".length()).split(",\\s*")) {
       int eq = part.indexOf('=');
       parts.put(part.substring(0, eq), part.substring(eq + 1));
