@@ -11,20 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code describe_table}, all in the shapes those tools return. Stateless.
  */
 public interface DialectCatalog {
-  /** What list_schemas leaves out, for its description, e.g. {@code system schemas pg_* and information_schema}. */
-  String hiddenSchemas();
-
-  /** Rows of (name, owner, comment) for the non-system schemas, ordered by name; parameter 1 is the limit. */
-  String listSchemasSql();
-
-  /**
-   * Rows of (name, kind, estimated rows or null, comment) for one schema's relations, ordered by name;
-   * parameter 1 is the schema, parameter 2 the limit.
-   */
-  String listTablesSql();
-
-  /** A query with a row when the schema (parameter 1) exists. */
-  String schemaExistsSql();
+  /** The queries behind list_schemas and list_tables. */
+  SchemaQueries queries();
 
   /** The relation's kind ({@code table}, {@code view} …), comment and engine key, if it exists. */
   Optional<Relation> relation(Connection connection, String schema, String table) throws SQLException;

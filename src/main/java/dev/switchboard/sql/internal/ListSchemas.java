@@ -38,8 +38,8 @@ final class ListSchemas implements Operation {
   @Override
   public String description() {
     return "List the schemas of the connected " + dialect.product() + " database with their owners and "
-        + "comments (" + dialect.catalog().hiddenSchemas() + " are left out). Start here, then list the "
-        + "tables of a schema.";
+        + "comments (" + dialect.catalog().queries().hiddenSchemas() + " are left out). Start here, then "
+        + "list the tables of a schema.";
   }
 
   @Override
@@ -59,7 +59,7 @@ final class ListSchemas implements Operation {
     ArrayNode schemas = out.putArray("schemas");
     List<List<String>> rows = new ArrayList<>();
     boolean truncated = false;
-    try (PreparedStatement statement = connection.prepareStatement(dialect.catalog().listSchemasSql())) {
+    try (PreparedStatement statement = connection.prepareStatement(dialect.catalog().queries().listSchemas())) {
       statement.setInt(1, limit + 1);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {

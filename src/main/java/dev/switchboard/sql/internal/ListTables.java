@@ -70,7 +70,7 @@ final class ListTables implements Operation {
     ArrayNode tables = out.putArray("tables");
     List<List<String>> rows = new ArrayList<>();
     boolean truncated = false;
-    try (PreparedStatement statement = connection.prepareStatement(dialect.catalog().listTablesSql())) {
+    try (PreparedStatement statement = connection.prepareStatement(dialect.catalog().queries().listTables())) {
       statement.setString(1, schemaName);
       statement.setInt(2, limit + 1);
       try (ResultSet rs = statement.executeQuery()) {
@@ -97,7 +97,7 @@ final class ListTables implements Operation {
   }
 
   private boolean exists(Connection connection, String schema) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(dialect.catalog().schemaExistsSql())) {
+    try (PreparedStatement statement = connection.prepareStatement(dialect.catalog().queries().schemaExists())) {
       statement.setString(1, schema);
       try (ResultSet rs = statement.executeQuery()) {
         return rs.next();

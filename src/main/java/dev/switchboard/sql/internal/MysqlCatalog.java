@@ -25,6 +25,9 @@ final class MysqlCatalog implements DialectCatalog {
       LIMIT ?""";
   private static final String TABLES = "SELECT table_name, " + KIND + ", table_rows, NULLIF(table_comment, '')"
       + " FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name LIMIT ?";
+  private static final SchemaQueries QUERIES = new SchemaQueries(
+      "system databases mysql, information_schema, performance_schema and sys", SCHEMAS, TABLES,
+      "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?");
   private static final String COLUMNS = """
       SELECT column_name, column_type, is_nullable = 'YES', column_default,
              CASE WHEN extra LIKE '%auto_increment%' THEN 'by default' END, NULLIF(column_comment, '')
@@ -52,23 +55,8 @@ final class MysqlCatalog implements DialectCatalog {
       GROUP BY index_name ORDER BY index_name""";
 
   @Override
-  public String hiddenSchemas() {
-    return "system databases mysql, information_schema, performance_schema and sys";
-  }
-
-  @Override
-  public String listSchemasSql() {
-    return SCHEMAS;
-  }
-
-  @Override
-  public String listTablesSql() {
-    return TABLES;
-  }
-
-  @Override
-  public String schemaExistsSql() {
-    return "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?";
+  public SchemaQueries queries() {
+    return QUERIES;
   }
 
   @Override

@@ -32,6 +32,9 @@ final class PostgresCatalog implements DialectCatalog {
       WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
       ORDER BY c.relname
       LIMIT ?""";
+  private static final SchemaQueries QUERIES = new SchemaQueries(
+      "system schemas pg_* and information_schema", SCHEMAS, TABLES,
+      "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?");
   private static final String COLUMNS = """
       SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), NOT a.attnotnull,
              pg_catalog.pg_get_expr(d.adbin, d.adrelid),
@@ -67,23 +70,8 @@ final class PostgresCatalog implements DialectCatalog {
       ORDER BY i.relname""";
 
   @Override
-  public String hiddenSchemas() {
-    return "system schemas pg_* and information_schema";
-  }
-
-  @Override
-  public String listSchemasSql() {
-    return SCHEMAS;
-  }
-
-  @Override
-  public String listTablesSql() {
-    return TABLES;
-  }
-
-  @Override
-  public String schemaExistsSql() {
-    return "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?";
+  public SchemaQueries queries() {
+    return QUERIES;
   }
 
   @Override
