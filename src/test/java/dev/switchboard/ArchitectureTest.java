@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   private static final List<String> FEATURES = List.of("store", "vault", "account", "provider",
-      "credential", "web", "error", "upstream", "tool", "audit", "bundle", "mcp", "postgres", "authserver");
+      "credential", "web", "error", "upstream", "tool", "audit", "bundle", "mcp", "sql", "authserver");
   private static JavaClasses classes;
 
   @BeforeAll
@@ -61,13 +61,19 @@ class ArchitectureTest {
   @Test
   void onlyStoreImportsFlywayAndOnlyStoreAndThePostgresToolsImportHikari() {
     confined("org.flywaydb..", "dev.switchboard.store..");
-    // The built-in PostgreSQL tools keep their own small pools per credential.
-    confined("com.zaxxer..", "dev.switchboard.store..", "dev.switchboard.postgres..");
+    // The built-in SQL tools keep their own small pools per credential.
+    confined("com.zaxxer..", "dev.switchboard.store..", "dev.switchboard.sql..");
   }
 
   @Test
-  void onlyThePostgresToolsUseTheDriverDirectly() {
-    confined("org.postgresql..", "dev.switchboard.postgres..", "dev.switchboard.store..");
+  void onlyTheSqlToolsUseTheDriversDirectly() {
+    confined("org.postgresql..", "dev.switchboard.sql..", "dev.switchboard.store..");
+    confined("org.mariadb..", "dev.switchboard.sql.internal..");
+  }
+
+  @Test
+  void onlyTheSigV4SignerImportsTheAwsSdk() {
+    confined("software.amazon..", "dev.switchboard.upstream.aws..");
   }
 
   @Test

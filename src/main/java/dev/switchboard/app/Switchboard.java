@@ -64,7 +64,8 @@ import dev.switchboard.mcp.internal.Cursors;
 import dev.switchboard.mcp.internal.EndedSessions;
 import dev.switchboard.mcp.internal.SurfaceFactory;
 import dev.switchboard.mcp.internal.ToolRunner;
-import dev.switchboard.postgres.PostgresToolset;
+import dev.switchboard.provider.DsnScheme;
+import dev.switchboard.sql.SqlToolset;
 import dev.switchboard.provider.Catalog;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.tool.ArgumentValidator;
@@ -133,7 +134,7 @@ public final class Switchboard implements AutoCloseable {
   final ListChangedBroker broker;
   final SurfaceFactory surfaces;
   final McpServer mcp;
-  final PostgresToolset postgres;
+  final List<SqlToolset> databases;
   final ProviderAdmin providerAdmin;
   final ClusterSignals signals;
   /** Where relays go when the client's stream is on another instance (several only on PostgreSQL). */
@@ -202,7 +203,7 @@ public final class Switchboard implements AutoCloseable {
           clock, metrics);
       this.credentials = new Credentials(credentialRows, catalog, events, currentRule, audit,
           new Revoker(catalog, oauthApps, endpoints, tokenClient, notifications, tokenStore));
-      this.postgres = new PostgresToolset(guard);
+      this.databases = List.of(new SqlToolset(DsnScheme.POSTGRESQL, guard), new SqlToolset(DsnScheme.MYSQL, guard));
       CurrentPeer peers = new CurrentPeer();
       this.otherInstances = database.dialect() == Dialect.POSTGRESQL
           ? new ClusterRelay(new RelayRows(database.jdbi()), signals::publish, json, clock, settings.callTimeout())
@@ -210,7 +211,8 @@ public final class Switchboard implements AutoCloseable {
       this.clients = new ClientStreams(json, settings.callTimeout(), otherInstances);
       RelayedNotices notices = new RelayedNotices(clients, json);
       this.remoteMcp = new RemoteMcp(guard, json, clock, settings.mcpMaxCall(), peers, notices);
-      List<BuiltinToolset> builtins = List.of(new CalculatorToolset(json), postgres);
+      List<BuiltinToolset> builtins = new ArrayList<>(List.of(new CalculatorToolset(json)));
+      builtins.addAll(databases);
       List<ToolSource> sources = new ArrayList<>(builtins);
       sources.add(new CuratedOpenApi());
       this.tools = ToolCatalog.build(catalog.snapshot(), sources);
@@ -339,7 +341,7 @@ public final class Switchboard implements AutoCloseable {
     surfaces.forget();
     String[] parts = message.split(" ");
     if (parts[0].equals("credential") && parts.length == 3) {
-      postgres.forget(parts[2]);
+      databases.forEach(database -> database.forget(parts[2]));
       catalog.all().forEach(p -> remoteMcp.forget(RemoteMcp.cacheKey(p.slug(), parts[2])));
       broker.changed(parts[1]);
     } else if (parts[0].equals("catalog")) {
@@ -372,7 +374,7 @@ public final class Switchboard implements AutoCloseable {
     otherInstances.close();
     remoteMcp.close();
     outbound.close();
-    postgres.close();
+    databases.forEach(SqlToolset::close);
     records.close();
     database.close();
   }

@@ -108,6 +108,7 @@ public final class Connections {
       case NONE -> "No authentication";
       case CLIENT_CREDENTIALS -> "OAuth 2.0 client credentials";
       case JWT_GRANT -> "Service account key";
+      case AWS_SIGV4 -> "AWS access key";
     };
   }
 }

@@ -117,7 +117,7 @@ public final class CredentialCreation {
     try {
       method = AuthMethodType.valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new FieldErrors(Map.of("authMethod", "must be one of OAUTH2, API_KEY, BEARER, NONE"));
+      throw new FieldErrors(Map.of("authMethod", "must be one of OAUTH2, API_KEY, BEARER, NONE, AWS_SIGV4"));
     }
     if (!provider.supports(method)) {
       throw new FieldErrors(Map.of("authMethod", "is not offered by " + provider.name()));

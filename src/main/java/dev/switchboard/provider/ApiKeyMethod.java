@@ -13,7 +13,7 @@ import java.util.List;
  * @param name header or query parameter name; required for HEADER and QUERY, absent for BASIC
  * @param prefix text put before the key in a header (e.g. {@code "Bearer "}); never null, empty when absent
  * @param usernameField the credential field holding the Basic user name; required for BASIC, absent otherwise
- * @param also further keys sent with this one on every request, each from its own secret credential field
+ * @param also further keys sent with this one on every request, each from its own credential field
  *     (an OpenAPI security requirement naming several schemes: Trello's {@code key} and {@code token});
  *     never null, empty when absent
  */
@@ -23,7 +23,7 @@ public record ApiKeyMethod(ApiKeyLocation in, String name, String prefix, String
 
     /**
      * A further key: where it goes ({@code HEADER}, {@code QUERY} or {@code COOKIE}), its name, an optional
-     * prefix, and the secret credential field that holds it.
+     * prefix, and the credential field that holds it (a secret, or a setting such as Mixpanel's project id).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Also(ApiKeyLocation in, String name, String prefix, String field) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /**
  * One way of authenticating against a provider, with its settings. On the wire an object whose {@code "type"}
  * property ({@code OAUTH2}, {@code API_KEY}, {@code BEARER}, {@code NONE},
- * {@code CLIENT_CREDENTIALS}, {@code JWT_GRANT}) selects the record. Implementations
+ * {@code CLIENT_CREDENTIALS}, {@code JWT_GRANT}, {@code AWS_SIGV4}) selects the record. Implementations
  * are immutable records; none holds a secret (OAuth client id and secret are per installation, not catalog data).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
@@ -16,10 +16,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = BearerMethod.class, name = "BEARER"),
     @JsonSubTypes.Type(value = NoAuthMethod.class, name = "NONE"),
     @JsonSubTypes.Type(value = ClientCredentialsMethod.class, name = "CLIENT_CREDENTIALS"),
-    @JsonSubTypes.Type(value = JwtGrantMethod.class, name = "JWT_GRANT")
+    @JsonSubTypes.Type(value = JwtGrantMethod.class, name = "JWT_GRANT"),
+    @JsonSubTypes.Type(value = AwsSigV4Method.class, name = "AWS_SIGV4")
 })
-public sealed interface AuthMethod
-        permits OAuth2Method, ApiKeyMethod, BearerMethod, NoAuthMethod, ClientCredentialsMethod, JwtGrantMethod {
+public sealed interface AuthMethod permits OAuth2Method, ApiKeyMethod, BearerMethod, NoAuthMethod,
+        ClientCredentialsMethod, JwtGrantMethod, AwsSigV4Method {
 
     /** The method's type, matching the wire {@code "type"} value. */
     AuthMethodType type();

@@ -11,5 +11,6 @@ public enum AuthMethodType {
     BEARER,
     NONE,
     CLIENT_CREDENTIALS,
-    JWT_GRANT
+    JWT_GRANT,
+    AWS_SIGV4
 }

@@ -149,6 +149,7 @@ public record Provider(
         return switch (type) {
             case API_KEY -> List.of(SchemaField.API_KEY);
             case BEARER -> List.of(SchemaField.TOKEN);
+            case AWS_SIGV4 -> SchemaField.AWS_KEYS;
             case OAUTH2, NONE, CLIENT_CREDENTIALS, JWT_GRANT -> List.of();
         };
     }

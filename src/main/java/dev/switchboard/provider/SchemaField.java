@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.provider.internal.Checks;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -42,6 +43,13 @@ public record SchemaField(
 
     /** The secret field of a BEARER credential without a schema. */
     public static final SchemaField TOKEN = secret("token", "Token");
+
+    /** The fields of an AWS_SIGV4 credential without a schema: the key pair and an optional session token. */
+    public static final List<SchemaField> AWS_KEYS = List.of(
+            secret(AwsSigV4Method.ACCESS_KEY_ID, "Access key ID"),
+            secret(AwsSigV4Method.SECRET_ACCESS_KEY, "Secret access key"),
+            new SchemaField(AwsSigV4Method.SESSION_TOKEN, "Session token", FieldType.STRING, false, true, null, null,
+                    "Only for temporary credentials (AWS STS)", null));
 
     public SchemaField {
         Checks.matches(name, NAME, "name");

@@ -176,6 +176,8 @@ class CuratedOpenApiSecurityTest {
             case OAUTH2 -> "oauth2";
             // the API sees the token the gateway got with the grant
             case BEARER, CLIENT_CREDENTIALS, JWT_GRANT -> "http:bearer";
+            // AWS's own descriptions declare SigV4 as an Authorization header key (x-amazon-apigateway-authtype)
+            case AWS_SIGV4 -> "apiKey:header:Authorization";
             case API_KEY, NONE -> null;
         };
     }

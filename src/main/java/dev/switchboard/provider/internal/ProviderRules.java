@@ -5,6 +5,7 @@ import dev.switchboard.provider.ApiKeyMethod;
 import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.AuthMethodType;
 import dev.switchboard.provider.ClientCredentialsMethod;
+import dev.switchboard.provider.AwsSigV4Method;
 import dev.switchboard.provider.CredentialSchema;
 import dev.switchboard.provider.DerivedValue;
 import dev.switchboard.provider.JwtGrantMethod;
@@ -166,6 +167,9 @@ public final class ProviderRules {
             if (method.type() == AuthMethodType.JWT_GRANT) {
                 requireSecret(schema, JwtGrantMethod.SERVICE_ACCOUNT, method.type());
             }
+            if (method instanceof AwsSigV4Method aws) {
+                checkAws(aws, schema);
+            }
             if (method instanceof ApiKeyMethod key && key.in() == ApiKeyLocation.BASIC
                     && field(schema, key.usernameField()).isEmpty()) {
                 throw new IllegalArgumentException("usernameField " + key.usernameField()
@@ -173,12 +177,26 @@ public final class ProviderRules {
             }
             if (method instanceof ApiKeyMethod key) {
                 for (ApiKeyMethod.Also also : key.also()) {
-                    if (field(schema, also.field()).filter(SchemaField::secret).isEmpty()) {
+                    // a secret (Trello's token) or a plain setting sent with it (Mixpanel's project_id)
+                    if (field(schema, also.field()).isEmpty()) {
                         throw new IllegalArgumentException("also.field " + also.field()
-                                + " is not a secret field of the credential schema");
+                                + " is not a field of the credential schema");
                     }
                 }
             }
+        }
+    }
+
+    /** With a schema, the key pair is secret; a region field is a non-secret field of the schema. */
+    private static void checkAws(AwsSigV4Method aws, CredentialSchema schema) {
+        if (schema != null) {
+            requireSecret(schema, AwsSigV4Method.ACCESS_KEY_ID, aws.type());
+            requireSecret(schema, AwsSigV4Method.SECRET_ACCESS_KEY, aws.type());
+        }
+        if (aws.regionField() != null
+                && field(schema, aws.regionField()).filter(f -> !f.secret()).isEmpty()) {
+            throw new IllegalArgumentException("regionField " + aws.regionField()
+                    + " is not a non-secret field of the credential schema");
         }
     }
 

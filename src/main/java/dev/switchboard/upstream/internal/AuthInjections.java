@@ -3,6 +3,7 @@ package dev.switchboard.upstream.internal;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.AuthMethodType;
+import dev.switchboard.upstream.aws.SigV4Signer;
 import dev.switchboard.vault.SecretFields;
 import dev.switchboard.upstream.OutboundHttp;
 import java.time.Clock;
@@ -21,15 +22,21 @@ public final class AuthInjections {
 
   /** The stateless strategies only (remote MCP servers): a grant the gateway makes itself is refused. */
   public AuthInjections() {
+    this(Clock.systemUTC());
+  }
+
+  /** @param clock the time AWS signatures are dated with */
+  public AuthInjections(Clock clock) {
     byType.put(AuthMethodType.API_KEY, new ApiKeyInjection());
     byType.put(AuthMethodType.BEARER, new BearerInjection("token"));
     byType.put(AuthMethodType.OAUTH2, new BearerInjection("access_token"));
     byType.put(AuthMethodType.NONE, (method, secrets, request) -> { });
+    byType.put(AuthMethodType.AWS_SIGV4, new AwsSigV4Injection(new SigV4Signer(clock)));
   }
 
   /** Every strategy, the grants sending their token requests through {@code http}. */
   public AuthInjections(OutboundHttp http, JsonMapper json, Clock clock) {
-    this();
+    this(clock);
     TokenEndpoint endpoint = new TokenEndpoint(http, json, clock);
     GrantedTokens tokens = new GrantedTokens(clock, Duration.ofSeconds(MARGIN_SECONDS));
     byType.put(AuthMethodType.CLIENT_CREDENTIALS, new ClientCredentialsInjection(endpoint, tokens));

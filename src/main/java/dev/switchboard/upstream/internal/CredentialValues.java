@@ -31,7 +31,8 @@ final class CredentialValues {
       case API_KEY -> "api_key";
       case BEARER -> "token";
       case OAUTH2 -> "access_token";
-      case NONE, CLIENT_CREDENTIALS, JWT_GRANT -> "";
+      // a signing key is never sent, so it is never a parameter's value
+      case NONE, CLIENT_CREDENTIALS, JWT_GRANT, AWS_SIGV4 -> "";
     };
   }
 }

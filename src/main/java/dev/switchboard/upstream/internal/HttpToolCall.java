@@ -56,8 +56,10 @@ public final class HttpToolCall {
       SecretFields secrets, List<String> secretValues, CallContext context) {
     Function<String, Optional<String>> urlValues = UrlValues.of(provider, secrets);
     Map<HttpOperation.CredentialParameter, String> fromCredential = CredentialValues.of(op, method, secrets);
-    OutgoingRequest request = builder.build(op.server().orElseGet(() -> UrlTemplate.render(provider.baseUrl(), urlValues)), op, args, secrets,
-        fromCredential);
+    String baseUrl = op.server().orElseGet(() -> UrlTemplate.render(provider.baseUrl(), urlValues));
+    OutgoingRequest request = builder.build(baseUrl, op, args, secrets, fromCredential);
+    // first, so that a signing auth method (AWS_SIGV4) signs these headers as they are sent
+    SchemaHeaders.apply(provider, secrets, request);
     int headersBefore = request.headers.size();
     int queryBefore = request.query.size();
     try {
@@ -70,33 +72,17 @@ public final class HttpToolCall {
     fromCredential.values().forEach(redactor::injected);
     request.headers.subList(headersBefore, request.headers.size()).forEach(h -> redactor.injected(h.getValue()));
     request.query.subList(queryBefore, request.query.size()).forEach(q -> redactor.injected(q.getValue()));
-    SchemaHeaders.apply(provider, secrets, request);
     List<Header> headers = new ArrayList<>();
     headers.add(new Header("Accept", "application/json, */*;q=0.5"));
     headers.add(new Header("User-Agent", "Switchboard"));
     for (Map.Entry<String, String> h : request.headers) {
       headers.add(new Header(h.getKey(), h.getValue()));
     }
-    HttpCall call = new HttpCall(request.method, URI.create(withQuery(request)), headers,
+    HttpCall call = new HttpCall(request.method, URI.create(request.uri()), headers,
         request.body, Optional.ofNullable(request.contentType), context.deadline(), maxResponseBytes);
     HttpResult result = http.send(call);
     return mapper.map(new UpstreamResponse(result.status(), result.contentType().orElse(null),
         result.body(), result.truncated(), result.header("Retry-After"), maxResponseBytes, result::header),
         redactor.build(), provider.answers());
-  }
-
-  private static String withQuery(OutgoingRequest request) {
-    if (request.query.isEmpty()) {
-      return request.url;
-    }
-    StringBuilder url = new StringBuilder(request.url).append(request.url.contains("?") ? '&' : '?');
-    for (int i = 0; i < request.query.size(); i++) {
-      Map.Entry<String, String> q = request.query.get(i);
-      if (i > 0) {
-        url.append('&');
-      }
-      url.append(UrlParts.encode(q.getKey())).append('=').append(UrlParts.encode(q.getValue()));
-    }
-    return url.toString();
   }
 }

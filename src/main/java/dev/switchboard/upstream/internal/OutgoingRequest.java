@@ -28,4 +28,20 @@ public final class OutgoingRequest {
   public void query(String name, String value) {
     query.add(Map.entry(name, value));
   }
+
+  /** The URL with the query parameters added so far, percent-encoded. */
+  String uri() {
+    if (query.isEmpty()) {
+      return url;
+    }
+    StringBuilder full = new StringBuilder(url).append(url.contains("?") ? '&' : '?');
+    for (int i = 0; i < query.size(); i++) {
+      Map.Entry<String, String> q = query.get(i);
+      if (i > 0) {
+        full.append('&');
+      }
+      full.append(UrlParts.encode(q.getKey())).append('=').append(UrlParts.encode(q.getValue()));
+    }
+    return full.toString();
+  }
 }

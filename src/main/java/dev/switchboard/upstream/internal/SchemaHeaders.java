@@ -1,7 +1,8 @@
 package dev.switchboard.upstream.internal;
 
 import dev.switchboard.provider.CredentialSchema;
-import dev.switchboard.provider.PostgresDsn;
+import dev.switchboard.provider.DatabaseDsn;
+import dev.switchboard.provider.DsnScheme;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.SchemaField;
 import dev.switchboard.provider.SchemaShape;
@@ -12,8 +13,7 @@ import java.util.Locale;
  * The standard headers of schema-driven credentials (DESIGN.md §3): {@code x-{provider}-{field}}
  * for each non-secret field (so {@code instance_url} gives {@code x-{provider}-instance-url}) and,
  * for database shapes, {@code x-{provider}-dsn} — the same DSN the database tools connect with
- * ({@link PostgresDsn}, the only database shape shipped; another engine would add a catalog field
- * for its scheme). Secret fields never become headers; they travel only
+ * ({@link DatabaseDsn}, whose scheme follows the provider's {@code builtin}: {@code mysql} or PostgreSQL). Secret fields never become headers; they travel only
  * the way the auth method says. Only ever added to requests for the provider's own base URL.
  */
 final class SchemaHeaders {
@@ -32,7 +32,7 @@ final class SchemaHeaders {
       }
     }
     if (schema.shape() == SchemaShape.DATABASE) {
-      request.header(prefix + "dsn", PostgresDsn.of(fields).uri());
+      request.header(prefix + "dsn", DatabaseDsn.of(DsnScheme.forBuiltin(provider.builtin()), fields).uri());
     }
   }
 

@@ -182,6 +182,7 @@ final class ProviderPageBuilder {
       case OAUTH2 -> "OAuth 2.0";
       case CLIENT_CREDENTIALS -> "OAuth 2.0 client credentials";
       case JWT_GRANT -> "Service account key";
+      case AWS_SIGV4 -> "AWS access key";
     };
   }
 
@@ -200,6 +201,9 @@ final class ProviderPageBuilder {
           + p.validation().tool() + ".";
       case JWT_GRANT -> "Paste the service account's JSON key; Switchboard signs a token request with it (the "
           + "private key never leaves the vault) and tests it by running " + p.validation().tool() + ".";
+      case AWS_SIGV4 -> "Create an access key for an IAM user or role with read-only permissions (IAM → Security "
+          + "credentials), paste its id and secret here and choose Save & Verify. Every request is signed with it "
+          + "(AWS Signature Version 4); the secret is never sent.";
     };
   }
 

@@ -3,7 +3,8 @@ package dev.switchboard.upstream.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.provider.Catalog;
-import dev.switchboard.provider.PostgresDsn;
+import dev.switchboard.provider.DatabaseDsn;
+import dev.switchboard.provider.DsnScheme;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.vault.SecretFields;
 import java.util.Map;
@@ -28,7 +29,7 @@ class SchemaHeadersTest {
     OutgoingRequest request = new OutgoingRequest("GET", "https://db.example.com");
     SchemaHeaders.apply(postgres, fields, request);
     Map<String, String> headers = headers(request);
-    assertThat(headers.get("x-postgresql-dsn")).isEqualTo(PostgresDsn.of(fields).uri())
+    assertThat(headers.get("x-postgresql-dsn")).isEqualTo(DatabaseDsn.of(DsnScheme.POSTGRESQL, fields).uri())
         .isEqualTo("postgresql://reporter@db.example.com:5433/sales?sslmode=require");
     assertThat(headers.get("x-postgresql-host")).isEqualTo("db.example.com");
     assertThat(headers.get("x-postgresql-user")).isEqualTo("reporter");
