@@ -189,7 +189,7 @@ class AdminProvidersIT {
         "--slug", "remote-too-long", "--validation-tool", "whoami", "--max-call-seconds", "86401");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(admin.get("/api/v1/providers/remote-long").json().path("maxCallSeconds").asInt()).isEqualTo(3600);
+    assertThat(admin.awaitProvider("remote-long").json().path("maxCallSeconds").asInt()).isEqualTo(3600);
     assertThat(tooLong.exitCode()).isNotZero();
     assertThat(tooLong.err()).contains("maxCallSeconds").contains("between 1 and 86400");
   }

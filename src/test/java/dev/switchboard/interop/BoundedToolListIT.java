@@ -53,6 +53,7 @@ class BoundedToolListIT {
       assertThat(imported.exitCode()).as(imported.err()).isZero();
       String token = Cli.userWithToken(server.env(), "bounded@example.com");
       Api user = new Api(server, token);
+      assertThat(user.awaitProvider("stripe-api").status()).isEqualTo(200);
       Api.Answer credential = user.post("/api/v1/credentials?verify=true", Map.of("provider", "stripe-api",
           "authMethod", "BEARER", "fields", Map.of("token", "sk_test_bounded_0123456789")));
       assertThat(credential.status()).as(credential.body()).isEqualTo(201);

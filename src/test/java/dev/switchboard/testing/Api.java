@@ -47,6 +47,26 @@ public final class Api {
         .method("PATCH", HttpRequest.BodyPublishers.ofString(text(body))));
   }
 
+  /**
+   * The provider {@code slug} as the server sees it, once it does: a provider the command line
+   * stored beside a running server on SQLite reaches it with the catalog poll (every 2 s). Gives up
+   * after 30 s with the last answer.
+   */
+  public Answer awaitProvider(String slug) {
+    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    Answer answer = get("/api/v1/providers/" + slug);
+    while (answer.status() == 404 && System.nanoTime() < until) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      answer = get("/api/v1/providers/" + slug);
+    }
+    return answer;
+  }
+
   /** Sends any request to the server, adding the token when this client has one. */
   public Answer send(HttpRequest.Builder request) {
     try {
