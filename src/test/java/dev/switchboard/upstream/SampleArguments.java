@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * required property, plus the optional ones named in {@code extras} when the schema has them; a
  * value is the schema's {@code const}, first {@code enum} member or {@code default}, else a plain
  * value of its type and format within its bounds. Empty when the schema asks for something this
- * cannot make (a {@code pattern} without an enum on a required string, a recursion deeper than 6).
+ * cannot make (a {@code pattern} on a required string that {@link PatternSample} cannot follow, a
+ * recursion deeper than 6).
  */
 final class SampleArguments {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -165,8 +166,11 @@ final class SampleArguments {
     };
     if (schema.has("pattern")) {
       try {
-        if (!Pattern.compile(schema.get("pattern").asString()).matcher(value).find()) {
-          throw new Unsupported();
+        Pattern pattern = Pattern.compile(schema.get("pattern").asString());
+        if (!pattern.matcher(value).find()) {
+          value = PatternSample.of(pattern.pattern()).filter(v -> pattern.matcher(v).find())
+              .orElseThrow(Unsupported::new);
+          return value;
         }
       } catch (PatternSyntaxException e) {
         throw new Unsupported();
