@@ -34,11 +34,11 @@ stop_all() {
 trap stop_all EXIT
 
 wait_port() { # port
-  for _ in $(seq 1 150); do
+  for _ in $(seq 1 600); do # up to 2 minutes: a start-up on a loaded machine is slow
     (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0
     sleep 0.2
   done
-  echo "nothing listens on 127.0.0.1:$1" >&2; return 1
+  echo "nothing listens on 127.0.0.1:$1" >&2; tail -n 20 "$WORK/processes.log" >&2; return 1
 }
 
 # CPU ticks (user+system) of a process and all its descendants
