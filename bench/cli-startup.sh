@@ -95,6 +95,7 @@ fi
 echo "# stored: $(sb provider list | grep -c -- '-api ') imported providers; database $(du -m "$DIR/data/switchboard.db" | cut -f1) MB"
 TOKEN=$(sb token create --email admin@example.com --name bench | tail -n 1)
 
+if [ "${SERVE_ONLY:-}" != launcher ]; then # SERVE_ONLY=launcher: only the launcher's starts
 n=0
 # one command, RUNS times each way; the launcher's first run writes its class archive and is not counted
 time_command() { # label args...
@@ -147,6 +148,8 @@ for how in java-jar launcher; do
   echo "cli provider delete           $how runs=1 wall_ms=$(ms "$start") cpu_ms=$(( $(children_cpu_ms) - before ))  load=$(loadavg)"
 done
 
+fi
+
 pid_cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$1/stat"; }
 serve_once() { # how run
   local start ready after_start tools n cpu
@@ -177,7 +180,7 @@ serve_once() { # how run
     "java_opts='${JAVA_OPTS:-}' load=$(loadavg)"
   kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; PID=
 }
-for run in $(seq 1 3); do serve_once java-jar "$run"; done
+[ "${SERVE_ONLY:-}" = launcher ] || for run in $(seq 1 3); do serve_once java-jar "$run"; done
 if [ "$JAR" = target/switchboard.jar ]; then
   serve_once launcher first >/dev/null # writes the launcher's AOT cache when it stops; not counted
   for run in $(seq 1 3); do serve_once launcher "$run"; done
