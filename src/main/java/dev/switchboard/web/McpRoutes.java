@@ -10,12 +10,8 @@ import dev.switchboard.mcp.ProtocolVersions;
 import dev.switchboard.mcp.Subscription;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.OutputStream;
 import java.util.Optional;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,8 +25,6 @@ final class McpRoutes {
   private final ListChangedBroker broker;
   private final McpGate gate;
   private final JsonMapper json;
-  /** Writes a 200 answer straight into the response (Jetty's buffer), leaving the stream open. */
-  private final ObjectWriter answers;
   private final long maxBodyBytes;
   private final StreamSlots streams;
   private final java.util.Map<String, EventStream> sessionStreams = new java.util.concurrent.ConcurrentHashMap<>();
@@ -41,7 +35,6 @@ final class McpRoutes {
     this.broker = broker;
     this.gate = gate;
     this.json = json;
-    this.answers = json.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET);
     this.maxBodyBytes = maxBodyBytes;
     this.streams = streams;
   }
@@ -79,22 +72,8 @@ final class McpRoutes {
       return;
     }
     ctx.status(reply.status());
-    if (reply.body() == null) {
-      return;
-    }
-    ctx.contentType("application/json");
-    if (reply.status() != 200) {
-      // through Javalin's result: the error handlers (404) look at it
-      ctx.result(json.writeValueAsBytes(reply.body()));
-      return;
-    }
-    // a 200 is generated into Javalin's response stream (compression applies as before): no byte
-    // array of the whole answer, no copy of it through Javalin's result stream
-    try {
-      OutputStream out = ctx.outputStream();
-      answers.writeValue(out, reply.body());
-    } catch (JacksonIOException e) {
-      // the client went away: nobody hears the answer
+    if (reply.body() != null) {
+      ctx.contentType("application/json").result(json.writeValueAsBytes(reply.body()));
     }
   }
 
