@@ -6,8 +6,10 @@
 #      (wall time of the whole process, as a user waits for it, and its CPU time), first with
 #      `java -jar` and default JVM options, then as the `./switchboard` launcher runs it;
 #   2. `serve`: time from launching `java` to the first 200 of /readyz, resident memory (VmRSS)
-#      after the start and after listing every imported provider's tools, and its peak (VmHWM).
-# Prints one line of figures per command and per start.
+#      after the start and after listing every imported provider's tools, and its peak (VmHWM), and
+#      the CPU time the start took; with `java -jar`, then with the launcher (its AOT cache).
+# Prints one line of figures per command and per start, each with the load average when it ended
+# (the machine may be shared: CPU time is the steadier figure; run the script under `nice -n -20`).
 #
 # Usage: bench/cli-startup.sh [DIR] [RUNS]   DIR (default target/bench-cli) is made and the 25 imported
 #        once (it takes minutes); a DIR holding a finished import is measured again as it is;
@@ -55,6 +57,7 @@ DIR=$(cd "$DIR" && pwd)
 export SWITCHBOARD_CONFIG=$DIR/switchboard.env
 PID=
 trap '[ -n "$PID" ] && kill -TERM "$PID" 2>/dev/null; true' EXIT
+loadavg() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' /; }
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 rss() { awk -v k="$2:" '$1==k{printf "%d", $2/1024}' "/proc/$1/status"; }
 children_cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{printf "%d", ($16 + $17) * 1000 / t}' /proc/$$/stat; }
@@ -92,6 +95,7 @@ fi
 echo "# stored: $(sb provider list | grep -c -- '-api ') imported providers; database $(du -m "$DIR/data/switchboard.db" | cut -f1) MB"
 TOKEN=$(sb token create --email admin@example.com --name bench | tail -n 1)
 
+if [ "${SERVE_ONLY:-}" != launcher ]; then # SERVE_ONLY=launcher: only the launcher's starts
 n=0
 # one command, RUNS times each way; the launcher's first run writes its class archive and is not counted
 time_command() { # label args...
@@ -116,8 +120,9 @@ time_command() { # label args...
     local cpu
     cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
     printf '%s\n' "${walls[@]}" | sort -n | awk -v l="$label" -v h="$how" -v c="$cpu" '{v[NR]=$1} END {
-      printf "cli %-24s %-8s runs=%d wall_ms min=%d median=%d max=%d  median_cpu_ms=%d\n",
-        l, h, NR, v[1], v[int((NR+1)/2)], v[NR], c }'
+      printf "cli %-24s %-8s runs=%d wall_ms min=%d median=%d max=%d  median_cpu_ms=%d", l, h, NR, v[1],
+        v[int((NR+1)/2)], v[NR], c }'
+    echo "  load=$(loadavg)"
   done
 }
 time_command "--help" --help
@@ -133,22 +138,35 @@ time_command "provider list" provider list
 time_command "provider status" provider status netlify-api ACTIVE
 time_command "provider import (13 KB)" provider import --slug small --base-url https://small.example.com \
   --openapi src/main/resources/catalog/openapi/github.yaml
-# once, with `java -jar` (the provider is gone after it)
-before=$(children_cpu_ms)
-start=$(date +%s%N)
-sb provider delete small >/dev/null
-echo "cli provider delete           java-jar runs=1 wall_ms=$(ms "$start") cpu_ms=$(( $(children_cpu_ms) - before ))"
-
-for run in $(seq 1 3); do
+# once each way (the provider is gone after it, and imported again for the next)
+for how in java-jar launcher; do
+  [ "$how" = java-jar ] || sb provider import --slug small --base-url https://small.example.com \
+    --openapi src/main/resources/catalog/openapi/github.yaml >/dev/null
+  before=$(children_cpu_ms)
   start=$(date +%s%N)
-  # shellcheck disable=SC2086
-  "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" serve >"$DIR/serve.log" 2>&1 &
+  if [ "$how" = launcher ]; then ./switchboard provider delete small >/dev/null; else sb provider delete small >/dev/null; fi
+  echo "cli provider delete           $how runs=1 wall_ms=$(ms "$start") cpu_ms=$(( $(children_cpu_ms) - before ))  load=$(loadavg)"
+done
+
+fi
+
+pid_cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$1/stat"; }
+serve_once() { # how run
+  local start ready after_start tools n cpu
+  start=$(date +%s%N)
+  if [ "$1" = launcher ]; then
+    SWITCHBOARD_JAVA=$JAVA ./switchboard serve >"$DIR/serve.log" 2>&1 &
+  else
+    # shellcheck disable=SC2086
+    "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" serve >"$DIR/serve.log" 2>&1 &
+  fi
   PID=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/readyz"; do
     kill -0 "$PID" 2>/dev/null || { echo "the gateway exited during start-up" >&2; cat "$DIR/serve.log" >&2; exit 1; }
     sleep 0.01
   done
   ready=$(ms "$start")
+  cpu=$(pid_cpu_ms "$PID")
   after_start=$(rss "$PID" VmRSS)
   tools=0
   for api in github "${APIS[@]}"; do
@@ -157,8 +175,13 @@ for run in $(seq 1 3); do
     tools=$((tools + n))
   done
   sleep 1
-  echo "serve run=$run startup_to_ready_ms=$ready rss_after_start_mb=$after_start" \
+  echo "serve $1 run=$2 startup_to_ready_ms=$ready cpu_to_ready_ms=$cpu rss_after_start_mb=$after_start" \
     "rss_after_listing_all_tools_mb=$(rss "$PID" VmRSS) rss_peak_mb=$(rss "$PID" VmHWM) tools_listed=$tools" \
-    "java_opts='${JAVA_OPTS:-}'"
+    "java_opts='${JAVA_OPTS:-}' load=$(loadavg)"
   kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; PID=
-done
+}
+[ "${SERVE_ONLY:-}" = launcher ] || for run in $(seq 1 3); do serve_once java-jar "$run"; done
+if [ "$JAR" = target/switchboard.jar ]; then
+  serve_once launcher first >/dev/null # writes the launcher's AOT cache when it stops; not counted
+  for run in $(seq 1 3); do serve_once launcher "$run"; done
+fi

@@ -34,11 +34,11 @@ stop_all() {
 trap stop_all EXIT
 
 wait_port() { # port
-  for _ in $(seq 1 150); do
+  for _ in $(seq 1 600); do # up to 2 minutes: a start-up on a loaded machine is slow
     (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0
     sleep 0.2
   done
-  echo "nothing listens on 127.0.0.1:$1" >&2; return 1
+  echo "nothing listens on 127.0.0.1:$1" >&2; tail -n 20 "$WORK/processes.log" >&2; return 1
 }
 
 # CPU ticks (user+system) of a process and all its descendants
@@ -172,7 +172,7 @@ call_args() { # target → ARGS, the OpenLoop arguments for one call
 }
 run_openloop() { # label target rate connections
   call_args "$2"
-  openloop "$1" "$3" "$4" "${ARGS[@]}"
+  echo "$(openloop "$1" "$3" "$4" "${ARGS[@]}") load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /)"
 }
 target_pid() {
   case $1 in direct) echo "$UPSTREAM_PID" ;; nginx) echo "$NGINX_PID" ;; switchboard) echo "$GATEWAY_PID" ;; node) echo "$NODE_PID" ;; esac
@@ -192,7 +192,7 @@ run_wrk() { # label target cpus-for-wrk
   echo "label=$1 wrk_calls_per_s=$(echo "$out" | awk '/Requests\/sec/{print $2}') requests=$requests" \
     "non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')" \
     "cpu_us_per_call=$(awk -v t=$((after - before)) -v hz="$HZ" -v n="$requests" 'BEGIN{printf "%.1f", t * 1e6 / hz / n}')" \
-    "wrk_p50=$(echo "$out" | awk '/Latency/{print $2}')"
+    "wrk_p50=$(echo "$out" | awk '/Latency/{print $2}')" "load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /)"
 }
 
 WARMUP=${WARMUP:-30}
@@ -201,7 +201,8 @@ wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$GATEWAY/mcp/bun
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/node.lua" "http://127.0.0.1:$NODE/mcp" >/dev/null
 
 {
-  echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(java -version 2>&1 | head -1), duration ${DURATION}s per run"
+  echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, gateway on $("${GATEWAY_JAVA:-java}" -version 2>&1 | head -1)," \
+    "duration ${DURATION}s per run, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "## correctness: one call through each"
   for t in switchboard node; do run_openloop "check-$t" "$t" 50 1 | sed 's/^/  /'; done
   echo "## peak throughput (wrk -t1 -c16) and CPU per call of the target's processes, unpinned"

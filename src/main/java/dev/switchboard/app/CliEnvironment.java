@@ -9,7 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every command gets: the environment to read settings from, where to print, and the wiring
- * it opens: the account stores, the vault's, or (for catalog changes) the whole composition root.
+ * it opens: the account stores, the vault's, the catalog's, the providers' (import, delete), or the
+ * whole composition root ({@code user delete}).
  */
 record CliEnvironment(Map<String, String> env, PrintStream out, PrintStream err) {
   Settings settings() {
@@ -22,8 +23,8 @@ record CliEnvironment(Map<String, String> env, PrintStream out, PrintStream err)
   }
 
   /**
-   * Opens the whole composition root without creating a key file, for the commands that change
-   * the catalog or erase credentials (revoked at the provider first).
+   * Opens the whole composition root without creating a key file, for {@code user delete} (the
+   * user's credentials erased, each revoked at the provider first).
    */
   Switchboard open() {
     return Switchboard.open(settings(), Clock.systemUTC(), false);
@@ -42,6 +43,19 @@ record CliEnvironment(Map<String, String> env, PrintStream out, PrintStream err)
     Settings settings = settings();
     try (Database database = Database.openForTools(settings.dbUrl(), settings.dbUser(), settings.dbPassword())) {
       return work.run(new CatalogStores(settings, JsonMapper.builder().findAndAddModules().build(), database));
+    }
+  }
+
+  /**
+   * Runs {@code work} on what importing and deleting providers need ({@link ProviderStores}): no web
+   * server, MCP server or background work, and the outbound client only when the command starts it.
+   */
+  int withProviders(Work<ProviderStores> work) {
+    Settings settings = settings();
+    try (Database database = Database.openForTools(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+        ProviderStores stores = new ProviderStores(settings, Clock.systemUTC(),
+            JsonMapper.builder().findAndAddModules().build(), database)) {
+      return work.run(stores);
     }
   }
 

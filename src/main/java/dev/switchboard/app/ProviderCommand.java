@@ -77,17 +77,21 @@ final class ProviderCommand {
       throws IOException {
     boolean url = source.startsWith("http://") || source.startsWith("https://");
     String document = url ? null : Files.readString(Path.of(source), StandardCharsets.UTF_8);
-    try (Switchboard app = env.open()) {
-      app.start();
-      ImportResult result = app.providerAdmin.importOpenApi("cli", new ImportRequest(slug, name, category,
+    CredentialSchema schema = schema(JsonMapper.builder().findAndAddModules().build(), credentialSchema);
+    List<AnswerRule> rules = answers(answers);
+    return env.withProviders(stores -> {
+      if (url) {
+        stores.startOutbound();
+      }
+      ImportResult result = stores.admin.importOpenApi("cli", new ImportRequest(slug, name, category,
           null, document, url ? source : null, baseUrl, null, methods(auth), validationTool, null,
-          schema(app, credentialSchema), credentialParameters, answers(answers)));
+          schema, credentialParameters, rules));
       env.out().println("imported " + result.provider().slug() + ": " + result.tools().size() + " tool(s)");
       result.skipped().forEach(s -> env.out().println("  skipped " + s.method() + " " + s.path() + ": "
           + s.reason() + " — " + s.detail()));
       result.warnings().forEach(w -> env.out().println("  warning: " + w));
       return 0;
-    }
+    });
   }
 
   @Command(name = "add-mcp", mixinStandardHelpOptions = true, description = "Register a remote MCP server as a provider.")
@@ -104,13 +108,14 @@ final class ProviderCommand {
       Path answers,
       @Option(names = "--max-call-seconds", description = "The longest a tool call may last while the server "
           + "reports progress (default: SWITCHBOARD_MCP_MAX_CALL_MS)") Integer maxCallSeconds) throws IOException {
-    try (Switchboard app = env.open()) {
-      Provider p = app.providerAdmin.registerMcp("cli", new ImportRequest(slug, name, category, null, null,
-          null, null, mcpUrl, methods(auth), validationTool, null, schema(app, credentialSchema), null, answers(answers),
-          maxCallSeconds));
+    CredentialSchema schema = schema(JsonMapper.builder().findAndAddModules().build(), credentialSchema);
+    List<AnswerRule> rules = answers(answers);
+    return env.withProviders(stores -> {
+      Provider p = stores.admin.registerMcp("cli", new ImportRequest(slug, name, category, null, null,
+          null, null, mcpUrl, methods(auth), validationTool, null, schema, null, rules, maxCallSeconds));
       env.out().println("registered MCP provider " + p.slug() + " at " + p.mcpUrl());
       return 0;
-    }
+    });
   }
 
   @Command(name = "status", mixinStandardHelpOptions = true,
@@ -130,21 +135,21 @@ final class ProviderCommand {
       description = "Delete an imported or registered provider: its tools leave every bundle and every user's "
           + "credentials of it are revoked and erased. Shipped providers cannot be deleted.")
   int delete(@Parameters(paramLabel = "SLUG", description = "The provider") String slug) {
-    try (Switchboard app = env.open()) {
-      app.start();
-      app.providerAdmin.delete(slug);
+    return env.withProviders(stores -> {
+      stores.startOutbound(); // credentials are revoked at the provider before they are erased
+      stores.admin.delete(slug);
       env.out().println("deleted provider " + slug);
       return 0;
-    }
+    });
   }
 
   /** The credential schema in {@code spec}: JSON text, or {@code @file} holding it; null when absent. */
-  private static CredentialSchema schema(Switchboard app, String spec) throws IOException {
+  private static CredentialSchema schema(JsonMapper json, String spec) throws IOException {
     if (spec == null || spec.isBlank()) {
       return null;
     }
     String text = spec.startsWith("@") ? Files.readString(Path.of(spec.substring(1)), StandardCharsets.UTF_8) : spec;
-    return app.json.readValue(text, CredentialSchema.class);
+    return json.readValue(text, CredentialSchema.class);
   }
 
   /**

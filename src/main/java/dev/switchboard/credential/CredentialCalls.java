@@ -20,7 +20,9 @@ import dev.switchboard.vault.Vault;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a tool with a credential (DESIGN.md §2): decrypt the payload, execute, record the execution
@@ -40,7 +42,17 @@ public final class CredentialCalls {
   private final TokenFreshener freshener;
   private final Metrics metrics;
   private final AuditHook audit;
+  /**
+   * When this instance last wrote a credential's last-use time: the credential a call carries comes
+   * from a tool surface kept for a second, so its own {@code lastUsedAt} is up to a second old and
+   * every call of that second would otherwise send the (then useless) UPDATE.
+   */
+  private final Map<String, Long> touched = new ConcurrentHashMap<>();
   static final long KEEP_MILLIS = 1_000;
+  /** How often a credential's last-use time is written at most. */
+  private static final long TOUCH_EVERY_MILLIS = 60_000;
+  /** Credentials whose last write is remembered; past it the memory starts again (a write each, once). */
+  private static final int TOUCHED_KEPT = 100_000;
   private final ShortLived<String, SealedPayload> kept = new ShortLived<>(Duration.ofMillis(KEEP_MILLIS), 10_000);
 
   public CredentialCalls(CredentialRows rows, ProviderRegistry catalog, Vault vault, ToolExecutor executor,
@@ -113,12 +125,27 @@ public final class CredentialCalls {
     executions.record(new Execution(null, call.userId(), kind, provider.slug(), call.tool().name(),
         Optional.of(credential.id()), call.bundle(), result.outcome().name(), result.upstreamStatus(),
         millis, started));
-    if (credential.lastUsedAt().map(at -> at.isBefore(started.minusSeconds(60))).orElse(true)) {
-      rows.touchLastUsed(credential.id(), started); // at most once a minute: a write per call costs a commit
-    }
+    touchLastUsed(credential, started);
     if (kind == Execution.Kind.TOOL_CALL) {
       audit.record(call.userId(), "USED", credential.id(), provider.slug(), call.tool().name());
     }
     return result;
+  }
+
+  /** Records the use at most once a minute per credential: a write per call costs a commit. */
+  private void touchLastUsed(Credential credential, Instant at) {
+    long now = at.toEpochMilli();
+    if (credential.lastUsedAt().map(last -> now - last.toEpochMilli() < TOUCH_EVERY_MILLIS).orElse(false)) {
+      return;
+    }
+    Long last = touched.get(credential.id());
+    if (last != null && now - last < TOUCH_EVERY_MILLIS) {
+      return;
+    }
+    if (touched.size() >= TOUCHED_KEPT) {
+      touched.clear();
+    }
+    touched.put(credential.id(), now);
+    rows.touchLastUsed(credential.id(), at);
   }
 }

@@ -6,13 +6,14 @@ import java.security.SecureRandom;
 /**
  * Random identifiers and tokens: a short type prefix and base-62 characters from a
  * {@link SecureRandom}, so that ids are unguessable and say what they name ({@code cred_…}).
- * Each thread draws from its own DRBG generator (seeded by the system), so that requests never
- * queue on one shared generator.
+ * Each caller draws from a DRBG generator (seeded by the system) taken from a pool, so that requests
+ * never queue on one shared generator and no request seeds a generator of its own (requests run on
+ * virtual threads: a per-thread generator was seeded again for every request).
  */
 public final class Ids {
   private static final char[] ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
-  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Ids::generator);
+  private static final Reusables<SecureRandom> RANDOM = new Reusables<>(64, Ids::generator);
 
   private Ids() {}
 
@@ -39,12 +40,16 @@ public final class Ids {
 
   /** {@code length} random base-62 characters (about 5.95 bits each). */
   public static String random(int length) {
-    SecureRandom random = RANDOM.get();
     char[] out = new char[length];
     byte[] bytes = new byte[length + 8];
     int filled = 0;
     while (filled < length) {
-      random.nextBytes(bytes);
+      SecureRandom random = RANDOM.take();
+      try {
+        random.nextBytes(bytes);
+      } finally {
+        RANDOM.give(random);
+      }
       for (int i = 0; i < bytes.length && filled < length; i++) {
         int b = bytes[i] & 0xff;
         if (b < 248) { // 248 = 4 × 62: below it, b % 62 is uniform

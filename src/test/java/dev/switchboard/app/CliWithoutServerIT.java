@@ -80,6 +80,24 @@ class CliWithoutServerIT {
   }
 
   @Test
+  void importAndDeleteOpenOnlyTheProviderStoresAndDeleteParsesNoDocument() throws Exception {
+    Path tracker = dir.resolve("second.yaml");
+    Files.writeString(tracker, resource("/openapi/tracker-30.yaml"));
+    // the import parses its one document, and nothing else: no server, no MCP, no Flyway (schema
+    // current), no HTTP client made (verifying the MCP client's class loads four Jetty interfaces)
+    assertThat(run(List.of("io.javalin.", "org.eclipse.jetty.server.", "org.eclipse.jetty.client.HttpClient ",
+            "org.eclipse.jetty.util.thread.", "dev.switchboard.web.", "dev.switchboard.mcp.", "org.flywaydb."),
+        "provider", "import", "--openapi", tracker.toString(), "--slug", "second", "--base-url",
+        "https://second.example/api")).contains("imported second:");
+    // a delete revokes credentials through the outbound client, but parses no document (tracker's
+    // stored one is a billion laughs) and builds no server
+    assertThat(run(List.of("io.javalin.", "org.eclipse.jetty.server.", "dev.switchboard.web.",
+        "dev.switchboard.mcp.", "io.swagger.", "dev.switchboard.tool.OpenApiImport"), "provider", "delete", "tracker"))
+        .contains("deleted provider tracker");
+    assertThat(run("provider", "list")).doesNotContain("tracker").contains("second");
+  }
+
+  @Test
   void aServerStartedAfterwardsHasTheStoredToolsWithoutParsingTheDocument() {
     try (TestServer server = TestServer.sqlite(dir)) {
       assertThat(server.running().app().tools.loadedProviders()).doesNotContain("tracker");
@@ -90,12 +108,17 @@ class CliWithoutServerIT {
 
   /** Runs one command in a process of its own, logging which classes it loads; returns its output. */
   private String run(String... args) throws Exception {
+    return run(NOT_LOADED, args);
+  }
+
+  /** Runs one command in a process of its own; none of the classes it loads starts with {@code notLoaded}. */
+  private String run(List<String> notLoaded, String... args) throws Exception {
     Path classes = dir.resolve("classes-" + String.join("-", args).replaceAll("[^a-z-]", "") + ".log");
     CliProcess cli = CliProcess.withJvmOptions(env, List.of("-Xlog:class+load=info:file=" + classes), args);
     int exit = cli.exitCode(HANG_GUARD);
     assertThat(exit).as(String.join(" ", args) + ": " + cli.err()).isZero();
     String loaded = Files.readString(classes);
-    for (String prefix : NOT_LOADED) {
+    for (String prefix : notLoaded) {
       assertThat(loaded).as(String.join(" ", args) + " loads " + prefix.trim()).doesNotContain(prefix);
     }
     return cli.out();

@@ -1,5 +1,6 @@
 package dev.switchboard.vault.internal;
 
+import dev.switchboard.store.Reusables;
 import dev.switchboard.vault.VaultException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -37,7 +38,7 @@ public final class Fernet {
 
   private final Clock clock;
   private final SecureRandom random;
-  private final ThreadLocal<FernetEngines> engines = ThreadLocal.withInitial(FernetEngines::new);
+  private final Reusables<FernetEngines> engines = new Reusables<>(64, FernetEngines::new);
 
   /** Uses {@code clock} for token timestamps and {@code random} for IVs. */
   public Fernet(Clock clock, SecureRandom random) {
@@ -67,7 +68,7 @@ public final class Fernet {
     token[0] = VERSION;
     FernetEngines.putLong(token, 1, time.getEpochSecond());
     System.arraycopy(iv, 0, token, IV_OFFSET, BLOCK);
-    FernetEngines e = engines.get();
+    FernetEngines e = engines.take();
     try {
       e.cipher.init(Cipher.ENCRYPT_MODE, key.encryptionKey(), new IvParameterSpec(iv));
       e.cipher.doFinal(plaintext, 0, plaintext.length, token, HEADER);
@@ -76,6 +77,8 @@ public final class Fernet {
       mac.doFinal(token, HEADER + cipherLength);
     } catch (GeneralSecurityException ex) {
       throw new IllegalStateException("Fernet encryption failed", ex);
+    } finally {
+      engines.give(e);
     }
     return Base64.getUrlEncoder().encodeToString(token);
   }
@@ -125,7 +128,7 @@ public final class Fernet {
       }
     }
     int macOffset = data.length - MAC_LENGTH;
-    FernetEngines e = engines.get();
+    FernetEngines e = engines.take();
     try {
       Mac mac = e.mac(key);
       mac.update(data, 0, macOffset);
@@ -141,6 +144,8 @@ public final class Fernet {
       throw VaultException.decryptFailed();
     } catch (GeneralSecurityException ex) {
       throw new IllegalStateException("Fernet decryption could not run", ex);
+    } finally {
+      engines.give(e);
     }
   }
 }

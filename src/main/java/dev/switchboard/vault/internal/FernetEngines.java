@@ -8,7 +8,8 @@ import javax.crypto.Mac;
 /**
  * One thread's reusable crypto objects and scratch buffers for {@link Fernet}.
  *
- * <p>Not thread-safe by design: each instance lives in a {@link ThreadLocal}. Keeping the {@link
+ * <p>Not thread-safe by design: one caller at a time takes an instance from a pool ({@code
+ * store.Reusables}). Keeping the {@link
  * Mac} initialised with the last key used saves re-keying it on every call.
  */
 final class FernetEngines {
