@@ -1,9 +1,10 @@
 package dev.switchboard.app;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code switchboard} command and its subcommands. */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, version = "Switchboard 0.1.0",
@@ -25,8 +26,8 @@ public final class Main implements Runnable {
   public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     CliEnvironment environment = new CliEnvironment(env, out, err);
     CommandLine cli = new CommandLine(new Main(), new CliFactory(environment));
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
       err.println("error: " + CliEnvironment.describe(e));
       return 1;

@@ -53,7 +53,8 @@ final class ProviderStores implements AutoCloseable {
 
   ProviderStores(Settings settings, Clock clock, JsonMapper json, Database database) {
     this.json = json;
-    Catalog shipped = Catalog.load(json, settings.baseUrlOverrides());
+    Catalog shipped = Catalog.load(json, settings.baseUrlOverrides())
+        .withAuthUrlOverrides(settings.authUrlOverrides());
     ProviderRegistry catalog = new ProviderRegistry(shipped);
     CredentialRows credentialRows = new CredentialRows(database.jdbi(), new CredentialMapper(json, catalog));
     VaultStores vault = new VaultStores(settings, clock, json, database, credentialRows, false);
@@ -74,17 +75,15 @@ final class ProviderStores implements AutoCloseable {
         clock, settings.callTimeout());
     BundleRows bundleRows = new BundleRows(database.jdbi());
     CredentialEvents events = this::changed;
-    Credentials credentials = new Credentials(credentialRows, catalog, events, currentRule);
-    credentials.useAudit(audit);
+    TokenStore tokenStore = new TokenStore(credentialRows, vault.vault, clock, events, currentRule, audit);
+    EndpointResolver endpoints = new EndpointResolver(outbound, guard, json, clock);
+    Credentials credentials = new Credentials(credentialRows, catalog, events, currentRule, audit,
+        new Revoker(catalog, vault.oauthApps, endpoints, new TokenClient(outbound, guard, json, clock), notifications,
+            tokenStore));
     Bundles bundles = new Bundles(bundleRows, tools, credentials, remoteTools, clock);
     this.attention = new AttentionWatcher(bundles, bundleRows, credentials, notifications);
-    TokenStore tokenStore = new TokenStore(credentialRows, vault.vault, clock, events, currentRule);
-    tokenStore.useAudit(audit);
-    EndpointResolver endpoints = new EndpointResolver(outbound, guard, json, clock);
-    credentials.useEraseHook(new Revoker(catalog, vault.oauthApps, endpoints,
-        new TokenClient(outbound, guard, json, clock), notifications), c -> tokenStore.secrets(c.userId(), c.id()));
     this.admin = new ProviderAdmin(new ProviderRows(database.jdbi()), shipped, catalog, tools, credentials,
-        bundles, guard, outbound, json, clock);
+        bundles, guard, outbound, json, clock, settings.maxDocumentBytes());
     admin.refresh();
     admin.onChange(() -> signals.publish("catalog"));
   }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Open notification streams of this instance by user, and the {@code notifications/tools/list_changed}
@@ -24,7 +25,7 @@ public final class ListChangedBroker {
   private final Map<String, Set<Sink>> byUser = new ConcurrentHashMap<>();
   private final JsonNode message;
 
-  public ListChangedBroker(tools.jackson.databind.json.JsonMapper json) {
+  public ListChangedBroker(JsonMapper json) {
     this.message = json.createObjectNode().put("jsonrpc", "2.0")
         .put("method", "notifications/tools/list_changed");
   }

@@ -2,6 +2,7 @@ package dev.switchboard.mcp;
 
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A checked JSON-RPC 2.0 message: a request (method + id), a notification (method, no id) or a
@@ -54,6 +55,6 @@ record Rpc(JsonNode id, String method, JsonNode params, boolean isResponse) {
   }
 
   private static JsonNode emptyObject() {
-    return tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    return JsonNodeFactory.instance.objectNode();
   }
 }

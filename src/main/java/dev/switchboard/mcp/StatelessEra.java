@@ -3,6 +3,7 @@ package dev.switchboard.mcp;
 import dev.switchboard.mcp.internal.SurfaceFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.BiFunction;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,11 +21,11 @@ final class StatelessEra {
   private final JsonMapper json;
   private final SurfaceFactory surfaces;
   private final String version;
-  private final java.util.function.BiFunction<McpExchange, Rpc, JsonNode> call;
+  private final BiFunction<McpExchange, Rpc, JsonNode> call;
   private final ToolLists lists;
 
   StatelessEra(JsonMapper json, SurfaceFactory surfaces, String version,
-      java.util.function.BiFunction<McpExchange, Rpc, JsonNode> call, ToolLists lists) {
+      BiFunction<McpExchange, Rpc, JsonNode> call, ToolLists lists) {
     this.json = json;
     this.lists = lists;
     this.surfaces = surfaces;

@@ -2,6 +2,7 @@ package dev.switchboard.oauth;
 
 import dev.switchboard.credential.PayloadRotation;
 import dev.switchboard.error.ErrorKind;
+import dev.switchboard.error.FieldErrors;
 import dev.switchboard.oauth.internal.TokenClient;
 import dev.switchboard.provider.OAuth2Method;
 import dev.switchboard.vault.SealedPayload;
@@ -35,7 +36,7 @@ public final class OAuthApps {
 
   public App set(String provider, String clientId, String clientSecret) {
     if (clientId == null || clientId.isBlank()) {
-      throw new dev.switchboard.error.FieldErrors(Map.of("clientId", "is required"));
+      throw new FieldErrors(Map.of("clientId", "is required"));
     }
     SealedPayload sealed = clientSecret == null || clientSecret.isEmpty() ? null
         : vault.seal(OWNER, "oauth-app:" + provider, SecretFields.of(Map.of("client_secret", clientSecret)));
@@ -62,7 +63,7 @@ public final class OAuthApps {
   public int rotate() {
     String primary = vault.keyring().primary().id();
     record Row(String provider, String payload, String keyId) {}
-    java.util.List<Row> stale = jdbi.withHandle(h -> h.createQuery("SELECT provider, secret_payload, key_id "
+    List<Row> stale = jdbi.withHandle(h -> h.createQuery("SELECT provider, secret_payload, key_id "
             + "FROM oauth_apps WHERE secret_payload IS NOT NULL AND key_id <> :k")
         .bind("k", primary)
         .map((rs, ctx) -> new Row(rs.getString("provider"), rs.getString("secret_payload"), rs.getString("key_id")))
@@ -96,7 +97,7 @@ public final class OAuthApps {
   }
 
   /** Vault key ids the stored client secrets need. */
-  public java.util.List<String> keyIdsInUse() {
+  public List<String> keyIdsInUse() {
     return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT key_id FROM oauth_apps WHERE key_id IS NOT NULL")
         .mapTo(String.class).list());
   }

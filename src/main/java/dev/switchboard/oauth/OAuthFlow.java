@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -112,7 +113,7 @@ public final class OAuthFlow {
     states.deleteExpired(now);
     states.save(Digests.sha256Hex(state), new States.Pending(userId, provider.slug(), verifierText,
         String.join(" ", scopes), credentialId, now.plus(STATE_TTL)));
-    Map<String, String> params = new java.util.LinkedHashMap<>();
+    Map<String, String> params = new LinkedHashMap<>();
     params.put("response_type", "code");
     params.put("client_id", apps.find(provider.slug()).orElseThrow().clientId());
     params.put("redirect_uri", redirectUri);

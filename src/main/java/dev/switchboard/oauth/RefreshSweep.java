@@ -4,7 +4,9 @@ import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The background refresh (DESIGN.md §5): every token expiring within the window is refreshed,
@@ -28,7 +30,7 @@ public final class RefreshSweep {
   /** Refreshes what is due; returns how many refreshes were made. */
   public int run() {
     int refreshed = 0;
-    java.util.Set<String> tried = new java.util.HashSet<>();
+    Set<String> tried = new HashSet<>();
     while (true) {
       List<Credential> due = store.due(clock.instant().plus(window), BATCH).stream()
           .filter(c -> !tried.contains(c.id())).toList();

@@ -1,5 +1,6 @@
 package dev.switchboard.oauth;
 
+import dev.switchboard.audit.Metrics;
 import dev.switchboard.audit.Notifications;
 import dev.switchboard.credential.Credential;
 import dev.switchboard.credential.TokenFreshener;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -58,10 +60,10 @@ public final class TokenRefresher implements TokenFreshener {
   private final TokenClient tokens;
   private final Notifications notifications;
   private final Clock clock;
-  private final dev.switchboard.audit.Metrics metrics;
+  private final Metrics metrics;
 
   public TokenRefresher(TokenStore store, ProviderRegistry providers, OAuthApps apps, EndpointResolver endpoints,
-      TokenClient tokens, Notifications notifications, Clock clock, dev.switchboard.audit.Metrics metrics) {
+      TokenClient tokens, Notifications notifications, Clock clock, Metrics metrics) {
     this.metrics = metrics;
     this.store = store;
     this.providers = providers;
@@ -182,7 +184,7 @@ public final class TokenRefresher implements TokenFreshener {
       }
       OAuthFlow.tokenValues(answer, method, next);
       store.refreshed(c.userId(), c.id(), next,
-          answer.scope().map(s -> OAuthFlow.split(s, method)).orElse(java.util.Set.of()),
+          answer.scope().map(s -> OAuthFlow.split(s, method)).orElse(Set.of()),
           answer.expiresIn().map(s -> clock.instant().plusSeconds(s)), actor);
       return Attempt.of(Result.REFRESHED);
     }

@@ -2,6 +2,7 @@ package dev.switchboard.upstream;
 
 import dev.switchboard.error.ErrorKind;
 import dev.switchboard.error.SwitchboardException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -65,6 +66,6 @@ public final class RemoteMcpException extends SwitchboardException {
   private static String code(Outcome outcome) {
     return outcome == Outcome.UNREACHABLE ? UpstreamUnavailableException.CODE
         : outcome == Outcome.TIMEOUT ? UpstreamUnavailableException.TIMEOUT_CODE
-        : outcome.name().toLowerCase(java.util.Locale.ROOT);
+        : outcome.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -4,10 +4,11 @@ import dev.switchboard.account.Principal;
 import dev.switchboard.bundle.AttentionWatcher;
 import dev.switchboard.bundle.Bundle;
 import dev.switchboard.bundle.BundleChange;
-import dev.switchboard.bundle.Disabled;
 import dev.switchboard.bundle.Bundles;
+import dev.switchboard.bundle.Disabled;
 import dev.switchboard.bundle.Publication;
 import dev.switchboard.bundle.Readiness;
+import dev.switchboard.error.FieldErrors;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
@@ -91,7 +92,7 @@ final class BundleRoutes {
       Principal p = auth.require(ctx);
       Bind body = json.read(ctx, Bind.class);
       if (body.provider() == null || body.provider().isBlank()) {
-        throw new dev.switchboard.error.FieldErrors(Map.of("provider", "is required"));
+        throw new FieldErrors(Map.of("provider", "is required"));
       }
       bundles.bind(p.userId(), ctx.pathParam("slug"), body.provider(), Optional.ofNullable(body.credential()));
       attention.check(p.userId());

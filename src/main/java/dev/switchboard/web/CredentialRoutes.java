@@ -71,7 +71,7 @@ final class CredentialRoutes {
   }
 
   private interface Action {
-    dev.switchboard.credential.Credential apply(String userId, String id);
+    Credential apply(String userId, String id);
   }
 
   private void list(Context ctx) {
@@ -82,7 +82,7 @@ final class CredentialRoutes {
         Optional.ofNullable(ctx.queryParam("verification"))
             .map(v -> parse(Verification.class, "verification", v)),
         Optional.empty());
-    Page<dev.switchboard.credential.Credential> page = credentials.list(p.userId(), filter,
+    Page<Credential> page = credentials.list(p.userId(), filter,
         Optional.ofNullable(ctx.queryParam("cursor")), Limits.of(ctx.queryParam("limit")));
     json.write(ctx, 200, new Views.ItemsView<>(
         page.items().stream().map(Views.CredentialView::of).toList(), page.next().orElse(null)));

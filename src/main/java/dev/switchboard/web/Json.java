@@ -3,6 +3,7 @@ package dev.switchboard.web;
 import dev.switchboard.error.ErrorKind;
 import dev.switchboard.error.SwitchboardException;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -63,7 +64,7 @@ final class Json {
       throw tooLarge();
     }
     if (body.length == 0) {
-      body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      body = "{}".getBytes(StandardCharsets.UTF_8);
     } else if (contentType == null
         || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new SwitchboardException(ErrorKind.INVALID_REQUEST, "unsupported_media_type",

@@ -10,7 +10,9 @@ import dev.switchboard.mcp.ProtocolVersions;
 import dev.switchboard.mcp.Subscription;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,7 +29,7 @@ final class McpRoutes {
   private final JsonMapper json;
   private final long maxBodyBytes;
   private final StreamSlots streams;
-  private final java.util.Map<String, EventStream> sessionStreams = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, EventStream> sessionStreams = new ConcurrentHashMap<>();
 
   McpRoutes(McpServer server, ListChangedBroker broker, McpGate gate, JsonMapper json, long maxBodyBytes,
       StreamSlots streams) {

@@ -2,12 +2,13 @@ package dev.switchboard.web;
 
 import dev.switchboard.account.Principal;
 import dev.switchboard.credential.Credential;
+import dev.switchboard.credential.Credentials;
+import dev.switchboard.credential.Verification;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.oauth.OAuthApps;
 import dev.switchboard.oauth.OAuthFlow;
 import dev.switchboard.oauth.TokenRefresher;
-import dev.switchboard.credential.Credentials;
-import dev.switchboard.credential.Verification;
+import dev.switchboard.provider.AuthMethodType;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class OAuthRoutes {
     api.post("/api/v1/credentials/{id}/refresh", ctx -> {
       Principal p = auth.require(ctx);
       Credential c = credentials.get(p.userId(), ctx.pathParam("id"));
-      if (c.authMethod() != dev.switchboard.provider.AuthMethodType.OAUTH2) {
+      if (c.authMethod() != AuthMethodType.OAUTH2) {
         throw SwitchboardException.invalid("not_oauth_credential", "only OAuth credentials are refreshed");
       }
       refresher.refreshNow(c, p.userId());

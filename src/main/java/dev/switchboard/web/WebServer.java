@@ -1,10 +1,14 @@
 package dev.switchboard.web;
 
 import dev.switchboard.connection.Connections;
+import dev.switchboard.mcp.ListChangedBroker;
+import dev.switchboard.web.pages.Dashboard;
 import io.javalin.Javalin;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP edge: REST API, health endpoints and the OpenAPI document, on Javalin (Jetty 12). Only
@@ -15,7 +19,7 @@ public final class WebServer implements AutoCloseable {
   private static final int ACCEPT_QUEUE = 1024;
   private final Javalin app;
   private final List<ApiRoutes.Route> routes;
-  private final dev.switchboard.mcp.ListChangedBroker broker;
+  private final ListChangedBroker broker;
 
   public WebServer(WebDependencies deps, String host, int port) {
     Json json = new Json(deps.json(), deps.maxBodyBytes());
@@ -70,7 +74,7 @@ public final class WebServer implements AutoCloseable {
       new LegacySseRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes(), streams)
           .register(config.routes);
       new ProtectedResourceRoutes(deps.json(), gate).register(config.routes);
-      new dev.switchboard.web.pages.Dashboard(deps).register(config);
+      new Dashboard(deps).register(config);
     });
     this.routes = holder[0].registered();
     this.broker = deps.broker();
@@ -110,11 +114,11 @@ public final class WebServer implements AutoCloseable {
     try {
       app.stop();
     } catch (RuntimeException e) {
-      if (!(e.getCause() instanceof java.util.concurrent.TimeoutException)) {
+      if (!(e.getCause() instanceof TimeoutException)) {
         throw e;
       }
       // Jetty waited its grace period for a connection a client kept open, then stopped anyway.
-      org.slf4j.LoggerFactory.getLogger(WebServer.class)
+      LoggerFactory.getLogger(WebServer.class)
           .warn("stopped after the grace period with client connections still open");
     }
   }

@@ -3,6 +3,7 @@ package dev.switchboard.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.testing.Api;
 import dev.switchboard.testing.Cli;
 import dev.switchboard.testing.TestServer;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +33,7 @@ class CommandLineIT {
         List.of("vault", "status"), List.of("vault", "check"), List.of("vault", "rotate"),
         List.of("vault", "retire"), List.of("provider"), List.of("provider", "list"));
     for (List<String> command : commands) {
-      String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
+      String[] args = Stream.concat(command.stream(), Stream.of("--help"))
           .toArray(String[]::new);
       Cli.Result help = Cli.run(env(), args);
       assertThat(help.exitCode()).as(command.toString()).isZero();
@@ -95,7 +97,7 @@ class CommandLineIT {
 
     try (TestServer server = TestServer.sqlite(dir)) {
       String token = Cli.userWithToken(server.env(), "keys@example.com");
-      new dev.switchboard.testing.Api(server, token).post("/api/v1/credentials", Map.of(
+      new Api(server, token).post("/api/v1/credentials", Map.of(
           "provider", "openai", "authMethod", "API_KEY", "fields", Map.of("api_key", "sk-keys-00000000000")));
     }
     Files.delete(dir.resolve("keys/vault.keys"));

@@ -10,6 +10,7 @@ import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.provider.AuthMethodType;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Ids;
+import dev.switchboard.testing.AcmeApi;
 import dev.switchboard.testing.Api;
 import dev.switchboard.testing.Cli;
 import dev.switchboard.testing.TestDatabases;
@@ -33,7 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,7 +69,7 @@ public final class RefreshBenchmark {
     try (TestServer server = TestServer.start(dir, Map.of("SWITCHBOARD_REFRESH_INTERVAL_MINUTES", "100000"))) {
       Api admin = new Api(server, Cli.token(env, TestServer.ADMIN_EMAIL));
       check(admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "acme", "name", "Acme",
-          "document", dev.switchboard.testing.AcmeApi.OPENAPI, "baseUrl", tokens.url(""), "validationTool", "get_me",
+          "document", AcmeApi.OPENAPI, "baseUrl", tokens.url(""), "validationTool", "get_me",
           "authMethods", List.of(Map.of("type", "OAUTH2", "issuer", tokens.url(""),
               "defaultScopes", List.of("read"), "pkce", true)))));
       check(admin.post("/api/v1/admin/oauth-apps/acme", Map.of("clientId", "bench", "clientSecret", "bench-secret")));
@@ -158,7 +161,7 @@ public final class RefreshBenchmark {
   /** OpenID discovery and a token endpoint that answers every refresh and counts them per refresh token. */
   private static final class TokenEndpoint {
     private final HttpServer http;
-    private final java.util.concurrent.ExecutorService threads = Executors.newFixedThreadPool(4);
+    private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final Map<String, AtomicInteger> perToken = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
 
@@ -207,7 +210,7 @@ public final class RefreshBenchmark {
 
     /** How many credentials saw 0, 1, 2… token requests for their refresh token. */
     Map<Integer, Long> requestsPerRefreshToken(int count) {
-      Map<Integer, Long> histogram = new java.util.TreeMap<>();
+      Map<Integer, Long> histogram = new TreeMap<>();
       for (int i = 0; i < count; i++) {
         AtomicInteger n = perToken.get("rt-" + i);
         histogram.merge(n == null ? 0 : n.get(), 1L, Long::sum);

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,7 +162,7 @@ class UnavailableBundlesIT {
         .filter(c -> c.startsWith("sb_session=")).findFirst().orElseThrow();
     String cookie = session.substring(0, session.indexOf(';'));
     Api.Answer bundles = plain.send(plain.builder("/bundles").header("Cookie", cookie));
-    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
         .matcher(bundles.body());
     assertThat(csrf.find()).isTrue();
     return new String[] {cookie, csrf.group(1)};

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +46,12 @@ class McpEndpointIT {
     api.post("/api/v1/bundles/maths-dynamic/enable", Map.of());
   }
 
-  static java.util.List<String> names(JsonNode array) {
+  static List<String> names(JsonNode array) {
     return names(array, "name");
   }
 
-  static java.util.List<String> names(JsonNode array, String field) {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  static List<String> names(JsonNode array, String field) {
+    List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.path(field).asString()));
     return out;
   }

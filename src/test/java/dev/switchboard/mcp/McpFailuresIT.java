@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
@@ -88,7 +90,7 @@ class McpFailuresIT {
   }
 
   private static ch.qos.logback.classic.Logger root() {
-    return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
   }
 
   private void assertNoErrorNorServerFailureLogged() {
@@ -195,7 +197,7 @@ class McpFailuresIT {
     Api api = new Api(server, token);
     for (Api.Answer a : List.of(api.get("/mcp/no-such-endpoint"),
         api.send(api.builder("/mcp/hub").header("Content-Type", "application/json")
-            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))))) {
+            .PUT(HttpRequest.BodyPublishers.ofString("{}"))))) {
       assertThat(a.status()).as(a.body()).isIn(404, 405);
       assertThat(a.json().path("jsonrpc").asString()).as(a.body()).isEqualTo("2.0");
       assertThat(a.json().path("error").path("code").asInt()).isEqualTo(-32600);

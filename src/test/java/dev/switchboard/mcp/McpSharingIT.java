@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -117,7 +118,7 @@ class McpSharingIT {
         "tools", List.of("github_get_authenticated_user")));
     dave.post("/api/v1/bundles/daves/enable", Map.of());
     dave.post("/api/v1/credentials/" + id + "/disable", Map.of());
-    Map<String, String> fixes = new java.util.HashMap<>();
+    Map<String, String> fixes = new HashMap<>();
     dave.get("/api/v1/notifications").json().path("items")
         .forEach(n -> fixes.put(n.path("kind").asString(), n.path("fix").asString()));
     // the bundle, and (docs/credentials.md) that GitHub has no usable credential left

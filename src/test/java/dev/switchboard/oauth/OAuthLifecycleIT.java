@@ -2,6 +2,7 @@ package dev.switchboard.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.testing.AcmeApi;
 import dev.switchboard.testing.Api;
 import dev.switchboard.testing.Cli;
 import dev.switchboard.testing.LocalHttpServer;
@@ -36,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * once for 50 concurrent calls. Failure modes are in {@link RefreshFailuresIT}.
  */
 class OAuthLifecycleIT {
-  static final String API = dev.switchboard.testing.AcmeApi.OPENAPI;
+  static final String API = AcmeApi.OPENAPI;
 
   @TempDir
   static Path dir;

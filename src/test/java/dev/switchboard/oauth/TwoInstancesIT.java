@@ -16,13 +16,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,9 +70,9 @@ class TwoInstancesIT {
     admin.post("/api/v1/admin/oauth-apps/acme", Map.of("clientId", "switchboard", "clientSecret", "two-secret"));
     token = Cli.userWithToken(first.env(), "two@example.com");
     // the second instance learns of the imported provider from the database within its refresh period
-    java.time.Instant until = java.time.Instant.now().plusSeconds(15);
+    Instant until = Instant.now().plusSeconds(15);
     while (new Api(second, token).get("/api/v1/providers/acme").status() != 200
-        && java.time.Instant.now().isBefore(until)) {
+        && Instant.now().isBefore(until)) {
       Thread.sleep(100);
     }
   }
@@ -117,9 +120,9 @@ class TwoInstancesIT {
         "authMethods", List.of(Map.of("type", "BEARER")))).status()).isEqualTo(201);
     String reader = Cli.userWithToken(first.env(), "gone@example.com");
     Api onSecond = new Api(second, reader);
-    java.time.Instant until = java.time.Instant.now().plusSeconds(15);
+    Instant until = Instant.now().plusSeconds(15);
     while (onSecond.get("/api/v1/tools?provider=gone-two").json().path("items").isEmpty()
-        && java.time.Instant.now().isBefore(until)) {
+        && Instant.now().isBefore(until)) {
       Thread.sleep(100);
     }
     assertThat(onSecond.get("/api/v1/tools?provider=gone-two").json().path("items").size()).isPositive();
@@ -131,11 +134,11 @@ class TwoInstancesIT {
             + "\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
             + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}")));
     String session = init.raw().headers().firstValue("Mcp-Session-Id").orElseThrow();
-    HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().send(
+    HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(
         onSecond.builder("/mcp/bundle/gone-bundle").header("Accept", "text/event-stream")
             .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25").GET().build(),
         HttpResponse.BodyHandlers.ofLines());
-    java.util.concurrent.CompletableFuture<String> changed = java.util.concurrent.CompletableFuture.supplyAsync(
+    CompletableFuture<String> changed = CompletableFuture.supplyAsync(
         () -> stream.body().filter(l -> l.contains("list_changed")).findFirst().orElse(""));
     Thread.sleep(300);
 
@@ -162,10 +165,10 @@ class TwoInstancesIT {
             + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}")));
     String session = init.raw().headers().firstValue("Mcp-Session-Id").orElseThrow();
     HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<java.util.stream.Stream<String>> stream = http.send(onSecond.builder("/mcp/bundle/calc-two")
+    HttpResponse<Stream<String>> stream = http.send(onSecond.builder("/mcp/bundle/calc-two")
         .header("Accept", "text/event-stream").header("Mcp-Session-Id", session)
         .header("MCP-Protocol-Version", "2025-11-25").GET().build(), HttpResponse.BodyHandlers.ofLines());
-    java.util.concurrent.CompletableFuture<String> changed = java.util.concurrent.CompletableFuture.supplyAsync(
+    CompletableFuture<String> changed = CompletableFuture.supplyAsync(
         () -> stream.body().filter(l -> l.contains("list_changed")).findFirst().orElse(""));
     Thread.sleep(300);
     assertThat(onFirst.post("/api/v1/credentials?verify=true", Map.of("provider", "calculator", "authMethod", "NONE"))

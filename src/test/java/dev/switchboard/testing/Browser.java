@@ -2,13 +2,18 @@ package dev.switchboard.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -55,7 +60,7 @@ public final class Browser implements AutoCloseable {
       if ("true".equals(System.getenv("CI"))) {
         Assertions.fail(message);
       }
-      org.junit.jupiter.api.Assumptions.abort(message);
+      Assumptions.abort(message);
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(binary);
@@ -148,7 +153,7 @@ public final class Browser implements AutoCloseable {
    * Finds a visible, enabled element and acts on it, finding it again when the page replaced it in
    * the meantime (a page still loading, an htmx swap).
    */
-  private WebElement act(By by, java.util.function.Consumer<WebElement> action) {
+  private WebElement act(By by, Consumer<WebElement> action) {
     return wait.until(d -> {
       try {
         WebElement e = d.findElement(by);
@@ -173,7 +178,7 @@ public final class Browser implements AutoCloseable {
     wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
-  public <T> T until(java.util.function.Function<ChromeDriver, T> condition) {
+  public <T> T until(Function<ChromeDriver, T> condition) {
     return wait.until(d -> condition.apply(driver));
   }
 
@@ -186,7 +191,7 @@ public final class Browser implements AutoCloseable {
   }
 
   public String path() {
-    return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    return URI.create(driver.getCurrentUrl()).getPath();
   }
 
   public Object script(String js, Object... args) {
@@ -221,7 +226,7 @@ public final class Browser implements AutoCloseable {
 
   /** Cookies of the dashboard as name → value (for a plain HTTP client acting as this browser). */
   public Map<String, String> cookies() {
-    Map<String, String> out = new java.util.HashMap<>();
+    Map<String, String> out = new HashMap<>();
     driver.manage().getCookies().forEach(c -> out.put(c.getName(), c.getValue()));
     return out;
   }

@@ -1,6 +1,8 @@
 package dev.switchboard.testing;
 
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -32,8 +34,8 @@ public final class McpCall {
   }
 
   /** The tool names of tools/list. */
-  public java.util.List<String> toolNames() {
-    java.util.List<String> names = new java.util.ArrayList<>();
+  public List<String> toolNames() {
+    List<String> names = new ArrayList<>();
     post(Map.of("jsonrpc", "2.0", "id", id++, "method", "tools/list", "params", Map.of()))
         .json().path("result").path("tools").forEach(t -> names.add(t.path("name").asString()));
     return names;

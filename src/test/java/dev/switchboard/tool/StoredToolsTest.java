@@ -2,6 +2,7 @@ package dev.switchboard.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Imported tools are stored as JSON and read back equal, so a stored document is never parsed again. */
@@ -20,7 +21,7 @@ class StoredToolsTest {
   void anotherFormatOrBrokenTextReadsAsEmpty() {
     assertThat(StoredTools.read("{\"format\": 999, \"tools\": []}")).isEmpty();
     assertThat(StoredTools.read("not json")).isEmpty();
-    assertThat(StoredTools.read("{\"format\": " + StoredTools.FORMAT + ", \"tools\": []}")).contains(java.util.List.of());
+    assertThat(StoredTools.read("{\"format\": " + StoredTools.FORMAT + ", \"tools\": []}")).contains(List.of());
     // format 1 recipes had no parameter styles or body encodings: they are imported again
     assertThat(StoredTools.read("{\"format\": 1, \"tools\": []}")).isEmpty();
   }

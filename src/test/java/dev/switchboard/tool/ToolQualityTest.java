@@ -10,6 +10,7 @@ import com.networknt.schema.SpecificationVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -132,7 +133,7 @@ class ToolQualityTest {
             .put("description", "A long explanation of field " + i + " ".repeat(10) + "x".repeat(300));
         field.putArray("enum").add("a").add("b");
         for (int v = 0; v < 25; v++) {
-          ((tools.jackson.databind.node.ArrayNode) field.get("enum")).add("value_" + v);
+          ((ArrayNode) field.get("enum")).add("value_" + v);
         }
       }
       level = fields.putObject("deeper").put("type", "object");

@@ -6,13 +6,22 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.switchboard.testing.Api;
 import dev.switchboard.testing.Cli;
 import dev.switchboard.testing.LocalHttpServer;
+import dev.switchboard.testing.McpCall;
 import dev.switchboard.testing.TestServer;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,7 +146,7 @@ class ApiToolExecutionIT {
     assertThat(c.path("verification").asString()).as(c.toString()).isEqualTo("VERIFIED");
     LocalHttpServer.Recorded r = last();
     assertThat(r.pathAndQuery()).isEqualTo("/rest/api/3/myself");
-    String basic = java.util.Base64.getEncoder().encodeToString(
+    String basic = Base64.getEncoder().encodeToString(
         "me@acme.test:jira-basic-secret-666777".getBytes(StandardCharsets.UTF_8));
     assertThat(r.header("authorization")).isEqualTo("Basic " + basic);
     assertThat(r.header("x-jira-cloud-instance-url")).isEqualTo(instance);
@@ -171,7 +180,7 @@ class ApiToolExecutionIT {
     assertThat(again.path("current").asBoolean()).isTrue();
     assertThat(api.get("/api/v1/executions?provider=openai").json().path("items").size()).isGreaterThanOrEqualTo(4);
     JsonNode trail = api.get("/api/v1/audit?credential=" + first.path("id").asString()).json().path("items");
-    List<String> actions = new java.util.ArrayList<>();
+    List<String> actions = new ArrayList<>();
     trail.forEach(e -> actions.add(e.path("action").asString()));
     assertThat(actions).containsExactly("VERIFIED", "VERIFIED", "CREATED");
     assertThat(trail.toString()).doesNotContain("sk-first-000000000");
@@ -182,7 +191,7 @@ class ApiToolExecutionIT {
     answer(200, "{\"data\":[]}", "Content-Type", "application/json");
     JsonNode c = createAndVerify("github", "BEARER", Map.of("token", "ghp_limits_000000000"));
     api.post("/api/v1/bundles", Map.of("slug", "gh", "name", "GitHub", "tools", List.of("github_get_authenticated_user")));
-    dev.switchboard.testing.McpCall mcp = new dev.switchboard.testing.McpCall(server, apiToken(), "/mcp/bundle/gh");
+    McpCall mcp = new McpCall(server, apiToken(), "/mcp/bundle/gh");
 
     answer(429, "{\"message\":\"API rate limit exceeded\"}", "Content-Type", "application/json", "Retry-After", "30");
     JsonNode limited = mcp.call("github_get_authenticated_user", Map.of());
@@ -200,7 +209,7 @@ class ApiToolExecutionIT {
           out.write('x');
           out.flush();
         }
-      } catch (InterruptedException | java.io.IOException e) {
+      } catch (InterruptedException | IOException e) {
         // the gateway hung up at its deadline
       }
     });
@@ -212,12 +221,12 @@ class ApiToolExecutionIT {
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, 0);
       byte[] chunk = new byte[64 * 1024];
-      java.util.Arrays.fill(chunk, (byte) 'x');
+      Arrays.fill(chunk, (byte) 'x');
       try (OutputStream out = exchange.getResponseBody()) {
         for (int i = 0; i < 50 * 16; i++) {
           out.write(chunk);
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // the gateway stopped reading at its cap
       }
     });
@@ -244,17 +253,17 @@ class ApiToolExecutionIT {
     });
     String token = apiToken();
     Api mcp = new Api(server, token);
-    java.util.function.Function<String, java.net.http.HttpRequest.Builder> post = body -> mcp
+    Function<String, HttpRequest.Builder> post = body -> mcp
         .builder("/mcp/bundle/gh-cancel").header("Content-Type", "application/json")
         .header("Accept", "application/json, text/event-stream").header("MCP-Protocol-Version", "2025-11-25")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
-    java.util.concurrent.CompletableFuture<Api.Answer> call = java.util.concurrent.CompletableFuture.supplyAsync(
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    CompletableFuture<Api.Answer> call = CompletableFuture.supplyAsync(
         () -> mcp.send(post.apply("{\"jsonrpc\":\"2.0\",\"id\":77,\"method\":\"tools/call\",\"params\":"
             + "{\"name\":\"github_get_authenticated_user\",\"arguments\":{}}}")));
     Thread.sleep(500);
     assertThat(mcp.send(post.apply("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
         + "\"params\":{\"requestId\":77,\"reason\":\"user stopped\"}}")).status()).isEqualTo(202);
-    Api.Answer answered = call.get(3, java.util.concurrent.TimeUnit.SECONDS);
+    Api.Answer answered = call.get(3, TimeUnit.SECONDS);
     assertThat(answered.status()).as(answered.body()).isEqualTo(202);
     assertThat(answered.body()).isEmpty();
   }

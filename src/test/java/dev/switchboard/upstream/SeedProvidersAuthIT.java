@@ -12,6 +12,7 @@ import dev.switchboard.testing.Api;
 import dev.switchboard.testing.Cli;
 import dev.switchboard.testing.LocalHttpServer;
 import dev.switchboard.testing.TestServer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -32,17 +34,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import okhttp3.mockwebserver.RecordedRequest;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
 import no.nav.security.mock.oauth2.http.OAuth2HttpRequestHandler;
 import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
 import no.nav.security.mock.oauth2.http.Route;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,7 +78,7 @@ class SeedProvidersAuthIT {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     logs.setContext(context);
     logs.start();
-    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(logs);
+    context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(logs);
     authServer = new MockOAuth2Server();
     authServer.start(InetAddress.getByName("127.0.0.1"), 0);
     salesforceAuth = salesforceLike();
@@ -117,7 +120,7 @@ class SeedProvidersAuthIT {
 
   @AfterAll
   static void stop() {
-    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME)
         .detachAppender(logs);
     server.close();
     upstream.close();
@@ -310,7 +313,7 @@ class SeedProvidersAuthIT {
    * signed RS256 by the account's key, whose iss is the account, aud the token endpoint, and exp one hour after
    * iat at most; a scope claim names what the token is for.
    */
-  static void googleTokenEndpoint(HttpExchange exchange) throws java.io.IOException {
+  static void googleTokenEndpoint(HttpExchange exchange) throws IOException {
     LocalHttpServer.Recorded request = upstream.requests().get(upstream.requests().size() - 1);
     String problem = null;
     Map<String, String> form = form(new String(request.body(), StandardCharsets.UTF_8));
@@ -341,7 +344,7 @@ class SeedProvidersAuthIT {
             || Math.abs(claims.path("iat").asLong() - now) > 300) {
           problem = "bad claims " + claims;
         }
-      } catch (java.security.GeneralSecurityException | RuntimeException e) {
+      } catch (GeneralSecurityException | RuntimeException e) {
         problem = e.toString();
       }
     }
@@ -394,7 +397,7 @@ class SeedProvidersAuthIT {
 
   // --- URL templates -------------------------------------------------------------------------------
 
-  static void serviceNowTokenEndpoint(HttpExchange exchange) throws java.io.IOException {
+  static void serviceNowTokenEndpoint(HttpExchange exchange) throws IOException {
     LocalHttpServer.Recorded request = upstream.requests().get(upstream.requests().size() - 1);
     Map<String, String> form = form(new String(request.body(), StandardCharsets.UTF_8));
     boolean ok = "POST".equals(exchange.getRequestMethod())

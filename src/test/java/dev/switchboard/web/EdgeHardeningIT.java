@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.testing.Api;
 import dev.switchboard.testing.Cli;
+import dev.switchboard.testing.TestDatabases;
 import dev.switchboard.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +15,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,7 +99,7 @@ class EdgeHardeningIT {
 
   private static void assertJsonError(String response, int status) {
     assertThat(response).as(response).startsWith("HTTP/1.1 " + status);
-    String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+    String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
     assertThat(head).contains("content-type: application/json");
     JsonNode body = Api.JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
     assertThat(body.path("error").path("code").asString()).isNotBlank();
@@ -154,9 +159,9 @@ class EdgeHardeningIT {
         "authMethod", "NONE", "label", "Old", "fields", Map.of("host", "db.example.com", "port", 5432,
             "user", "reader", "password", "Old-Partial-Mask-77", "database", "shop")));
     String id = created.json().path("id").asString();
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-        dev.switchboard.testing.TestDatabases.sqliteUrl(dir));
-        java.sql.PreparedStatement update = c.prepareStatement(
+    try (Connection c = DriverManager.getConnection(
+        TestDatabases.sqliteUrl(dir));
+        PreparedStatement update = c.prepareStatement(
             "UPDATE credentials SET display_fields = ? WHERE id = ?")) {
       update.setString(1, "{\"host\":\"db.example.com\",\"password\":\"Old…k-77\"}");
       update.setString(2, id);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -271,7 +272,7 @@ class IsolationIT {
         if (in.read(buffer) < 0) {
           return true;
         }
-      } catch (java.net.SocketTimeoutException e) {
+      } catch (SocketTimeoutException e) {
         continue;
       } catch (IOException e) {
         return true; // reset by the server

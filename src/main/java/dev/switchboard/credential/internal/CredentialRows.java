@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -110,12 +112,12 @@ public final class CredentialRows {
   }
 
   /** The OAuth part of a row: granted scopes, access-token expiry, account. */
-  public void setOAuthState(Handle h, String id, java.util.Set<String> scopes, Optional<Instant> expiresAt,
+  public void setOAuthState(Handle h, String id, Set<String> scopes, Optional<Instant> expiresAt,
       Optional<String> account) {
     h.createUpdate("UPDATE credentials SET granted_scopes = :scopes, access_expires_at = :expires, "
             + "account = COALESCE(:account, account), refresh_failures = 0, next_refresh_at = NULL, "
             + "version = version + 1 WHERE id = :id")
-        .bind("scopes", String.join(" ", new java.util.TreeSet<>(scopes)))
+        .bind("scopes", String.join(" ", new TreeSet<>(scopes)))
         .bind("expires", expiresAt.map(Instant::toEpochMilli).orElse(null))
         .bind("account", account.orElse(null)).bind("id", id).execute();
   }
@@ -137,12 +139,12 @@ public final class CredentialRows {
     h.createUpdate("UPDATE credentials SET refresh_lock_until = NULL WHERE id = :id").bind("id", id).execute();
   }
 
-  public void recordRefresh(Handle h, String id, java.util.Set<String> scopes, Optional<Instant> expiresAt) {
+  public void recordRefresh(Handle h, String id, Set<String> scopes, Optional<Instant> expiresAt) {
     h.createUpdate("UPDATE credentials SET access_expires_at = :expires, refresh_failures = 0, "
             + "next_refresh_at = NULL, granted_scopes = CASE WHEN :scopes = '' THEN granted_scopes "
             + "ELSE :scopes END, version = version + 1 WHERE id = :id")
         .bind("expires", expiresAt.map(Instant::toEpochMilli).orElse(null))
-        .bind("scopes", String.join(" ", new java.util.TreeSet<>(scopes))).bind("id", id).execute();
+        .bind("scopes", String.join(" ", new TreeSet<>(scopes))).bind("id", id).execute();
   }
 
   public void recordRefreshFailure(Handle h, String id, Instant retryAt) {

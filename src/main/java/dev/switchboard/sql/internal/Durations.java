@@ -1,6 +1,7 @@
 package dev.switchboard.sql.internal;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** Short human forms of durations for messages and tool descriptions: {@code 5 s}, {@code 250 ms}. */
 final class Durations {
@@ -11,6 +12,6 @@ final class Durations {
     if (millis % 1000 == 0) {
       return millis / 1000 + " s";
     }
-    return millis >= 1000 ? String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0) : millis + " ms";
+    return millis >= 1000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0) : millis + " ms";
   }
 }

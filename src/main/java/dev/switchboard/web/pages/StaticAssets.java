@@ -6,6 +6,7 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -23,7 +24,7 @@ final class StaticAssets {
   private final Map<String, byte[]> bytes;
 
   StaticAssets() {
-    java.util.HashMap<String, byte[]> read = new java.util.HashMap<>();
+    HashMap<String, byte[]> read = new HashMap<>();
     FILES.forEach((path, resource) -> read.put(path, load(resource)));
     this.bytes = Map.copyOf(read);
   }

@@ -7,6 +7,7 @@ import dev.switchboard.provider.DatabaseDsn;
 import dev.switchboard.provider.DsnScheme;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.vault.SecretFields;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +17,7 @@ class SchemaHeadersTest {
   private final Catalog catalog = Catalog.load(JsonMapper.builder().build());
 
   private static Map<String, String> headers(OutgoingRequest request) {
-    Map<String, String> out = new java.util.HashMap<>();
+    Map<String, String> out = new HashMap<>();
     request.headers.forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }

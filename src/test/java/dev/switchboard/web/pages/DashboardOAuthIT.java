@@ -2,6 +2,7 @@ package dev.switchboard.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.testing.AcmeApi;
 import dev.switchboard.testing.Api;
 import dev.switchboard.testing.Browser;
 import dev.switchboard.testing.Cli;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,7 +46,7 @@ class DashboardOAuthIT {
     server = TestServer.sqlite(dir);
     Api admin = new Api(server, Cli.token(server.env(), TestServer.ADMIN_EMAIL));
     Api.Answer imported = admin.post("/api/v1/admin/providers/openapi", Map.of("slug", "acme", "name", "Acme",
-        "document", dev.switchboard.testing.AcmeApi.OPENAPI, "baseUrl", upstream.url(""), "validationTool", "get_me",
+        "document", AcmeApi.OPENAPI, "baseUrl", upstream.url(""), "validationTool", "get_me",
         "authMethods", List.of(Map.of("type", "OAUTH2", "issuer", authServer.issuerUrl("acme").toString(),
             "defaultScopes", List.of("openid", "read"), "pkce", true))));
     assertThat(imported.status()).as(imported.body()).isEqualTo(201);
@@ -76,7 +78,7 @@ class DashboardOAuthIT {
   @Test
   void connectWithOAuthThenFixAnExpiredTokenWithReauthorize() throws Exception {
     browser.open("/admin#oauth");
-    new org.openqa.selenium.support.ui.Select(browser.find(By.id("oauth-provider"))).selectByValue("acme");
+    new Select(browser.find(By.id("oauth-provider"))).selectByValue("acme");
     browser.type(By.id("oauth-clientId"), "switchboard");
     browser.type(By.id("oauth-clientSecret"), "browser-client-secret-42");
     browser.submit(By.cssSelector("form[action='/admin/oauth-apps'] button[type=submit]"));

@@ -2,6 +2,7 @@ package dev.switchboard.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,7 +38,7 @@ class LocalPathTest {
     assertThat(LocalPath.safe(next)).isFalse();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aMissingTargetFallsBack() {
     assertThat(SignInPages.next(null)).isEqualTo(ProviderPages.PATH);
     assertThat(LocalPath.orElse("/x".repeat(2000), "/home")).isEqualTo("/home");
