@@ -67,7 +67,9 @@ final class ToolIndex {
     double[] totals = new double[FIELDS.size()];
     List<Set<String>> titles = new ArrayList<>(n);
     for (Tool tool : tools) {
-      List<List<String>> fields = List.of(SearchWords.of(tool.localName() + " " + tool.provider()), SearchWords.of(tool.title()), SearchWords.of(path(tool)),
+      // in the order of FIELDS
+      List<List<String>> fields = List.of(SearchWords.of(tool.localName() + " " + tool.provider()),
+          SearchWords.of(title(tool)), SearchWords.of(path(tool)), SearchWords.of(resource(tool)),
           SearchWords.of(verb(tool)), SearchWords.of(tool.description()));
       for (int f = 0; f < fields.size(); f++) {
         totals[f] += fields.get(f).size();
