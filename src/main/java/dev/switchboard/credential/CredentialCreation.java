@@ -16,6 +16,7 @@ import dev.switchboard.vault.SecretFields;
 import dev.switchboard.vault.SecretMask;
 import dev.switchboard.vault.Vault;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +118,7 @@ public final class CredentialCreation {
     try {
       method = AuthMethodType.valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new FieldErrors(Map.of("authMethod", "must be one of OAUTH2, API_KEY, BEARER, NONE, AWS_SIGV4"));
+      throw new FieldErrors(Map.of("authMethod", "must be one of " + Arrays.toString(AuthMethodType.values())));
     }
     if (!provider.supports(method)) {
       throw new FieldErrors(Map.of("authMethod", "is not offered by " + provider.name()));

@@ -76,6 +76,7 @@ public record Provider(
         ProviderRules.checkUpstream(kind, baseUrl, mcpUrl, builtin, credentialSchema);
         ProviderRules.checkOpenApi(kind, builtin, openapi);
         ProviderRules.checkAuthMethods(authMethods, credentialSchema);
+        ProviderRules.checkMcpAuth(kind, builtin, authMethods);
         ProviderRules.checkMaxCall(kind, builtin, maxCallSeconds);
         ProviderRules.checkTemplates(baseUrl, authMethods, credentialSchema);
     }

@@ -61,6 +61,27 @@ public final class ProviderRules {
         }
     }
 
+    /** The auth methods a remote MCP server can take: those sent as a header or query value with every request. */
+    private static final Set<AuthMethodType> MCP_AUTH = EnumSet.of(AuthMethodType.OAUTH2, AuthMethodType.API_KEY,
+            AuthMethodType.BEARER, AuthMethodType.NONE);
+
+    /**
+     * A remote MCP provider authenticates by a header or query value the gateway sends with every request:
+     * grants the gateway makes itself and request signing (CLIENT_CREDENTIALS, JWT_GRANT, AWS_SIGV4) are for API
+     * providers only.
+     */
+    public static void checkMcpAuth(ProviderKind kind, String builtin, List<AuthMethod> methods) {
+        if (kind != ProviderKind.MCP || builtin != null) {
+            return;
+        }
+        for (AuthMethod method : methods) {
+            if (!MCP_AUTH.contains(method.type())) {
+                throw new IllegalArgumentException("an MCP server cannot use the auth method " + method.type()
+                        + "; it takes one of " + MCP_AUTH);
+            }
+        }
+    }
+
     /** An upstream URL is present for the kind unless built in; {@code {instance_url}} needs its field. */
     public static void checkUpstream(ProviderKind kind, String baseUrl, String mcpUrl, String builtin,
             CredentialSchema schema) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.provider.CatalogLoadException;
 import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.ProviderKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,18 @@ class CatalogLoaderTest {
                 .hasMessageContaining("maxCallSeconds");
         assertThatThrownBy(() -> parse("demo.json", VALID.replace("{\"slug\"", "{\"maxCallSeconds\": 60, \"slug\"")))
                 .hasMessageContaining("maxCallSeconds is only allowed for a remote MCP provider");
+    }
+
+    @Test
+    void anMcpServerTakesOnlyAuthSentWithEveryRequest() {
+        String mcp = VALID.replace("\"kind\": \"API\"", "\"kind\": \"MCP\"")
+                .replace("\"baseUrl\": \"https://demo.example.com\"", "\"mcpUrl\": \"https://demo.example.com/mcp\"");
+        String signed = mcp.replace("[{\"type\": \"BEARER\"}]",
+                "[{\"type\": \"AWS_SIGV4\", \"service\": \"sts\", \"region\": \"us-east-1\"}]");
+
+        assertThat(parse("demo.json", mcp).kind()).isEqualTo(ProviderKind.MCP);
+        assertThatThrownBy(() -> parse("demo.json", signed))
+                .hasMessageContaining("an MCP server cannot use the auth method AWS_SIGV4");
     }
 
     @Test
