@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Checks the SQL a tool is given before it is sent: exactly one statement, starting with one of
@@ -12,6 +13,12 @@ import java.util.Optional;
  * does before sending. Stateless.
  */
 final class StatementGuard {
+  /**
+   * MySQL and MariaDB write a query's rows to a file on the database host with these, which a
+   * read-only transaction does not stop (it guards tables, not files).
+   */
+  private static final Pattern INTO_FILE = Pattern.compile("\\bINTO\\s+(OUTFILE|DUMPFILE)\\b",
+      Pattern.CASE_INSENSITIVE);
   private final Dialect dialect;
   private final List<String> allowed;
   private final String verb;
@@ -46,6 +53,10 @@ final class StatementGuard {
       String found = first.isEmpty() ? "this statement" : first + " statements";
       return Optional.of(verb + ": " + found + " cannot run here; the statement must start with "
           + String.join(", ", allowed));
+    }
+    if (INTO_FILE.matcher(sql).find()) {
+      return Optional.of(verb + ": INTO OUTFILE and INTO DUMPFILE write files on the database server and "
+          + "cannot run here");
     }
     return Optional.empty();
   }

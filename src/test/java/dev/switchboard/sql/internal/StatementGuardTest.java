@@ -42,4 +42,11 @@ class StatementGuardTest {
   void emptyStatementsAreRefused(String sql) {
     assertThat(guard.problem(sql)).contains("the statement is empty");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SELECT * FROM t INTO OUTFILE '/tmp/x'", "select 1 into\n dumpfile '/tmp/y'",
+      "SELECT a INTO   OutFile '/tmp/z' FROM t"})
+  void queriesWritingFilesOnTheServerAreRefused(String sql) {
+    assertThat(guard.problem(sql)).hasValueSatisfying(m -> assertThat(m).contains("INTO OUTFILE"));
+  }
 }
