@@ -15,6 +15,7 @@ import dev.switchboard.vault.SecretFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +25,8 @@ import tools.jackson.databind.JsonNode;
  * provider. Thread safe.
  */
 public final class ToolExecutor {
+  /** Refusals of the provider's {@code UrlTemplate}: a templated URL the credential cannot fill. */
+  private static final Set<String> CREDENTIAL_VALUE_CODES = Set.of("missing_url_value", "invalid_url_value");
   private final HttpToolCall http;
   private final RemoteMcp remote;
   private final Map<String, BuiltinToolset> builtins;
@@ -57,7 +60,10 @@ public final class ToolExecutor {
     } catch (UpstreamUnavailableException e) {
       return ToolResult.failure(e.outcome(), e.resultText(), null);
     } catch (SwitchboardException e) {
-      return ToolResult.failure(Outcome.INVALID_ARGUMENTS, e.getMessage(), null);
+      // a URL the credential's values cannot fill is the credential's fault, not the caller's arguments'
+      Outcome outcome = CREDENTIAL_VALUE_CODES.contains(e.code()) ? Outcome.CREDENTIALS_REJECTED
+          : Outcome.INVALID_ARGUMENTS;
+      return ToolResult.failure(outcome, e.getMessage(), null);
     }
   }
 
