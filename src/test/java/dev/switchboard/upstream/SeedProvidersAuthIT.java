@@ -94,6 +94,10 @@ class SeedProvidersAuthIT {
           String token = exchange.getRequestHeaders().getFirst("PRIVATE-TOKEN");
           String apiToken = exchange.getRequestHeaders().getFirst("Api-Token");
           boolean presented = auth != null || token != null || apiToken != null;
+          // ServiceNow instances whose first token was revoked after it was issued (rotated) or that reject all (revoked)
+          if ("Bearer sn-rotated-1".equals(auth) || auth != null && auth.startsWith("Bearer sn-revoked-")) {
+            presented = false;
+          }
           LocalHttpServer.answer(presented ? 200 : 401, presented ? "{\"ok\":true}" : "{\"message\":\"no auth\"}",
               "Content-Type", "application/json").handle(exchange);
         });
@@ -400,6 +404,12 @@ class SeedProvidersAuthIT {
   static void serviceNowTokenEndpoint(HttpExchange exchange) throws IOException {
     LocalHttpServer.Recorded request = upstream.requests().get(upstream.requests().size() - 1);
     Map<String, String> form = form(new String(request.body(), StandardCharsets.UTF_8));
+    String rotating = exchange.getRequestURI().getPath().replaceAll("^/sn-auth/([a-z]+)/oauth_token\\.do$", "$1");
+    if (rotating.equals("rotated") || rotating.equals("revoked")) { // a new token per request
+      LocalHttpServer.answer(200, "{\"access_token\":\"sn-" + rotating + "-" + under("/sn-auth/" + rotating + "/").size()
+          + "\",\"expires_in\":1799,\"token_type\":\"Bearer\"}", "Content-Type", "application/json").handle(exchange);
+      return;
+    }
     boolean ok = "POST".equals(exchange.getRequestMethod())
         && exchange.getRequestURI().getPath().equals("/sn-auth/dev12345/oauth_token.do")
         && "client_credentials".equals(form.get("grant_type")) && "sn-client".equals(form.get("client_id"))
@@ -422,6 +432,35 @@ class SeedProvidersAuthIT {
         "client_secret", "sn-s3cr3t"));
     assertThat(lastUnder("/sn-auth/").pathAndQuery()).isEqualTo("/sn-auth/dev12345/oauth_token.do");
     assertThat(lastUnder("/sn/").header("Authorization")).isEqualTo("Bearer sn-token");
+  }
+
+  @Test
+  void aGrantTokenTheApiRejectsIsForgottenAndTheCallRetriedOnceWithAFreshOne() {
+    Map<String, Object> fields = Map.of("instance", "rotated", "client_id", "sn-client", "client_secret", "sn-s3cr3t");
+    JsonNode created = createAndVerify("servicenow", "CLIENT_CREDENTIALS", fields);
+    assertThat(under("/sn-auth/rotated/")).hasSize(2); // the first token, then exactly one refetch
+    List<LocalHttpServer.Recorded> calls = under("/sn/rotated/");
+    assertThat(calls).hasSize(2);
+    assertThat(calls.get(0).header("Authorization")).isEqualTo("Bearer sn-rotated-1");
+    assertThat(calls.get(1).header("Authorization")).isEqualTo("Bearer sn-rotated-2");
+
+    // the fresh token is the one cached now: verifying again fetches nothing
+    Api.Answer again = api.post("/api/v1/credentials/" + created.path("id").asString() + "/verify", Map.of());
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(again.json().path("verification").asString()).isEqualTo("VERIFIED");
+    assertThat(under("/sn-auth/rotated/")).hasSize(2);
+    assertThat(lastUnder("/sn/rotated/").header("Authorization")).isEqualTo("Bearer sn-rotated-2");
+  }
+
+  @Test
+  void aGrantTokenRejectedAgainAfterTheRetryIsNotRetriedTwice() {
+    Api.Answer a = api.post("/api/v1/credentials?verify=true", Map.of("provider", "servicenow",
+        "authMethod", "CLIENT_CREDENTIALS", "fields",
+        Map.of("instance", "revoked", "client_id", "sn-client", "client_secret", "sn-s3cr3t")));
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    assertThat(a.json().path("verification").asString()).as(a.body()).isNotEqualTo("VERIFIED");
+    assertThat(under("/sn-auth/revoked/")).hasSize(2);
+    assertThat(under("/sn/revoked/")).hasSize(2);
   }
 
   @Test

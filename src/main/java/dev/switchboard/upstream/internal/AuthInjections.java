@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AuthInjections {
   static final long MARGIN_SECONDS = 60;
   private final Map<AuthMethodType, AuthInjection> byType = new EnumMap<>(AuthMethodType.class);
+  private GrantedTokens tokens;
 
   /** The stateless strategies only (remote MCP servers): a grant the gateway makes itself is refused. */
   public AuthInjections() {
@@ -38,9 +39,21 @@ public final class AuthInjections {
   public AuthInjections(OutboundHttp http, JsonMapper json, Clock clock) {
     this(clock);
     TokenEndpoint endpoint = new TokenEndpoint(http, json, clock);
-    GrantedTokens tokens = new GrantedTokens(clock, Duration.ofSeconds(MARGIN_SECONDS));
+    tokens = new GrantedTokens(clock, Duration.ofSeconds(MARGIN_SECONDS));
     byType.put(AuthMethodType.CLIENT_CREDENTIALS, new ClientCredentialsInjection(endpoint, tokens));
     byType.put(AuthMethodType.JWT_GRANT, new JwtGrantInjection(endpoint, tokens, json, clock));
+  }
+
+  /**
+   * After the upstream answered 401 to {@code request}: forgets the cached grant token it carried, so that the
+   * next {@link #apply} gets a fresh one. False when the request carried no grant token (nothing to retry with).
+   */
+  boolean forgetGrant(OutgoingRequest request) {
+    if (tokens == null || request.grantKey == null) {
+      return false;
+    }
+    tokens.forget(request.grantKey, request.grantToken);
+    return true;
   }
 
   public void apply(AuthMethod method, SecretFields secrets, OutgoingRequest request) {

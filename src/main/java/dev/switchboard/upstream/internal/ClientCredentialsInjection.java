@@ -30,7 +30,7 @@ final class ClientCredentialsInjection implements AuthInjection {
     String scope = String.join(grant.scopeSeparator(), grant.scopes());
     String key = Digests.sha256Hex(String.join("\n", "client_credentials", grant.tokenUrl(), scope,
         grant.tokenParams().toString(), grant.clientAuthentication().name(), id, secret));
-    String token = tokens.token(key, () -> {
+    String token = tokens.token(key, request.deadline, deadline -> {
       Map<String, String> form = new LinkedHashMap<>();
       form.put("grant_type", "client_credentials");
       if (!scope.isEmpty()) {
@@ -38,8 +38,9 @@ final class ClientCredentialsInjection implements AuthInjection {
       }
       form.putAll(grant.tokenParams());
       return endpoint.request(grant.tokenUrl(), new TokenEndpoint.Client(id, secret, grant.clientAuthentication()),
-          form, List.of());
+          form, List.of(), deadline);
     });
+    request.granted(key, token);
     request.header("Authorization", "Bearer " + token);
   }
 }

@@ -1,17 +1,23 @@
 package dev.switchboard.upstream.internal;
 
+import dev.switchboard.upstream.UpstreamUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Access tokens the gateway got itself (client credentials, JWT grants), kept in memory until {@code margin}
- * before they expire (CONVENTIONS.md §7: injected clock, explicit margin). Calls that need a token for the same
- * key while it is being fetched wait for that one fetch ("refreshed exactly once"); a failed fetch caches nothing.
+ * before they expire (CONVENTIONS.md §7: injected clock, explicit margin); a token living no longer than the
+ * margin is kept for half its lifetime instead. Calls that need a token for the same key while it is being
+ * fetched share that one fetch, its token or its failure ("refreshed exactly once"); a failed fetch caches
+ * nothing, and nobody waits past their call's deadline. A token the upstream rejected is {@link #forget forgotten}.
  * Keys are digests of the client's identity, never a secret. Thread safe.
  */
 final class GrantedTokens {
@@ -21,7 +27,8 @@ final class GrantedTokens {
   private final Clock clock;
   private final Duration margin;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-  private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+  /** Fetches under way, by key; an entry lives only while its fetch runs. */
+  private final Map<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
 
   GrantedTokens(Clock clock, Duration margin) {
     this.clock = clock;
@@ -36,42 +43,93 @@ final class GrantedTokens {
     }
   }
 
-  private record Cached(String accessToken, Instant expiresAt) {
+  private record Cached(String accessToken, Instant renewAt, Instant expiresAt) {
     @Override
     public String toString() {
-      return "Cached[" + expiresAt + "]";
+      return "Cached[" + renewAt + "]";
     }
   }
 
-  /** The cached token for {@code key}, or the one {@code fetch} gets (once, however many callers wait). */
-  String token(String key, Supplier<Fetched> fetch) {
+  /**
+   * The cached token for {@code key}, or the one {@code fetch} gets (once, however many callers wait).
+   *
+   * @param deadline the call's deadline (null for none): given to {@code fetch}, and the longest a caller waits for
+   *     another's fetch
+   * @throws UpstreamUnavailableException {@code TIMEOUT} when the deadline passes while waiting
+   */
+  String token(String key, Instant deadline, Function<Instant, Fetched> fetch) {
     Cached cached = fresh(key);
     if (cached != null) {
       return cached.accessToken();
     }
-    ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
-    lock.lock();
+    CompletableFuture<String> mine = new CompletableFuture<>();
+    CompletableFuture<String> running = inFlight.putIfAbsent(key, mine);
+    if (running != null) {
+      return await(running, deadline);
+    }
     try {
       cached = fresh(key);
-      if (cached != null) {
-        return cached.accessToken();
-      }
-      Fetched fetched = fetch.get();
-      Instant now = clock.instant();
-      Instant expiresAt = fetched.expiresIn() == null ? now.plus(DEFAULT_LIFETIME)
-          : now.plusSeconds(fetched.expiresIn());
-      if (cache.size() >= MAX_ENTRIES) {
-        cache.values().removeIf(c -> !c.expiresAt().isAfter(now));
-      }
-      cache.put(key, new Cached(fetched.accessToken(), expiresAt));
-      return fetched.accessToken();
+      String token = cached != null ? cached.accessToken() : store(key, fetch.apply(deadline));
+      mine.complete(token);
+      return token;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
     } finally {
-      lock.unlock();
+      inFlight.remove(key, mine);
+    }
+  }
+
+  /** Forgets {@code key}'s token if it is still {@code rejected} (the upstream answered 401 to it). */
+  void forget(String key, String rejected) {
+    cache.computeIfPresent(key, (k, c) -> c.accessToken().equals(rejected) ? null : c);
+  }
+
+  /** Fetches under way (for tests: the map empties once they end). */
+  int inFlight() {
+    return inFlight.size();
+  }
+
+  private String store(String key, Fetched fetched) {
+    Instant now = clock.instant();
+    Duration lifetime = fetched.expiresIn() == null ? DEFAULT_LIFETIME
+        : Duration.ofSeconds(Math.max(0, fetched.expiresIn()));
+    Duration keep = lifetime.compareTo(margin) > 0 ? lifetime.minus(margin) : lifetime.dividedBy(2);
+    if (cache.size() >= MAX_ENTRIES) {
+      cache.values().removeIf(c -> !c.expiresAt().isAfter(now));
+    }
+    cache.put(key, new Cached(fetched.accessToken(), now.plus(keep), now.plus(lifetime)));
+    return fetched.accessToken();
+  }
+
+  private String await(CompletableFuture<String> running, Instant deadline) {
+    try {
+      if (deadline == null) {
+        return running.get();
+      }
+      long millis = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+      return running.get(millis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException(cause);
+    } catch (TimeoutException e) {
+      throw new UpstreamUnavailableException(UpstreamUnavailableException.Failure.TIMEOUT,
+          "the token endpoint did not answer before the call's deadline");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UpstreamUnavailableException(UpstreamUnavailableException.Failure.TIMEOUT,
+          "interrupted while waiting for the token endpoint");
     }
   }
 
   private Cached fresh(String key) {
     Cached cached = cache.get(key);
-    return cached != null && clock.instant().plus(margin).isBefore(cached.expiresAt()) ? cached : null;
+    return cached != null && clock.instant().isBefore(cached.renewAt()) ? cached : null;
   }
 }

@@ -50,14 +50,31 @@ public final class HttpToolCall {
 
   /**
    * Runs the call; failures to reach the upstream are thrown for the executor to map. The answer is
-   * redacted of {@code secretValues} and of every header and query value the auth method injected.
+   * redacted of {@code secretValues} and of every header and query value the auth method injected. When the
+   * upstream answers 401 to a token the gateway got itself (client credentials, JWT grant), that token is
+   * forgotten and the call is made once more with a fresh one, within the same deadline.
    */
   public ToolResult run(Provider provider, AuthMethod method, HttpOperation op, JsonNode args,
+      SecretFields secrets, List<String> secretValues, CallContext context) {
+    Sent sent = once(provider, method, op, args, secrets, secretValues, context);
+    if (sent.request() != null && sent.result().upstreamStatus().orElse(0) == 401
+        && auth.forgetGrant(sent.request())) {
+      sent = once(provider, method, op, args, secrets, secretValues, context);
+    }
+    return sent.result();
+  }
+
+  /** One attempt's answer, and the request it sent (null when none was sent). */
+  private record Sent(ToolResult result, OutgoingRequest request) {
+  }
+
+  private Sent once(Provider provider, AuthMethod method, HttpOperation op, JsonNode args,
       SecretFields secrets, List<String> secretValues, CallContext context) {
     Function<String, Optional<String>> urlValues = UrlValues.of(provider, secrets);
     Map<HttpOperation.CredentialParameter, String> fromCredential = CredentialValues.of(op, method, secrets);
     String baseUrl = op.server().orElseGet(() -> UrlTemplate.render(provider.baseUrl(), urlValues));
     OutgoingRequest request = builder.build(baseUrl, op, args, secrets, fromCredential);
+    request.deadline = context.deadline();
     // first, so that a signing auth method (AWS_SIGV4) signs these headers as they are sent
     SchemaHeaders.apply(provider, secrets, request);
     int headersBefore = request.headers.size();
@@ -65,8 +82,8 @@ public final class HttpToolCall {
     try {
       auth.apply(UrlValues.resolve(method, urlValues), UrlValues.withDefaults(provider, secrets), request);
     } catch (GrantRefusedException e) {
-      return ToolResult.failure(Outcome.CREDENTIALS_REJECTED, Redactor.of(secretValues).redact(e.getMessage()),
-          e.status() == 0 ? null : e.status());
+      return new Sent(ToolResult.failure(Outcome.CREDENTIALS_REJECTED,
+          Redactor.of(secretValues).redact(e.getMessage()), e.status() == 0 ? null : e.status()), null);
     }
     Redactor.Builder redactor = Redactor.builder().secrets(secretValues);
     fromCredential.values().forEach(redactor::injected);
@@ -81,8 +98,8 @@ public final class HttpToolCall {
     HttpCall call = new HttpCall(request.method, URI.create(request.uri()), headers,
         request.body, Optional.ofNullable(request.contentType), context.deadline(), maxResponseBytes);
     HttpResult result = http.send(call);
-    return mapper.map(new UpstreamResponse(result.status(), result.contentType().orElse(null),
+    return new Sent(mapper.map(new UpstreamResponse(result.status(), result.contentType().orElse(null),
         result.body(), result.truncated(), result.header("Retry-After"), maxResponseBytes, result::header),
-        redactor.build(), provider.answers());
+        redactor.build(), provider.answers()), request);
   }
 }

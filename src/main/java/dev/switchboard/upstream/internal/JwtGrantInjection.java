@@ -37,7 +37,7 @@ final class JwtGrantInjection implements AuthInjection {
     String keyText = secrets.get(JwtGrantMethod.SERVICE_ACCOUNT).orElse("");
     String scope = String.join(grant.scopeSeparator(), grant.scopes());
     String cacheKey = Digests.sha256Hex(String.join("\n", "jwt_grant", grant.tokenUrl(), scope, keyText));
-    String token = tokens.token(cacheKey, () -> {
+    String token = tokens.token(cacheKey, request.deadline, deadline -> {
       ServiceAccountKey key = ServiceAccountKey.parse(json, keyText);
       String tokenUrl = key.tokenUri.orElse(grant.tokenUrl());
       String assertion = JwtAssertion.sign(json, key.privateKey, key.keyId, key.clientEmail, scope, tokenUrl,
@@ -45,8 +45,9 @@ final class JwtGrantInjection implements AuthInjection {
       Map<String, String> form = new LinkedHashMap<>();
       form.put("grant_type", GRANT_TYPE);
       form.put("assertion", assertion);
-      return endpoint.request(tokenUrl, null, form, List.of(assertion));
+      return endpoint.request(tokenUrl, null, form, List.of(assertion), deadline);
     });
+    request.granted(cacheKey, token);
     request.header("Authorization", "Bearer " + token);
   }
 }

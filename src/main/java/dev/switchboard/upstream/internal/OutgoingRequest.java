@@ -1,5 +1,6 @@
 package dev.switchboard.upstream.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,11 @@ public final class OutgoingRequest {
   final List<Map.Entry<String, String>> headers = new ArrayList<>();
   byte[] body;
   String contentType;
+  /** The call's deadline, which a token request made for this call honours; null for none. */
+  Instant deadline;
+  /** The cache key and token of the grant this request is authorised with, when a grant's token was put on it. */
+  String grantKey;
+  String grantToken;
 
   OutgoingRequest(String method, String url) {
     this.method = method;
@@ -23,6 +29,12 @@ public final class OutgoingRequest {
 
   public void header(String name, String value) {
     headers.add(Map.entry(name, value));
+  }
+
+  /** Notes that the token put on this request is the cached grant token {@code token} of {@code key}. */
+  void granted(String key, String token) {
+    grantKey = key;
+    grantToken = token;
   }
 
   public void query(String name, String value) {

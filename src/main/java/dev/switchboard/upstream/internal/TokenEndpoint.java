@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -53,8 +54,11 @@ final class TokenEndpoint {
    * Posts {@code form} (plus the client's credentials, when {@code client} is not null) to {@code url}.
    *
    * @param secrets values of {@code form} that must not appear in an error (an assertion)
+   * @param deadline the call's deadline (the request ends at it or after {@code TIMEOUT}, whichever is first);
+   *     null for none
    */
-  GrantedTokens.Fetched request(String url, Client client, Map<String, String> form, List<String> secrets) {
+  GrantedTokens.Fetched request(String url, Client client, Map<String, String> form, List<String> secrets,
+      Instant deadline) {
     List<Header> headers = new ArrayList<>();
     headers.add(new Header("Accept", "application/json"));
     Map<String, String> body = new LinkedHashMap<>(form);
@@ -71,8 +75,12 @@ final class TokenEndpoint {
         body.put("client_secret", client.secret());
       }
     }
+    Instant until = clock.instant().plus(TIMEOUT);
+    if (deadline != null && deadline.isBefore(until)) {
+      until = deadline;
+    }
     HttpResult result = http.send(new HttpCall("POST", URI.create(url), headers, formBody(body),
-        Optional.of("application/x-www-form-urlencoded"), clock.instant().plus(TIMEOUT), MAX_BYTES));
+        Optional.of("application/x-www-form-urlencoded"), until, MAX_BYTES));
     JsonNode answer = parse(result);
     if (result.isSuccess() && answer.path("access_token").isString()) {
       JsonNode expires = answer.path("expires_in");
