@@ -13,12 +13,16 @@ import java.util.List;
  * shortly before it expires. Wire: {@code {"type": "JWT_GRANT", "tokenUrl": "https://oauth2.googleapis.com/token",
  * "scopes": ["https://www.googleapis.com/auth/cloud-platform.read-only"]}}.
  *
- * @param tokenUrl the token endpoint when the key names none ({@code token_uri}); required
+ * @param tokenUrl the token endpoint when the key names none ({@code token_uri}), or always with
+ *     {@code ignoreKeyTokenUri}; required
  * @param scopes the assertion's {@code scope} claim; never null
  * @param scopeSeparator how scopes are joined; {@code " "} when absent
+ * @param ignoreKeyTokenUri true: {@code tokenUrl} wins over the key's {@code token_uri}; set by the installation's
+ *     {@code SWITCHBOARD_PROVIDER_<SLUG>_AUTH_URL} ({@link Provider#withAuthOrigin}), false when absent
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record JwtGrantMethod(String tokenUrl, List<String> scopes, String scopeSeparator) implements AuthMethod {
+public record JwtGrantMethod(String tokenUrl, List<String> scopes, String scopeSeparator, Boolean ignoreKeyTokenUri)
+    implements AuthMethod {
 
     /** The secret credential field holding the service account's JSON key. */
     public static final String SERVICE_ACCOUNT = "service_account";
@@ -27,6 +31,12 @@ public record JwtGrantMethod(String tokenUrl, List<String> scopes, String scopeS
         Checks.httpUrlOrNull(Checks.notBlank(tokenUrl, "tokenUrl"), "tokenUrl");
         scopes = Immutables.list(scopes);
         scopeSeparator = scopeSeparator == null || scopeSeparator.isEmpty() ? " " : scopeSeparator;
+        ignoreKeyTokenUri = Boolean.TRUE.equals(ignoreKeyTokenUri);
+    }
+
+    /** The method as a catalog describes it: the key's {@code token_uri}, when it has one, wins. */
+    public JwtGrantMethod(String tokenUrl, List<String> scopes, String scopeSeparator) {
+        this(tokenUrl, scopes, scopeSeparator, Boolean.FALSE);
     }
 
     @Override

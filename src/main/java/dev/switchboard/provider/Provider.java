@@ -173,7 +173,7 @@ public record Provider(
                 replaced = true;
             } else if (method instanceof JwtGrantMethod grant) {
                 methods.add(new JwtGrantMethod(AuthOrigins.rebase(grant.tokenUrl(), grant.tokenUrl(), url),
-                        grant.scopes(), grant.scopeSeparator()));
+                        grant.scopes(), grant.scopeSeparator(), Boolean.TRUE));
                 replaced = true;
             } else if (method instanceof OAuth2Method oauth) {
                 String anchor = oauth.tokenUrl() != null ? oauth.tokenUrl() : oauth.issuer();

@@ -88,6 +88,7 @@ class SeedProvidersAuthIT {
     serviceAccount = generator.generateKeyPair();
     upstream = LocalHttpServer.start()
         .on("/google-token", SeedProvidersAuthIT::googleTokenEndpoint)
+        .on("/ga-auth/", SeedProvidersAuthIT::googleTokenEndpoint)
         .on("/sn-auth/", SeedProvidersAuthIT::serviceNowTokenEndpoint)
         .on("/", exchange -> {
           String auth = exchange.getRequestHeaders().getFirst("Authorization");
@@ -109,6 +110,7 @@ class SeedProvidersAuthIT {
     env.put("SWITCHBOARD_PROVIDER_AZURE_AUTH_URL", auth);
     env.put("SWITCHBOARD_PROVIDER_GOOGLE_CLOUD_BASE_URL", upstream.url("/gcp"));
     env.put("SWITCHBOARD_PROVIDER_GOOGLE_ANALYTICS_BASE_URL", upstream.url("/ga"));
+    env.put("SWITCHBOARD_PROVIDER_GOOGLE_ANALYTICS_AUTH_URL", upstream.url("/ga-auth"));
     env.put("SWITCHBOARD_PROVIDER_SERVICENOW_BASE_URL", upstream.url("/sn/{instance}"));
     env.put("SWITCHBOARD_PROVIDER_SERVICENOW_AUTH_URL", upstream.url("/sn-auth/{instance}"));
     env.put("SWITCHBOARD_PROVIDER_MAILCHIMP_BASE_URL", upstream.url("/mc/{dc}/3.0"));
@@ -342,7 +344,7 @@ class SeedProvidersAuthIT {
         } else if (!header.path("alg").asString().equals("RS256") || !header.path("kid").asString().equals("kid-123")) {
           problem = "bad header";
         } else if (!claims.path("iss").asString().equals("reader@acme-prod.iam.gserviceaccount.com")
-            || !claims.path("aud").asString().equals(upstream.url("/google-token"))
+            || !claims.path("aud").asString().equals(upstream.url(exchange.getRequestURI().getPath()))
             || claims.path("scope").asString().isEmpty()
             || claims.path("exp").asLong() - claims.path("iat").asLong() > 3600
             || Math.abs(claims.path("iat").asLong() - now) > 300) {
@@ -380,11 +382,15 @@ class SeedProvidersAuthIT {
 
   @Test
   void googleAnalyticsWithAServiceAccountRunsItsMetadataValidationWithTheAnalyticsScope() {
+    int atKeysTokenUri = under("/google-token").size();
     createAndVerify("google-analytics", "JWT_GRANT", Map.of("service_account", serviceAccountKey()));
 
     LocalHttpServer.Recorded call = lastUnder("/ga/");
     assertThat(call.pathAndQuery()).isEqualTo("/ga/v1beta/properties/0/metadata");
-    LocalHttpServer.Recorded grant = lastUnder("/google-token");
+    // the installation's SWITCHBOARD_PROVIDER_GOOGLE_ANALYTICS_AUTH_URL wins over the key's token_uri
+    assertThat(under("/google-token")).hasSize(atKeysTokenUri);
+    LocalHttpServer.Recorded grant = lastUnder("/ga-auth/");
+    assertThat(grant.pathAndQuery()).isEqualTo("/ga-auth/token");
     assertThat(jwtPart(form(new String(grant.body(), StandardCharsets.UTF_8)).get("assertion"), 1)
         .path("scope").asString()).isEqualTo("https://www.googleapis.com/auth/analytics.readonly");
   }
@@ -397,6 +403,25 @@ class SeedProvidersAuthIT {
     assertThat(a.status()).as(a.body()).isEqualTo(201);
     assertThat(a.json().path("verification").asString()).isEqualTo("ERROR");
     assertThat(a.body()).contains("PKCS #8").doesNotContain("nots3cr3t");
+  }
+
+  @Test
+  void aServiceAccountKeyWhoseTokenUriIsNotAnHttpUrlRejectsTheCredentialWithoutEchoingIt() {
+    ObjectNode key = (ObjectNode) JSON.readTree(serviceAccountKey());
+    key.put("token_uri", "ht tp://bad host/s3cr3t-path");
+    int before = upstream.requests().size();
+    Api.Answer a = api.post("/api/v1/credentials?verify=true", Map.of("provider", "google-cloud",
+        "authMethod", "JWT_GRANT", "fields", Map.of("service_account", key.toString())));
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    assertThat(a.json().path("verification").asString()).as(a.body()).isEqualTo("ERROR");
+    assertThat(a.body()).contains("token_uri is not an http(s) URL").doesNotContain("s3cr3t").doesNotContain("bad host");
+    assertThat(upstream.requests()).hasSize(before); // no request at all
+
+    key.put("token_uri", "ftp://127.0.0.1/token");
+    Api.Answer ftp = api.post("/api/v1/credentials?verify=true", Map.of("provider", "google-cloud",
+        "authMethod", "JWT_GRANT", "fields", Map.of("service_account", key.toString())));
+    assertThat(ftp.json().path("verification").asString()).as(ftp.body()).isEqualTo("ERROR");
+    assertThat(ftp.body()).contains("token_uri is not an http(s) URL").doesNotContain("ftp://");
   }
 
   // --- URL templates -------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Service account JWT grant (RFC 7523 §2.1): signs an assertion with the key's private key ({@link JwtAssertion};
  * {@code aud} is the token endpoint), exchanges it with {@code grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer}
- * at the key's {@code token_uri} (else the catalog's {@code tokenUrl}), caches the access token
+ * at the key's {@code token_uri} (else, or when the installation overrides the auth URL, the method's
+ * {@code tokenUrl}), caches the access token
  * ({@link GrantedTokens}) and sends it as {@code Authorization: Bearer …}. The key and the assertion never leave
  * this class except in the token request.
  */
@@ -36,10 +37,11 @@ final class JwtGrantInjection implements AuthInjection {
     JwtGrantMethod grant = (JwtGrantMethod) method;
     String keyText = secrets.get(JwtGrantMethod.SERVICE_ACCOUNT).orElse("");
     String scope = String.join(grant.scopeSeparator(), grant.scopes());
-    String cacheKey = Digests.sha256Hex(String.join("\n", "jwt_grant", grant.tokenUrl(), scope, keyText));
+    String cacheKey = Digests.sha256Hex(String.join("\n", "jwt_grant", grant.tokenUrl(),
+        String.valueOf(grant.ignoreKeyTokenUri()), scope, keyText));
     String token = tokens.token(cacheKey, request.deadline, deadline -> {
       ServiceAccountKey key = ServiceAccountKey.parse(json, keyText);
-      String tokenUrl = key.tokenUri.orElse(grant.tokenUrl());
+      String tokenUrl = grant.ignoreKeyTokenUri() ? grant.tokenUrl() : key.tokenUri.orElse(grant.tokenUrl());
       String assertion = JwtAssertion.sign(json, key.privateKey, key.keyId, key.clientEmail, scope, tokenUrl,
           clock.instant());
       Map<String, String> form = new LinkedHashMap<>();

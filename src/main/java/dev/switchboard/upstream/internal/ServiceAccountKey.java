@@ -1,5 +1,7 @@
 package dev.switchboard.upstream.internal;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -13,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A service account's JSON key as Google issues it: {@code client_email}, {@code private_key} (an RSA key in
- * PKCS #8 PEM), optional {@code private_key_id} and {@code token_uri}. {@link #toString()} names the account
- * only; parse errors never quote the key.
+ * PKCS #8 PEM), optional {@code private_key_id} and {@code token_uri} (an http(s) URL). {@link #toString()} names
+ * the account only; parse errors never quote the key.
  */
 final class ServiceAccountKey {
   final String clientEmail;
@@ -43,7 +45,23 @@ final class ServiceAccountKey {
     if (email.isBlank() || pem.isBlank()) {
       throw refused("the service account key needs client_email and private_key");
     }
-    return new ServiceAccountKey(email, text(key, "private_key_id"), text(key, "token_uri"), rsa(pem));
+    Optional<String> tokenUri = text(key, "token_uri");
+    if (tokenUri.isPresent() && !httpUrl(tokenUri.get())) {
+      throw refused("the service account key's token_uri is not an http(s) URL");
+    }
+    return new ServiceAccountKey(email, text(key, "private_key_id"), tokenUri, rsa(pem));
+  }
+
+  /** An absolute http(s) URL with a host, no user part and no fragment, that {@link URI#create} takes. */
+  private static boolean httpUrl(String text) {
+    try {
+      URI uri = new URI(text);
+      return uri.isAbsolute() && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null && !uri.getHost().isEmpty() && uri.getRawUserInfo() == null
+          && uri.getRawFragment() == null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
   }
 
   private static PrivateKey rsa(String pem) {
