@@ -4,6 +4,7 @@ import dev.switchboard.audit.AuditTrail;
 import dev.switchboard.credential.internal.CredentialRows;
 import dev.switchboard.error.FieldErrors;
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.provider.AuthMethod;
 import dev.switchboard.provider.AuthMethodType;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Provider;
@@ -53,7 +54,14 @@ public final class CredentialCreation {
     Provider provider = provider(request.provider());
     AuthMethodType method = method(provider, request.authMethod());
     List<SchemaField> schema = provider.fieldsFor(method);
-    Map<String, String> problems = SchemaFieldValidator.validate(schema, request.fields());
+    Map<String, String> problems = new LinkedHashMap<>(SchemaFieldValidator.validate(schema, request.fields()));
+    // the method's own needs, which a schema shared with another method marks optional
+    for (String needed : provider.authMethod(method).map(AuthMethod::requiredFields).orElse(List.of())) {
+      Object value = request.fields().get(needed);
+      if (!problems.containsKey(needed) && (value == null || value.toString().isBlank())) {
+        problems.put(needed, "is required for " + method);
+      }
+    }
     if (!problems.isEmpty()) {
       throw new FieldErrors(prefixed(problems));
     }

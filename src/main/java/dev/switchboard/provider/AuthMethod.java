@@ -2,6 +2,7 @@ package dev.switchboard.provider;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
 
 /**
  * One way of authenticating against a provider, with its settings. On the wire an object whose {@code "type"}
@@ -24,4 +25,13 @@ public sealed interface AuthMethod permits OAuth2Method, ApiKeyMethod, BearerMet
 
     /** The method's type, matching the wire {@code "type"} value. */
     AuthMethodType type();
+
+    /**
+     * Credential fields this method cannot work without, required when a credential of it is created even where
+     * the provider's schema marks them optional (a schema shared by several methods: ServiceNow's Basic and
+     * client credentials). Empty when the schema says all.
+     */
+    default List<String> requiredFields() {
+        return List.of();
+    }
 }

@@ -44,6 +44,11 @@ public record ClientCredentialsMethod(String tokenUrl, List<String> scopes, Stri
     }
 
     @Override
+    public List<String> requiredFields() {
+        return List.of(CLIENT_ID, CLIENT_SECRET);
+    }
+
+    @Override
     public AuthMethodType type() {
         return AuthMethodType.CLIENT_CREDENTIALS;
     }

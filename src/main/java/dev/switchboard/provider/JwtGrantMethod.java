@@ -40,6 +40,11 @@ public record JwtGrantMethod(String tokenUrl, List<String> scopes, String scopeS
     }
 
     @Override
+    public List<String> requiredFields() {
+        return List.of(SERVICE_ACCOUNT);
+    }
+
+    @Override
     public AuthMethodType type() {
         return AuthMethodType.JWT_GRANT;
     }

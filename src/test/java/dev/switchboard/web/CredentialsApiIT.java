@@ -82,6 +82,31 @@ class CredentialsApiIT {
   }
 
   @Test
+  void aGrantsOwnFieldsAreRequiredEvenWhereASharedSchemaMarksThemOptional() {
+    // ServiceNow's schema is shared by Basic (username, password) and client credentials: all optional there
+    Api.Answer grant = alice.post("/api/v1/credentials", Map.of("provider", "servicenow",
+        "authMethod", "CLIENT_CREDENTIALS", "fields", Map.of("instance", "dev12345", "client_id", " ")));
+    assertThat(grant.status()).as(grant.body()).isEqualTo(400);
+    assertThat(grant.errorCode()).isEqualTo("invalid_fields");
+    JsonNode fields = grant.json().path("error").path("fields");
+    assertThat(fields.path("fields.client_id").asString()).isEqualTo("is required for CLIENT_CREDENTIALS");
+    assertThat(fields.path("fields.client_secret").asString()).isEqualTo("is required for CLIENT_CREDENTIALS");
+    assertThat(fields.has("fields.instance")).isFalse();
+    assertThat(alice.get("/api/v1/credentials?provider=servicenow").json().path("items")).isEmpty();
+
+    // the same schema with Basic still takes what Basic needs, and a complete grant is saved
+    Api.Answer complete = alice.post("/api/v1/credentials", Map.of("provider", "servicenow",
+        "authMethod", "CLIENT_CREDENTIALS", "fields", Map.of("instance", "dev12345", "client_id", "sn-client",
+            "client_secret", "sn-s3cr3t")));
+    assertThat(complete.status()).as(complete.body()).isEqualTo(201);
+
+    Api.Answer jwt = alice.post("/api/v1/credentials", Map.of("provider", "google-cloud",
+        "authMethod", "JWT_GRANT", "fields", Map.of()));
+    assertThat(jwt.status()).as(jwt.body()).isEqualTo(400);
+    assertThat(jwt.json().path("error").path("fields").has("fields.service_account")).isTrue();
+  }
+
+  @Test
   void unknownProviderAndUnsupportedMethodAreNamed() {
     Api.Answer unknown = alice.post("/api/v1/credentials",
         Map.of("provider", "nope", "authMethod", "API_KEY", "fields", Map.of()));
