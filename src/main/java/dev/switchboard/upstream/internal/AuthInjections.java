@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AuthInjections {
   static final long MARGIN_SECONDS = 60;
   private final Map<AuthMethodType, AuthInjection> byType = new EnumMap<>(AuthMethodType.class);
-  private GrantedTokens tokens;
+  /** The grants' token cache; null with the stateless strategies only. */
+  private final GrantedTokens tokens;
 
   /** The stateless strategies only (remote MCP servers): a grant the gateway makes itself is refused. */
   public AuthInjections() {
@@ -28,6 +29,11 @@ public final class AuthInjections {
 
   /** @param clock the time AWS signatures are dated with */
   public AuthInjections(Clock clock) {
+    this(clock, null);
+  }
+
+  private AuthInjections(Clock clock, GrantedTokens tokens) {
+    this.tokens = tokens;
     byType.put(AuthMethodType.API_KEY, new ApiKeyInjection());
     byType.put(AuthMethodType.BEARER, new BearerInjection("token"));
     byType.put(AuthMethodType.OAUTH2, new BearerInjection("access_token"));
@@ -37,9 +43,8 @@ public final class AuthInjections {
 
   /** Every strategy, the grants sending their token requests through {@code http}. */
   public AuthInjections(OutboundHttp http, JsonMapper json, Clock clock) {
-    this(clock);
+    this(clock, new GrantedTokens(clock, Duration.ofSeconds(MARGIN_SECONDS)));
     TokenEndpoint endpoint = new TokenEndpoint(http, json, clock);
-    tokens = new GrantedTokens(clock, Duration.ofSeconds(MARGIN_SECONDS));
     byType.put(AuthMethodType.CLIENT_CREDENTIALS, new ClientCredentialsInjection(endpoint, tokens));
     byType.put(AuthMethodType.JWT_GRANT, new JwtGrantInjection(endpoint, tokens, json, clock));
   }
