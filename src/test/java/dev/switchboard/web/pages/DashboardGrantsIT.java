@@ -188,4 +188,19 @@ class DashboardGrantsIT {
     assertThat(call.pathAndQuery()).isEqualTo("/gcp/v3/projects:search?pageSize=1");
     assertThat(call.header("Authorization")).isEqualTo("Bearer ya29.browser");
   }
+
+  @Test
+  void aClientCredentialsConnectionWithoutItsSecretIsNotSavedAndTheFieldSaysWhy() {
+    // ServiceNow's schema is shared with Basic, so client_secret is optional there; the grant needs it
+    browser.open("/providers/servicenow").click(By.cssSelector("#method-CLIENT_CREDENTIALS > summary"));
+    browser.type(By.id("f-CLIENT_CREDENTIALS-instance"), "dev12345");
+    browser.type(By.id("f-CLIENT_CREDENTIALS-client_id"), "sn-browser-client");
+    browser.submit(By.cssSelector("#method-CLIENT_CREDENTIALS button[value=true]"));
+
+    assertThat(browser.text(By.id("f-CLIENT_CREDENTIALS-client_secret-error")))
+        .containsIgnoringCase("is required for CLIENT_CREDENTIALS");
+    assertThat(browser.source()).contains("Nothing was saved");
+    browser.open("/providers/servicenow");
+    assertThat(browser.source()).doesNotContain("sn-browser-client");
+  }
 }
