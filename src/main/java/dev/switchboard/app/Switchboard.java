@@ -209,7 +209,7 @@ public final class Switchboard implements AutoCloseable {
       this.otherInstances = database.dialect() == Dialect.POSTGRESQL
           ? new ClusterRelay(new RelayRows(database.jdbi()), signals::publish, json, clock, settings.callTimeout())
           : new SingleInstance();
-      this.clients = new ClientStreams(json, settings.callTimeout(), otherInstances);
+      this.clients = new ClientStreams(json, settings.callTimeout(), vault.signer(), otherInstances);
       RelayedNotices notices = new RelayedNotices(clients, json);
       this.remoteMcp = new RemoteMcp(guard, json, clock, settings.mcpMaxCall(), peers, notices);
       List<BuiltinToolset> builtins = new ArrayList<>(List.of(new CalculatorToolset(json)));

@@ -1,7 +1,7 @@
 package dev.switchboard.mcp;
 
-import dev.switchboard.store.Ids;
 import dev.switchboard.vault.Digests;
+import dev.switchboard.vault.Signer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,25 +21,30 @@ import tools.jackson.databind.node.ObjectNode;
  * to their clients (docs/mcp.md, "Relayed server requests"): a request goes out on the session's
  * stream with an id of Switchboard's own, and the client's answer — a POST of a JSON-RPC response
  * to the same endpoint — completes it. What is meant for a session without a stream here goes to
- * the other instances ({@link OtherInstances}): refused when there are none. Thread safe.
+ * the other instances ({@link OtherInstances}): refused when there are none. The ids are bound to
+ * their session by a MAC ({@link RelayIds}), so an answer under an id not issued to the session
+ * that POSTs it is dropped here and never reaches the other instances. Thread safe.
  */
 public final class ClientStreams {
-  private static final String ID_PREFIX = "sb-relay-";
+  private static final Logger LOG = LoggerFactory.getLogger(ClientStreams.class);
   private final Map<String, ListChangedBroker.Sink> bySession = new ConcurrentHashMap<>();
   private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
   /** The sessions of the streams open here by the hash other instances know them by. */
   private final Map<String, String> sessionByHash = new ConcurrentHashMap<>();
   private final JsonMapper json;
   private final Duration answerTimeout;
+  private final RelayIds ids;
   private final OtherInstances elsewhere;
 
   /**
-   * {@code answerTimeout}: how long a client may take to answer a relayed request;
+   * {@code answerTimeout}: how long a client may take to answer a relayed request; {@code signer}:
+   * the installation's signing key, shared by every instance, that binds relay ids to their session;
    * {@code elsewhere}: where what is meant for a stream not open here goes.
    */
-  public ClientStreams(JsonMapper json, Duration answerTimeout, OtherInstances elsewhere) {
+  public ClientStreams(JsonMapper json, Duration answerTimeout, Signer signer, OtherInstances elsewhere) {
     this.json = json;
     this.answerTimeout = answerTimeout;
+    this.ids = new RelayIds(signer);
     this.elsewhere = elsewhere;
   }
 
@@ -88,7 +95,7 @@ public final class ClientStreams {
    */
   JsonNode ask(String sessionId, String method, JsonNode params) {
     ListChangedBroker.Sink sink = bySession.get(sessionId);
-    String id = ID_PREFIX + Ids.random(12);
+    String id = ids.issue(sessionId);
     CompletableFuture<JsonNode> answer = new CompletableFuture<>();
     waiting.put(id, new Waiting(sessionId, answer));
     try {
@@ -131,7 +138,9 @@ public final class ClientStreams {
    * by the server): completes the relayed request it answers, if one is waiting <em>for that
    * session</em>. An answer from another session or user, or from no session, with the same id is
    * ignored: it never reaches the upstream server. An answer to a relayed request this instance
-   * does not wait for goes to the other instances, where only the same session's request takes it.
+   * does not wait for goes to the other instances, where only the same session's request takes it;
+   * one whose relay id was not issued to {@code sessionId} (forged, altered, another session's) is
+   * dropped at once, whether or not a request waits for it.
    *
    * @return whether a waiting request took the answer, or it was handed to the other instances
    */
@@ -140,8 +149,13 @@ public final class ClientStreams {
     if (!id.isString() || sessionId == null) {
       return false;
     }
+    if (id.asString().startsWith(RelayIds.PREFIX) && !ids.issuedTo(sessionId, id.asString())) {
+      // never published nor stored: the body stays out of the log
+      LOG.debug("dropped a JSON-RPC response whose relay id was not issued to the session that sent it");
+      return false;
+    }
     Waiting pending = waiting.get(id.asString());
-    if (pending == null && id.asString().startsWith(ID_PREFIX)) {
+    if (pending == null && id.asString().startsWith(RelayIds.PREFIX)) {
       elsewhere.answered(sessionId, id.asString(), message);
       return true;
     }

@@ -7,6 +7,9 @@ import dev.switchboard.store.ClusterSignals;
 import dev.switchboard.store.Database;
 import dev.switchboard.testing.AdjustableClock;
 import dev.switchboard.testing.TestDatabases;
+import dev.switchboard.vault.Keyring;
+import dev.switchboard.vault.Signer;
+import dev.switchboard.vault.VaultKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -32,6 +35,9 @@ class ClusterRelayPostgresIT {
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(3);
   static final String BIG = "x".repeat(9_000);
+  /** The installation's signing key, shared by both instances as the vault keys are. */
+  static final Keyring KEYS = Keyring.of(VaultKey.generate("k1"));
+  static final Signer SIGNER = new Signer(() -> KEYS);
   static Database database;
   static RelayRows rows;
   static AdjustableClock clock = new AdjustableClock();
@@ -48,7 +54,7 @@ class ClusterRelayPostgresIT {
         }
       });
       ClusterRelay relay = new ClusterRelay(rows, signals::publish, JSON, clock, ANSWER_TIMEOUT);
-      ClientStreams streams = new ClientStreams(JSON, ANSWER_TIMEOUT, relay);
+      ClientStreams streams = new ClientStreams(JSON, ANSWER_TIMEOUT, SIGNER, relay);
       here.set(streams);
       return new Instance(streams, relay, signals);
     }

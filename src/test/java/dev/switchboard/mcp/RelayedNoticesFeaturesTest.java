@@ -3,6 +3,9 @@ package dev.switchboard.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.bundle.BundleFeatures;
+import dev.switchboard.vault.Keyring;
+import dev.switchboard.vault.Signer;
+import dev.switchboard.vault.VaultKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  * logging, resource updates and resource list changes with resources, prompt list changes with prompts.
  */
 class RelayedNoticesFeaturesTest {
+  private static final Keyring KEYS = Keyring.of(VaultKey.generate("k1"));
   private final JsonMapper json = JsonMapper.builder().build();
 
   private List<String> received(BundleFeatures offered) {
-    ClientStreams streams = new ClientStreams(json, Duration.ofSeconds(1), new SingleInstance());
+    ClientStreams streams = new ClientStreams(json, Duration.ofSeconds(1), new Signer(() -> KEYS),
+        new SingleInstance());
     List<String> seen = new ArrayList<>();
     streams.open("s1", new ListChangedBroker.Sink() {
       @Override
