@@ -1,6 +1,8 @@
 package dev.switchboard.sql.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,6 +21,20 @@ public interface DialectCatalog {
 
   /** Adds each column: name, type, nullable, default, identity, primaryKey (false), comment. */
   void columns(Connection connection, Relation relation, ArrayNode out) throws SQLException;
+
+  /**
+   * Runs {@code statement}, whose rows are name, type, nullable, default, identity and comment, and
+   * adds each as a column in the shape {@link #columns} describes; closes the statement.
+   */
+  static void addColumns(PreparedStatement statement, ArrayNode out) throws SQLException {
+    try (statement; ResultSet rs = statement.executeQuery()) {
+      while (rs.next()) {
+        out.addObject().put("name", rs.getString(1)).put("type", rs.getString(2))
+            .put("nullable", rs.getBoolean(3)).put("default", rs.getString(4))
+            .put("identity", rs.getString(5)).put("primaryKey", false).put("comment", rs.getString(6));
+      }
+    }
+  }
 
   /** Fills {@code primaryKey}, {@code foreignKeys} and {@code checks}. */
   void constraints(Connection connection, Relation relation, ObjectNode description) throws SQLException;

@@ -96,14 +96,7 @@ final class PostgresCatalog implements DialectCatalog {
 
   @Override
   public void columns(Connection connection, Relation relation, ArrayNode out) throws SQLException {
-    try (PreparedStatement statement = prepare(connection, COLUMNS, relation.oid());
-        ResultSet rs = statement.executeQuery()) {
-      while (rs.next()) {
-        out.addObject().put("name", rs.getString(1)).put("type", rs.getString(2))
-            .put("nullable", rs.getBoolean(3)).put("default", rs.getString(4))
-            .put("identity", rs.getString(5)).put("primaryKey", false).put("comment", rs.getString(6));
-      }
-    }
+    DialectCatalog.addColumns(prepare(connection, COLUMNS, relation.oid()), out);
   }
 
   @Override
