@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -89,11 +90,24 @@ public final class ClientStreams {
   }
 
   /**
-   * Relays request {@code method} to the client of {@code sessionId} and waits for its answer.
+   * Relays request {@code method} to the client of {@code sessionId} over its GET stream and waits
+   * for its answer.
    *
    * @return an object holding the answer's {@code result} or {@code error}
    */
   JsonNode ask(String sessionId, String method, JsonNode params) {
+    return ask(sessionId, method, params, null);
+  }
+
+  /**
+   * Relays request {@code method} to the client of {@code sessionId} and waits for its answer: over
+   * the session's GET stream, here or on another instance; when it has none anywhere, over
+   * {@code requestStream}, the event-stream answer of the client request the relayed one serves
+   * (null: none) — which also covers a client that sends its request before its GET stream is open.
+   *
+   * @return an object holding the answer's {@code result} or {@code error}
+   */
+  JsonNode ask(String sessionId, String method, JsonNode params, Consumer<JsonNode> requestStream) {
     ListChangedBroker.Sink sink = bySession.get(sessionId);
     String id = ids.issue(sessionId);
     CompletableFuture<JsonNode> answer = new CompletableFuture<>();
@@ -103,8 +117,11 @@ public final class ClientStreams {
       request.set("params", params);
       if (sink == null) {
         Optional<String> refused = elsewhere.ask(sessionId, id, request);
-        if (refused.isPresent()) {
+        if (refused.isPresent() && requestStream == null) {
           return error(McpError.INTERNAL_ERROR, refused.get());
+        }
+        if (refused.isPresent()) {
+          requestStream.accept(request);
         }
       } else if (!sink.send(request)) {
         return error(McpError.INTERNAL_ERROR, "the client's stream closed before " + method + " could be relayed");

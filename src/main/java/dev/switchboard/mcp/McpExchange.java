@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
  * @param deadline when every tool call of this request must be over, one for a whole JSON-RPC
  *     batch; null: {@link McpServer} sets the call timeout from when it starts handling the request
  * @param toCaller where messages for the caller go while the request runs (progress
- *     notifications): the POST's event-stream answer, or the legacy transport's stream; called on
- *     any thread, must not block for long
+ *     notifications, relayed requests when the session has no GET stream): the POST's event-stream
+ *     answer, or the legacy transport's stream; {@link #NOBODY} when the answer cannot be a stream;
+ *     called on any thread, must not block for long
  */
 public record McpExchange(
     Principal principal,

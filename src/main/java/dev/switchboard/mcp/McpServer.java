@@ -195,7 +195,7 @@ public final class McpServer {
       throw new McpError(McpError.INVALID_REQUEST, "unknown or ended session; initialize again", 404);
     }
     ClientPeer peer = session.<ClientPeer>map(c -> new SessionPeer(relay.clients(), exchange.sessionId(),
-        Set.of(c.capabilities().split(" ")), json)).orElse(null);
+        Set.of(c.capabilities().split(" ")), json, exchange.toCaller() == McpExchange.NOBODY ? null : exchange.toCaller())).orElse(null);
     return peer == null ? served(exchange, rpc) : relay.peers().with(peer, () -> served(exchange, rpc));
   }
 

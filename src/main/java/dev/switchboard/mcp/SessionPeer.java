@@ -3,13 +3,15 @@ package dev.switchboard.mcp;
 import dev.switchboard.upstream.ClientPeer;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The client of one session as a remote server's requests see it: a request whose capability the
- * client declared in {@code initialize} is relayed over its stream ({@link ClientStreams}); any
+ * client declared in {@code initialize} is relayed over its GET stream ({@link ClientStreams}), or
+ * when it has none, over the event-stream answer of the request being served; any
  * other is refused with "method not found", which is what a client without the capability answers
  * (MCP 2025-11-25, "Sampling", "Elicitation", "Roots"). Immutable.
  */
@@ -21,9 +23,13 @@ final class SessionPeer implements ClientPeer {
   private final String sessionId;
   private final Set<String> declared;
   private final JsonMapper json;
+  private final Consumer<JsonNode> requestStream;
 
-  SessionPeer(ClientStreams streams, String sessionId, Set<String> declared, JsonMapper json) {
+  /** {@code requestStream}: the event-stream answer of the client request being served, null when it cannot be one. */
+  SessionPeer(ClientStreams streams, String sessionId, Set<String> declared, JsonMapper json,
+      Consumer<JsonNode> requestStream) {
     this.streams = streams;
+    this.requestStream = requestStream;
     this.sessionId = sessionId;
     this.declared = Set.copyOf(declared);
     this.json = json;
@@ -39,6 +45,6 @@ final class SessionPeer implements ClientPeer {
           : "the client did not declare the " + capability + " capability");
       return out;
     }
-    return streams.ask(sessionId, method, params);
+    return streams.ask(sessionId, method, params, requestStream);
   }
 }

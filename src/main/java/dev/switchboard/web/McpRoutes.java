@@ -63,7 +63,8 @@ final class McpRoutes {
     ctx.header("X-Content-Type-Options", "nosniff");
     PostStream answer = new PostStream(ctx, json);
     McpReply reply = server.post(new McpExchange(caller.get(), target, body, ctx.header("MCP-Protocol-Version"),
-        ctx.header("Mcp-Session-Id"), ctx.header("Mcp-Method"), ctx.header("Mcp-Name"), answer));
+        ctx.header("Mcp-Session-Id"), ctx.header("Mcp-Method"), ctx.header("Mcp-Name"),
+        answer.allowed() ? answer : McpExchange.NOBODY));
     if (answer.started()) {
       answer.end(reply.body());
       return;

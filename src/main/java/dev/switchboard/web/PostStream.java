@@ -46,6 +46,11 @@ final class PostStream implements Consumer<JsonNode> {
     write(message);
   }
 
+  /** Whether the client accepts an event stream as the answer. */
+  boolean allowed() {
+    return allowed;
+  }
+
   /** Whether the answer became an event stream; the response must then be sent with {@link #end}. */
   synchronized boolean started() {
     return started;
