@@ -5,10 +5,12 @@ import static dev.switchboard.sql.Calls.POSTGRESQL;
 import static dev.switchboard.sql.Calls.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.upstream.CallContext;
 import dev.switchboard.upstream.Outcome;
 import dev.switchboard.upstream.ToolResult;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -172,6 +174,20 @@ class PostgresReadOnlyIT {
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     assertThat(result.outcome()).isEqualTo(Outcome.UPSTREAM_REJECTED_REQUEST);
     assertThat(result.text()).startsWith("the statement was stopped at the 2 s timeout");
+  }
+
+  @Test
+  void aStatementStoppedByTheCallsDeadlineIsATimeoutNotAnUnreachableDatabase() {
+    var arguments = JsonNodeFactory.instance.objectNode().put("sql", "SELECT pg_sleep(60)");
+    long started = System.nanoTime();
+
+    ToolResult result = tools.call(POSTGRESQL, "query", arguments, shop.secrets(),
+        new CallContext("user_1", "cred_ro", Instant.now().plusMillis(1200)));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
+    assertThat(result.text()).startsWith("timed out: the statement was stopped after")
+        .contains("the call's deadline").doesNotContain("unreachable");
   }
 
   @Test

@@ -122,12 +122,12 @@ class PostgresVerificationIT {
   }
 
   @Test
-  void aCallWhoseDeadlineHasPassedDoesNotConnect() {
+  void aCallWhoseDeadlineHasPassedDoesNotConnectAndTimesOut() {
     var expired = new CallContext("user_1", "cred_late", Instant.now());
 
     ToolResult result = tools.call(POSTGRESQL, "list_schemas", args("{}"), shop.secrets(), expired);
 
-    assertThat(result.outcome()).isEqualTo(Outcome.UNREACHABLE);
-    assertThat(result.text()).contains("deadline");
+    assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
+    assertThat(result.text()).isEqualTo("timed out: the call's deadline passed before connecting to the database");
   }
 }

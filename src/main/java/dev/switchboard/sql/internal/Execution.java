@@ -77,15 +77,16 @@ public final class Execution {
     Failures failures = new Failures(dialect, redaction);
     CallBudget budget = new CallBudget(context.deadline(), clock);
     if (budget.exhausted()) {
-      return ToolResult.failure(Outcome.UNREACHABLE,
-          "provider unreachable: the call's deadline passed before connecting", null);
+      return failures.timedOut("the call's deadline passed before connecting to the database");
     }
     Lease lease;
     try {
       lease = pools.lease(poolKey, target, budget);
     } catch (SwitchboardException | SQLException e) {
-      // The outbound guard: a refused host, or a name it could not resolve.
-      return failures.connecting(e);
+      // The outbound guard: a refused host, or a name it could not resolve; or no time left.
+      return budget.exhausted() && !(e instanceof SwitchboardException)
+          ? failures.timedOut("connecting to the database took the rest of the call's time")
+          : failures.connecting(e);
     }
     Duration timeout = budget.statementTimeout(limits.statementTimeout());
     try {
@@ -93,7 +94,13 @@ public final class Execution {
       return redaction.apply(ReadOnlyTransaction.run(dialect, lease.connection(), timeout,
           budget.networkTimeoutMillis(limits.statementTimeout()), work));
     } catch (SQLException e) {
-      return failures.running(e, timeout);
+      // the call's deadline, not the configured statement timeout, stopped it: the server's own
+      // timeout set to what was left, or the socket's read timeout behind it
+      boolean deadline = timeout.compareTo(limits.statementTimeout()) < 0 && dialect.timedOut(e);
+      return deadline || budget.exhausted()
+          ? failures.timedOut("the statement was stopped after " + Durations.text(timeout)
+              + ", when the call's deadline came")
+          : failures.running(e, timeout);
     } finally {
       close(lease);
     }

@@ -84,6 +84,14 @@ public final class Failures {
     return result(Outcome.UPSTREAM_REJECTED_REQUEST, dialect.text(e));
   }
 
+  /**
+   * The result for a call whose deadline passed (the database may be up but slow): its own
+   * outcome, {@link Outcome#TIMEOUT}, "timed out: {@code why}".
+   */
+  public ToolResult timedOut(String why) {
+    return result(Outcome.TIMEOUT, "timed out: " + why);
+  }
+
   /** The result for a request the tool refuses before sending anything. */
   public ToolResult refused(String message) {
     return result(Outcome.UPSTREAM_REJECTED_REQUEST, message);
