@@ -42,6 +42,20 @@ class ProviderTemplateRulesTest {
     }
 
     @Test
+    void noPlaceholderNamesASecretFieldThoughAValueDerivedFromOneMay() {
+        CredentialSchema schema = new CredentialSchema(SchemaShape.CUSTOM, List.of(text("client_id", null), SECRET),
+                List.of(new DerivedValue("dc", "client_secret", "-([a-z0-9]+)$")));
+
+        assertThatThrownBy(() -> provider("https://{client_secret}.acme.test", schema, grant("https://login.acme.test")))
+                .hasMessageContaining("a URL uses {client_secret}, the secret field client_secret");
+        // Mailchimp's data centre is the non-secret tail of its API key
+        assertThat(provider("https://{dc}.acme.test", schema, grant("https://login.acme.test")).baseUrl())
+                .isEqualTo("https://{dc}.acme.test");
+        assertThatThrownBy(() -> provider("https://acme.test", schema, grant("https://login.acme.test/{client_secret}")))
+                .hasMessageContaining("a secret never goes into a URL");
+    }
+
+    @Test
     void aTokenValueStandsForTheInstanceUrlWithoutASchema() {
         OAuth2Method oauth = new OAuth2Method("https://login.acme.test/authorize", "https://login.acme.test/token",
                 null, null, null, List.of("api"), null, true, null, null, List.of("instance_url"));

@@ -106,6 +106,7 @@ public final class ProviderRules {
      * before the user has given any value); a JWT_GRANT token URL has none.
      */
     public static void checkTemplates(String baseUrl, List<AuthMethod> methods, CredentialSchema schema) {
+        noSecretInUrls(baseUrl, methods, schema);
         Set<String> tokenValues = new HashSet<>();
         methods.stream().filter(m -> m instanceof OAuth2Method).forEach(m -> tokenValues.addAll(((OAuth2Method) m)
                 .tokenValues()));
@@ -231,6 +232,33 @@ public final class ProviderRules {
     private static void requireField(CredentialSchema schema, String name, AuthMethodType type) {
         if (field(schema, name).isEmpty()) {
             throw new IllegalArgumentException(type + " needs a credential schema with a field " + name);
+        }
+    }
+
+    /**
+     * No URL placeholder names a secret field: a URL is logged by the upstream and its proxies and shown in error
+     * messages ("the request to host:port timed out"), so a secret never goes into one. A value derived from a secret
+     * field may: its pattern takes the part that is not secret (Mailchimp's data centre, the key's {@code -us6}).
+     */
+    private static void noSecretInUrls(String baseUrl, List<AuthMethod> methods, CredentialSchema schema) {
+        List<String> urls = new ArrayList<>();
+        urls.add(baseUrl);
+        for (AuthMethod method : methods) {
+            if (method instanceof ClientCredentialsMethod grant) {
+                urls.add(grant.tokenUrl());
+            }
+            if (method instanceof OAuth2Method oauth) {
+                Collections.addAll(urls, oauth.authorizeUrl(), oauth.tokenUrl(), oauth.revokeUrl(), oauth.issuer(),
+                        oauth.userinfoUrl());
+            }
+        }
+        for (String url : urls) {
+            for (String name : UrlTemplate.placeholders(url)) {
+                if (field(schema, name).filter(SchemaField::secret).isPresent()) {
+                    throw new IllegalArgumentException("a URL uses {" + name + "}, the secret field " + name
+                            + ": a secret never goes into a URL");
+                }
+            }
         }
     }
 
