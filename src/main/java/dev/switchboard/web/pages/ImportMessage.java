@@ -1,16 +1,17 @@
 package dev.switchboard.web.pages;
 
 import dev.switchboard.admin.ImportResult;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The message the dashboard shows after an OpenAPI import: how many tools, how many operations were
- * skipped, and the document's warnings. The message travels in the flash cookie, so the warnings are
- * quoted up to {@value #MOST_WARNING_CHARACTERS} characters and the rest counted; the CLI and the REST
- * import list every one.
+ * skipped, and the document's warnings. The message travels in the flash cookie, whose limit is in
+ * bytes ({@link Flash#MOST_TEXT_BYTES}), so the warnings are quoted up to {@value #MOST_WARNING_BYTES}
+ * bytes of UTF-8 and the rest counted; the CLI and the REST import list every one.
  */
 final class ImportMessage {
-  static final int MOST_WARNING_CHARACTERS = 800;
+  static final int MOST_WARNING_BYTES = 800;
   private static final int MOST_PER_WARNING = 200;
 
   private ImportMessage() {}
@@ -25,15 +26,17 @@ final class ImportMessage {
     }
     text.append(warnings.size() == 1 ? " The document has 1 warning: " : " The document has " + warnings.size()
         + " warnings: ");
-    int budget = MOST_WARNING_CHARACTERS;
+    int budget = MOST_WARNING_BYTES;
     int shown = 0;
     for (String w : warnings) {
-      String cut = w.length() > MOST_PER_WARNING ? w.substring(0, MOST_PER_WARNING - 1) + "…" : w;
-      if (shown > 0 && cut.length() + 2 > budget) {
+      String cut = w.codePointCount(0, w.length()) > MOST_PER_WARNING
+          ? w.substring(0, w.offsetByCodePoints(0, MOST_PER_WARNING - 1)) + "…" : w;
+      int bytes = cut.getBytes(StandardCharsets.UTF_8).length + 2;
+      if (bytes > budget) {
         break;
       }
       text.append(shown == 0 ? "" : "; ").append(cut);
-      budget -= cut.length() + 2;
+      budget -= bytes;
       shown++;
     }
     if (shown < warnings.size()) {
