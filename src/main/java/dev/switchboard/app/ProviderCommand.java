@@ -136,7 +136,7 @@ final class ProviderCommand {
           + "credentials of it are revoked and erased. Shipped providers cannot be deleted.")
   int delete(@Parameters(paramLabel = "SLUG", description = "The provider") String slug) {
     return env.withProviders(stores -> {
-      stores.startOutbound(); // credentials are revoked at the provider before they are erased
+      stores.startOutboundToRevoke(slug);
       stores.admin.delete(slug);
       env.out().println("deleted provider " + slug);
       return 0;

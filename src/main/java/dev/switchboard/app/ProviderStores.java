@@ -50,6 +50,7 @@ final class ProviderStores implements AutoCloseable {
   private final RemoteMcp remoteMcp;
   private final ClusterSignals signals;
   private final AttentionWatcher attention;
+  private final Credentials credentials;
 
   ProviderStores(Settings settings, Clock clock, JsonMapper json, Database database) {
     this.json = json;
@@ -77,7 +78,7 @@ final class ProviderStores implements AutoCloseable {
     CredentialEvents events = this::changed;
     TokenStore tokenStore = new TokenStore(credentialRows, vault.vault, clock, events, currentRule, audit);
     EndpointResolver endpoints = new EndpointResolver(outbound, guard, json, clock);
-    Credentials credentials = new Credentials(credentialRows, catalog, events, currentRule, audit,
+    this.credentials = new Credentials(credentialRows, catalog, events, currentRule, audit,
         new Revoker(catalog, vault.oauthApps, endpoints, new TokenClient(outbound, guard, json, clock), notifications,
             tokenStore));
     Bundles bundles = new Bundles(bundleRows, tools, credentials, remoteTools, clock);
@@ -94,9 +95,21 @@ final class ProviderStores implements AutoCloseable {
     signals.publish("credential " + userId + " " + credentialId);
   }
 
-  /** Starts the outbound client: before fetching a document or revoking credentials at a provider. */
+  /** Starts the outbound client: before fetching a document. */
   void startOutbound() {
     outbound.start();
+  }
+
+  /**
+   * Starts the outbound client when {@code provider} has credentials, which are revoked at the
+   * provider before they are erased; a provider without any is deleted without starting it. (A
+   * credential added meanwhile by a server is still erased; its revocation is then reported as
+   * failed, as for an unreachable provider.)
+   */
+  void startOutboundToRevoke(String provider) {
+    if (!credentials.usersOf(provider).isEmpty()) {
+      outbound.start();
+    }
   }
 
   @Override
