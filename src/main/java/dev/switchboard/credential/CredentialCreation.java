@@ -55,10 +55,12 @@ public final class CredentialCreation {
     AuthMethodType method = method(provider, request.authMethod());
     List<SchemaField> schema = provider.fieldsFor(method);
     Map<String, String> problems = new LinkedHashMap<>(SchemaFieldValidator.validate(schema, request.fields()));
-    // the method's own needs, which a schema shared with another method marks optional
+    // the method's own needs, which a schema shared with another method marks optional; a default
+    // satisfies one
     for (String needed : provider.authMethod(method).map(AuthMethod::requiredFields).orElse(List.of())) {
       Object value = request.fields().get(needed);
-      if (!problems.containsKey(needed) && (value == null || value.toString().isBlank())) {
+      boolean defaulted = schema.stream().anyMatch(f -> f.name().equals(needed) && f.defaultValue() != null);
+      if (!problems.containsKey(needed) && !defaulted && (value == null || value.toString().isBlank())) {
         problems.put(needed, "is required for " + method);
       }
     }

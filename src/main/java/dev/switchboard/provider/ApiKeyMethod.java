@@ -2,6 +2,7 @@ package dev.switchboard.provider;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.switchboard.provider.internal.Checks;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,6 +54,20 @@ public record ApiKeyMethod(ApiKeyLocation in, String name, String prefix, String
                 throw new IllegalArgumentException("usernameField applies only when in is BASIC");
             }
         }
+    }
+
+    /**
+     * What this method cannot send a request without, though a schema shared with another method (ServiceNow's Basic
+     * beside its client credentials) marks it optional: the key in a header, query or cookie, or the user name of
+     * Basic (whose password may be empty: Stripe takes the key as the user name), and every further key. A field
+     * with a default (Mailchimp's Basic user name) is satisfied by it.
+     */
+    @Override
+    public List<String> requiredFields() {
+        List<String> fields = new ArrayList<>();
+        fields.add(in == ApiKeyLocation.BASIC ? usernameField : "api_key");
+        also.forEach(a -> fields.add(a.field()));
+        return List.copyOf(fields);
     }
 
     /** A key sent alone. */

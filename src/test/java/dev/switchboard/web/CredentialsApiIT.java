@@ -93,6 +93,12 @@ class CredentialsApiIT {
     assertThat(fields.path("fields.client_secret").asString()).isEqualTo("is required for CLIENT_CREDENTIALS");
     assertThat(fields.has("fields.instance")).isFalse();
     assertThat(alice.get("/api/v1/credentials?provider=servicenow").json().path("items")).isEmpty();
+    // and Basic needs its user name the same way
+    Api.Answer basic = alice.post("/api/v1/credentials", Map.of("provider", "servicenow",
+        "authMethod", "API_KEY", "fields", Map.of("instance", "dev12345", "api_key", "pw")));
+    assertThat(basic.status()).as(basic.body()).isEqualTo(400);
+    assertThat(basic.json().path("error").path("fields").path("fields.username").asString())
+        .isEqualTo("is required for API_KEY");
 
     // the same schema with Basic still takes what Basic needs, and a complete grant is saved
     Api.Answer complete = alice.post("/api/v1/credentials", Map.of("provider", "servicenow",
