@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The set of providers this installation knows. Immutable and thread-safe: every change ({@link #add},
  * {@link #withStatus}, {@link #withBaseUrlOverrides}) returns a new catalog, so a holder can swap it atomically.
  * The shipped providers come from the classpath directory {@code catalog/providers/}, each file validated against
- * {@code catalog/provider.schema.json} at load.
+ * {@code catalog/provider.schema.json} by the build and bound to the records, with their own checks, at load.
  */
 public final class Catalog {
 
@@ -68,7 +68,7 @@ public final class Catalog {
      */
     public static Catalog load(JsonMapper mapper, Map<String, String> baseUrlOverrides) {
         ClassLoader classLoader = Catalog.class.getClassLoader();
-        List<Provider> providers = new CatalogLoader(mapper, classLoader, CatalogLoader.PROVIDERS).loadAll();
+        List<Provider> providers = CatalogLoader.shipped(mapper, classLoader).loadAll();
         return of(providers).withBaseUrlOverrides(baseUrlOverrides);
     }
 
