@@ -194,8 +194,10 @@ public final class McpServer {
     if (exchange.sessionId() != null && session.isEmpty()) {
       throw new McpError(McpError.INVALID_REQUEST, "unknown or ended session; initialize again", 404);
     }
+    // the POST's own event stream carries a relayed request when the session has no GET stream
+    Consumer<JsonNode> requestStream = exchange.toCaller() == McpExchange.NOBODY ? null : exchange.toCaller();
     ClientPeer peer = session.<ClientPeer>map(c -> new SessionPeer(relay.clients(), exchange.sessionId(),
-        Set.of(c.capabilities().split(" ")), json, exchange.toCaller() == McpExchange.NOBODY ? null : exchange.toCaller())).orElse(null);
+        Set.of(c.capabilities().split(" ")), json, requestStream)).orElse(null);
     return peer == null ? served(exchange, rpc) : relay.peers().with(peer, () -> served(exchange, rpc));
   }
 

@@ -15,6 +15,10 @@ import java.util.Base64;
  */
 record Flash(String kind, String text) {
   static final String COOKIE = "sb_flash";
+  /** The longest value {@link #take} accepts: a cookie of about 2 KB, well within every browser's 4 KB. */
+  static final int MOST_VALUE_CHARACTERS = 2000;
+  /** The most UTF-8 bytes of text a flash carries: their base64 and the kind stay within {@link #MOST_VALUE_CHARACTERS}. */
+  static final int MOST_TEXT_BYTES = 1400;
 
   static Flash ok(String text) {
     return new Flash("ok", text);
@@ -27,11 +31,6 @@ record Flash(String kind, String text) {
   static Flash info(String text) {
     return new Flash("info", text);
   }
-
-  /** The longest value {@link #take} accepts: a cookie of about 2 KB, well within every browser's 4 KB. */
-  static final int MOST_VALUE_CHARACTERS = 2000;
-  /** The most UTF-8 bytes of text a flash carries: their base64 and the kind stay within {@link #MOST_VALUE_CHARACTERS}. */
-  static final int MOST_TEXT_BYTES = 1400;
 
   /** Leaves this message for the next page the browser opens; a longer one is cut, never lost. */
   void leave(Context ctx, boolean secure) {
