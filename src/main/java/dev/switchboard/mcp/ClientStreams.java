@@ -2,6 +2,7 @@ package dev.switchboard.mcp;
 
 import dev.switchboard.vault.Digests;
 import dev.switchboard.vault.Signer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ClientStreams {
   private static final Logger LOG = LoggerFactory.getLogger(ClientStreams.class);
+  /** How long a relay id outlives the wait for its answer. */
+  static final Duration ID_SLACK = Duration.ofMinutes(1);
   private final Map<String, ListChangedBroker.Sink> bySession = new ConcurrentHashMap<>();
   private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
   /** The sessions of the streams open here by the hash other instances know them by. */
@@ -43,9 +46,17 @@ public final class ClientStreams {
    * {@code elsewhere}: where what is meant for a stream not open here goes.
    */
   public ClientStreams(JsonMapper json, Duration answerTimeout, Signer signer, OtherInstances elsewhere) {
+    this(json, answerTimeout, signer, elsewhere, Clock.systemUTC());
+  }
+
+  /**
+   * As above, with the {@code clock} relay ids expire by: an id is void {@link #ID_SLACK} after its
+   * request stopped waiting (the slack covers clocks of instances that differ a little).
+   */
+  ClientStreams(JsonMapper json, Duration answerTimeout, Signer signer, OtherInstances elsewhere, Clock clock) {
     this.json = json;
     this.answerTimeout = answerTimeout;
-    this.ids = new RelayIds(signer);
+    this.ids = new RelayIds(signer, clock, answerTimeout.plus(ID_SLACK));
     this.elsewhere = elsewhere;
   }
 

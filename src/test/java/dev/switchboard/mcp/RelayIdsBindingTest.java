@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.vault.Keyring;
 import dev.switchboard.vault.Signer;
 import dev.switchboard.vault.VaultKey;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -96,7 +99,7 @@ class RelayIdsBindingTest {
   @Test
   void theGenuineIdOfTheSameSessionGoesToTheOtherInstances() {
     String id = relayedTo("session-a");
-    assertThat(id).matches("sb-relay-[0-9A-Za-z]{16}\\.[0-9A-Za-z_-]{43}");
+    assertThat(id).matches("sb-relay-[0-9A-Za-z]{16}\\.[0-9a-z]{7}\\.[0-9A-Za-z_-]{43}");
     assertThat(streams.answered("session-a", response(id))).isTrue();
     assertThat(elsewhere.answers).containsExactly("session-a " + id);
   }
@@ -118,7 +121,7 @@ class RelayIdsBindingTest {
     }
     // a genuine id of another installation (another vault key) is as forged here
     Keyring theirKeys = Keyring.of(VaultKey.generate("k9"));
-    String theirs = new RelayIds(new Signer(() -> theirKeys)).issue("session-a");
+    String theirs = new RelayIds(new Signer(() -> theirKeys), Clock.systemUTC(), Duration.ofMinutes(1)).issue("session-a");
     assertThat(streams.answered("session-a", response(theirs))).isFalse();
     assertThat(elsewhere.answers).isEmpty();
   }
@@ -127,11 +130,30 @@ class RelayIdsBindingTest {
   void anAlteredIdIsDroppedBeforeTheOtherInstances() {
     String id = relayedTo("session-a");
     int random = "sb-relay-".length();
-    int mac = random + 17;
-    for (String altered : List.of(swap(id, random), swap(id, random + 15), swap(id, mac), swap(id, mac + 20),
+    int mac = random + 17 + 8;
+    int expiry = random + 17;
+    for (String altered : List.of(swap(id, random), swap(id, random + 15), swap(id, expiry + 6), swap(id, mac),
+        swap(id, mac + 20),
         id.replace('.', '-'), id.substring(0, id.length() - 1))) {
       assertThat(streams.answered("session-a", response(altered))).as(altered).isFalse();
     }
+    assertThat(elsewhere.answers).isEmpty();
+  }
+
+  @Test
+  void anIdExpiresAMinuteAfterItsWaitEndedAndItsLateAnswerIsDropped() {
+    Instant now = Instant.parse("2026-12-07T12:00:00Z");
+    Signer signer = new Signer(keys::get);
+    Duration lifetime = Duration.ofSeconds(30).plus(ClientStreams.ID_SLACK);
+    String id = new RelayIds(signer, Clock.fixed(now, ZoneOffset.UTC), lifetime).issue("session-a");
+
+    assertThat(new RelayIds(signer, Clock.fixed(now.plus(lifetime), ZoneOffset.UTC), lifetime)
+        .issuedTo("session-a", id)).isTrue();
+    assertThat(new RelayIds(signer, Clock.fixed(now.plus(lifetime).plusSeconds(2), ZoneOffset.UTC), lifetime)
+        .issuedTo("session-a", id)).isFalse();
+    ClientStreams later = new ClientStreams(JSON, Duration.ofSeconds(30), signer, elsewhere,
+        Clock.fixed(now.plus(lifetime).plusSeconds(2), ZoneOffset.UTC));
+    assertThat(later.answered("session-a", response(id))).isFalse();
     assertThat(elsewhere.answers).isEmpty();
   }
 
