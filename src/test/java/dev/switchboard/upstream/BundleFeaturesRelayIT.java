@@ -57,9 +57,7 @@ class BundleFeaturesRelayIT {
     everything = EverythingServer.start("streamableHttp");
     server = TestServer.sqlite(dir);
     Api admin = new Api(server, Cli.token(server.env(), TestServer.ADMIN_EMAIL));
-    Api.Answer registered = admin.post("/api/v1/admin/providers/mcp", Map.of("slug", SLUG, "name", "Everything",
-        "mcpUrl", everything.url("/mcp"), "validationTool", "echo", "validationArguments", Map.of("message", "ping")));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    EverythingServer.register(admin, SLUG, "Everything", everything.url("/mcp"));
     token = Cli.userWithToken(server.env(), "features@example.com");
     user = new Api(server, token);
     Api.Answer credential = user.post("/api/v1/credentials?verify=true",

@@ -1,7 +1,9 @@
 package dev.switchboard.upstream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.switchboard.testing.Api;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -51,6 +54,16 @@ final class EverythingServer implements AutoCloseable {
     }
     server.launch();
     return server;
+  }
+
+  /**
+   * Registers the server at {@code mcpUrl} as MCP provider {@code slug} named {@code name}, its
+   * credentials validated by its {@code echo} tool, through the admin API.
+   */
+  static void register(Api admin, String slug, String name, String mcpUrl) {
+    Api.Answer registered = admin.post("/api/v1/admin/providers/mcp", Map.of("slug", slug, "name", name,
+        "mcpUrl", mcpUrl, "validationTool", "echo", "validationArguments", Map.of("message", "ping")));
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
   }
 
   /** {@code http://127.0.0.1:port} + {@code path}. */

@@ -32,9 +32,7 @@ class HubRelayIT {
     everything = EverythingServer.start("streamableHttp");
     server = TestServer.sqlite(dir);
     Api admin = new Api(server, Cli.token(server.env(), TestServer.ADMIN_EMAIL));
-    Api.Answer registered = admin.post("/api/v1/admin/providers/mcp", Map.of("slug", "every", "name", "Everything",
-        "mcpUrl", everything.url("/mcp"), "validationTool", "echo", "validationArguments", Map.of("message", "ping")));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    EverythingServer.register(admin, "every", "Everything", everything.url("/mcp"));
   }
 
   @AfterAll

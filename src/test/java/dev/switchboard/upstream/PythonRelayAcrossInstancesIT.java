@@ -94,9 +94,7 @@ class PythonRelayAcrossInstancesIT {
   @Test
   void sessionSpreadOverTwoInstancesGetsItsRelaysAndNoOneElseDoes() throws Exception {
     Api admin = new Api(first, Cli.token(first.env(), TestServer.ADMIN_EMAIL));
-    Api.Answer registered = admin.post("/api/v1/admin/providers/mcp", Map.of("slug", SLUG, "name", "Everything",
-        "mcpUrl", everything.url("/mcp"), "validationTool", "echo", "validationArguments", Map.of("message", "ping")));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    EverythingServer.register(admin, SLUG, "Everything", everything.url("/mcp"));
     String token = Cli.userWithToken(first.env(), "cluster@example.com");
     String bystander = Cli.userWithToken(first.env(), "bystander@example.com");
     Instant until = Instant.now().plusSeconds(15);

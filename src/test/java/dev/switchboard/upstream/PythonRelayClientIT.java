@@ -81,9 +81,7 @@ class PythonRelayClientIT {
   }
 
   private void relayed(String slug, String url) throws Exception {
-    Api.Answer registered = admin.post("/api/v1/admin/providers/mcp", Map.of("slug", slug, "name", "Everything",
-        "mcpUrl", url, "validationTool", "echo", "validationArguments", Map.of("message", "ping")));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    EverythingServer.register(admin, slug, "Everything", url);
     String token = Cli.userWithToken(server.env(), slug + "@example.com");
     Api user = new Api(server, token);
     Api.Answer credential = user.post("/api/v1/credentials?verify=true",

@@ -43,9 +43,7 @@ class RelayAnswerBindingIT {
     everything = EverythingServer.start("streamableHttp");
     server = TestServer.sqlite(dir);
     Api admin = new Api(server, Cli.token(server.env(), TestServer.ADMIN_EMAIL));
-    Api.Answer registered = admin.post("/api/v1/admin/providers/mcp", Map.of("slug", "bound", "name", "Everything",
-        "mcpUrl", everything.url("/mcp"), "validationTool", "echo", "validationArguments", Map.of("message", "ping")));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    EverythingServer.register(admin, "bound", "Everything", everything.url("/mcp"));
   }
 
   @AfterAll

@@ -124,9 +124,7 @@ class RemoteMcpPassThroughIT {
 
   /** Registers the server as provider {@code slug} and puts all its tools in bundle {@code slug-all}. */
   private static String bundleOf(String slug, String mcpUrl) {
-    Api.Answer registered = admin.post("/api/v1/admin/providers/mcp", Map.of("slug", slug, "name", "Everything " + slug,
-        "mcpUrl", mcpUrl, "validationTool", "echo", "validationArguments", Map.of("message", "ping")));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    EverythingServer.register(admin, slug, "Everything " + slug, mcpUrl);
     String token = Cli.userWithToken(server.env(), slug + "@example.com");
     Api user = new Api(server, token);
     Api.Answer credential = user.post("/api/v1/credentials?verify=true",

@@ -52,9 +52,7 @@ class RemoteMcpProviderIT {
   }
 
   void roundTrip(String slug, String url) {
-    Api.Answer registered = admin.post("/api/v1/admin/providers/mcp", Map.of("slug", slug, "name", "Everything",
-        "mcpUrl", url, "validationTool", "echo", "validationArguments", Map.of("message", "ping")));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    EverythingServer.register(admin, slug, "Everything", url);
     String token = Cli.userWithToken(server.env(), slug + "@example.com");
     Api user = new Api(server, token);
     Api.Answer credential = user.post("/api/v1/credentials?verify=true",
