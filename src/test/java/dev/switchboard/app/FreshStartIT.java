@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -83,5 +84,42 @@ class FreshStartIT {
         process.destroyForcibly();
       }
     }
+  }
+
+  @Test
+  void aCommandThroughTheLauncherTrainsTheCommandCacheOnceAndUsesItAfterwards() throws Exception {
+    try (DirectoryStream<Path> caches = Files.newDirectoryStream(Path.of("target"), "switchboard-cli-*.aot")) {
+      for (Path cache : caches) {
+        Files.delete(cache);
+      }
+    }
+    Launched first = launch("user", "create", "--email", "first@example.com", "--password", "first-password-1");
+    assertThat(first.exitCode()).as(first.output()).isZero();
+    assertThat(first.output()).contains("Preparing the command line's start-up cache").contains("created user");
+    try (DirectoryStream<Path> caches = Files.newDirectoryStream(Path.of("target"), "switchboard-cli-*.aot")) {
+      assertThat(caches.iterator().hasNext()).as("a command cache was written").isTrue();
+    }
+    Launched second = launch("user", "list");
+    assertThat(second.exitCode()).as(second.output()).isZero();
+    assertThat(second.output()).doesNotContain("Preparing").contains("first@example.com")
+        .doesNotContain("WARNING");
+  }
+
+  private record Launched(int exitCode, String output) {}
+
+  private Launched launch(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of("switchboard").toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    Path output = Files.createTempFile(workDir, "launched", ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+        .redirectErrorStream(true).redirectOutput(output.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("SWITCHBOARD_"));
+    builder.environment().put("SWITCHBOARD_BCRYPT_COST", "4");
+    Process process = builder.start();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError(String.join(" ", args) + " did not end in 120 s: " + Files.readString(output));
+    }
+    return new Launched(process.exitValue(), Files.readString(output));
   }
 }
