@@ -23,11 +23,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ToolCatalog {
   /**
-   * How many characters of stored tools may be loaded at once, unless told otherwise: measured at
-   * about 6.5 bytes of heap a character (21 million characters of 25 large APIs took 135 MB), so
-   * about 155 MB of heap.
+   * How many characters of stored tools may be loaded at once, at most: measured at about 6.5 bytes
+   * of heap a character (21 million characters of 25 large APIs took 135 MB), so about 155 MB of heap.
    */
-  public static final long DEFAULT_BUDGET = 24_000_000L;
+  public static final long MOST_BUDGET = 24_000_000L;
+
+  /**
+   * The budget unless told otherwise: a twentieth of the largest heap in characters (about a third
+   * of the heap), at most {@link #MOST_BUDGET}; the launcher's 224 MB heap keeps about 11 million,
+   * more than the four largest of the 25 APIs together (3 million characters at most each).
+   */
+  public static long defaultBudget() {
+    return Math.min(MOST_BUDGET, Runtime.getRuntime().maxMemory() / 20);
+  }
 
   /** Where one provider's tools come from. */
   public interface Supply {
@@ -72,7 +80,7 @@ public final class ToolCatalog {
    * (a curated document that does not import cleanly fails then), with the default budget.
    */
   public static ToolCatalog build(Catalog catalog, List<? extends ToolSource> sources) {
-    return build(catalog, sources, DEFAULT_BUDGET);
+    return build(catalog, sources, defaultBudget());
   }
 
   /** Like {@link #build(Catalog, List)} with a budget of stored characters for imported tools. */
