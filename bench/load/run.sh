@@ -2,7 +2,9 @@
 # The load benchmark: a tools/call of an API tool through Switchboard to a local upstream,
 # compared in the same run with (a) the upstream called directly, (b) Debian's nginx as a reverse
 # proxy to it, (c) a Node MCP proxy from npm (supergateway) in front of an MCP server doing the
-# same work. Everything listens on 127.0.0.1; every run is bounded in time; every process this
+# same work, (d) the floor of an asynchronous Jetty gateway (src/test/.../benchmarks/JettyFloor.java:
+# Jetty server and client, one thread carrying each call, JSON-RPC in and out, no gateway work).
+# Everything listens on 127.0.0.1; every run is bounded in time; every process this
 # script starts is stopped by its id on exit.
 #
 # For each target: peak throughput with wrk (closed loop, 16 connections), CPU µs per call of the
@@ -21,7 +23,7 @@ OUT=${1:-target/bench-results}
 mkdir -p "$OUT"
 WORK=$(mktemp -d /tmp/switchboard-load.XXXXXX)
 DURATION=${DURATION:-10}
-UPSTREAM=18081 NGINX=18082 GATEWAY=18083 NODE=18090
+UPSTREAM=18081 NGINX=18082 GATEWAY=18083 FLOOR=18084 NODE=18090
 HDR=$(ls ~/.m2/repository/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar)
 PIDS=()
 
@@ -109,8 +111,13 @@ start_node() {
     start "$1" bench/load/node-proxy.sh
   NODE_PID=$LAST
 }
-start_upstream 0-1; start_nginx 0-1; start_gateway 0-1; start_node 0-1
-wait_port $UPSTREAM; wait_port $NGINX; wait_port $GATEWAY; wait_port $NODE
+start_floor() {
+  start "$1" "${GATEWAY_JAVA:-java}" $JAVA_OPTS -cp "target/test-classes:$(cat target/bench.classpath)" \
+    dev.switchboard.benchmarks.JettyFloor "$FLOOR" "http://127.0.0.1:$UPSTREAM/items/1"
+  FLOOR_PID=$LAST
+}
+start_upstream 0-1; start_nginx 0-1; start_gateway 0-1; start_node 0-1; start_floor 0-1
+wait_port $UPSTREAM; wait_port $NGINX; wait_port $GATEWAY; wait_port $NODE; wait_port $FLOOR
 
 echo "== setting up Switchboard: a 1,000-operation API provider, a verified credential, a bundle"
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
@@ -175,7 +182,10 @@ run_openloop() { # label target rate connections
   echo "$(openloop "$1" "$3" "$4" "${ARGS[@]}") load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /)"
 }
 target_pid() {
-  case $1 in direct) echo "$UPSTREAM_PID" ;; nginx) echo "$NGINX_PID" ;; switchboard) echo "$GATEWAY_PID" ;; node) echo "$NODE_PID" ;; esac
+  case $1 in
+    direct) echo "$UPSTREAM_PID" ;; nginx) echo "$NGINX_PID" ;; switchboard) echo "$GATEWAY_PID" ;;
+    node) echo "$NODE_PID" ;; floor) echo "$FLOOR_PID" ;;
+  esac
 }
 run_wrk() { # label target cpus-for-wrk
   local pid before after out requests
@@ -186,6 +196,7 @@ run_wrk() { # label target cpus-for-wrk
     nginx) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -H 'Authorization: Bearer bench-upstream-token' "http://127.0.0.1:$NGINX/items/1") ;;
     switchboard) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$GATEWAY/mcp/bundle/bench") ;;
     node) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/node.lua" "http://127.0.0.1:$NODE/mcp") ;;
+    floor) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$FLOOR/mcp") ;;
   esac
   after=$(ticks "$pid")
   requests=$(echo "$out" | awk '/requests in/{print $1}')
@@ -196,9 +207,10 @@ run_wrk() { # label target cpus-for-wrk
 }
 
 WARMUP=${WARMUP:-30}
-echo "== warming up: ${WARMUP}s of calls through Switchboard (JIT compilation), ${WARMUP}s through the Node proxy"
+echo "== warming up: ${WARMUP}s of calls through Switchboard (JIT compilation), the Node proxy and the Jetty floor each"
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$GATEWAY/mcp/bundle/bench" >/dev/null
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/node.lua" "http://127.0.0.1:$NODE/mcp" >/dev/null
+wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$FLOOR/mcp" >/dev/null
 
 {
   echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, gateway on $("${GATEWAY_JAVA:-java}" -version 2>&1 | head -1)," \
@@ -206,7 +218,7 @@ wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/node.lua" "http://127.0.0.1:$NODE/mcp" >/d
   echo "## correctness: one call through each"
   for t in switchboard node; do run_openloop "check-$t" "$t" 50 1 | sed 's/^/  /'; done
   echo "## peak throughput (wrk -t1 -c16) and CPU per call of the target's processes, unpinned"
-  for t in direct nginx switchboard node; do run_wrk "$t" "$t" 0-1; done
+  for t in direct nginx switchboard node floor; do run_wrk "$t" "$t" 0-1; done
   echo "## latency, open loop, 4 connections (node at a rate it sustains)"
   for t in direct nginx switchboard; do run_openloop "$t" "$t" 2000 4; done
   run_openloop node node 500 4
@@ -216,12 +228,12 @@ wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/node.lua" "http://127.0.0.1:$NODE/mcp" >/d
 
 echo "== pinned layout: the gateway under test on CPU 0; upstream, wrk and OpenLoop on CPU 1"
 for pid in $(descendants "$UPSTREAM_PID"); do taskset -a -p -c 1 "$pid" >/dev/null; done
-for t in nginx switchboard node; do
+for t in nginx switchboard node floor; do
   for pid in $(descendants "$(target_pid $t)"); do taskset -a -p -c 0 "$pid" >/dev/null; done
 done
 {
   echo "## pinned: peak throughput and CPU per call (gateway on CPU 0, upstream and wrk on CPU 1)"
-  for t in direct nginx switchboard node; do run_wrk "$t-pinned" "$t" 1; done
+  for t in direct nginx switchboard node floor; do run_wrk "$t-pinned" "$t" 1; done
   echo "## pinned: one connection, 500 calls/s"
   for t in direct nginx switchboard; do OPENLOOP_CPUS=1 run_openloop "$t-pinned-1conn" "$t" 500 1; done
 } | tee "$OUT/load-pinned.txt"

@@ -1,0 +1,95 @@
+package dev.switchboard.benchmarks;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.client.BufferingResponseListener;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The floor of the asynchronous design named in docs/benchmarks.md, measured beside Switchboard by
+ * {@code bench/load/run.sh}: the least a Jetty-based gateway can spend on a {@code tools/call}. One
+ * Jetty 12 server and one Jetty client, each with one selector; a non-blocking handler reads the
+ * POST body, parses the JSON-RPC request with Jackson, sends the upstream GET with the client's
+ * asynchronous API and, on its completion, writes a JSON-RPC result holding the upstream's text.
+ * No thread waits for anything. What it leaves out is everything that makes it a gateway: no
+ * authentication, session, limits, tool lookup, argument check, credential, outbound guard,
+ * execution record, metric or log line.
+ *
+ * <p>Usage: {@code java -cp <test classpath> dev.switchboard.benchmarks.JettyFloor PORT UPSTREAM_URL}
+ */
+public final class JettyFloor {
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final HttpClient client = new HttpClient();
+  private final String upstream;
+
+  private JettyFloor(String upstream) {
+    this.upstream = upstream;
+  }
+
+  public static void main(String[] args) throws Exception {
+    JettyFloor floor = new JettyFloor(args[1]);
+    floor.client.setMaxConnectionsPerDestination(64);
+    floor.client.start();
+    QueuedThreadPool threads = new QueuedThreadPool(8, 2);
+    threads.setReservedThreads(0);
+    Server server = new Server(threads);
+    ServerConnector connector = new ServerConnector(server, 1, 1);
+    connector.setHost("127.0.0.1");
+    connector.setPort(Integer.parseInt(args[0]));
+    server.addConnector(connector);
+    server.setHandler(new Handler.Abstract.NonBlocking() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        Content.Source.asByteBuffer(request, new Promise<>() {
+          @Override
+          public void succeeded(ByteBuffer body) {
+            floor.call(floor.json.readTree(StandardCharsets.UTF_8.decode(body).toString()), request, response,
+                callback);
+          }
+
+          @Override
+          public void failed(Throwable failure) {
+            Response.writeError(request, response, callback, 400);
+          }
+        });
+        return true;
+      }
+    });
+    server.start();
+    server.join();
+  }
+
+  /** Sends the upstream request; its completion writes the JSON-RPC answer. */
+  private void call(JsonNode rpc, Request request, Response response, Callback callback) {
+    client.newRequest(upstream)
+        .headers(h -> h.put(HttpHeader.AUTHORIZATION, "Bearer bench-upstream-token"))
+        .send(new BufferingResponseListener() {
+          @Override
+          public void onComplete(Result result) {
+            if (result.isFailed()) {
+              Response.writeError(request, response, callback, 502);
+              return;
+            }
+            ObjectNode answer = json.createObjectNode().put("jsonrpc", "2.0").set("id", rpc.get("id"));
+            answer.putObject("result").put("isError", false).putArray("content").addObject()
+                .put("type", "text").put("text", getContentAsString());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(answer)), callback);
+          }
+        });
+  }
+}
