@@ -77,7 +77,7 @@ final class ProviderCommand {
       throws IOException {
     boolean url = source.startsWith("http://") || source.startsWith("https://");
     String document = url ? null : Files.readString(Path.of(source), StandardCharsets.UTF_8);
-    CredentialSchema schema = schema(JsonMapper.builder().findAndAddModules().build(), credentialSchema);
+    CredentialSchema schema = schema(credentialSchema);
     List<AnswerRule> rules = answers(answers);
     return env.withProviders(stores -> {
       if (url) {
@@ -108,7 +108,7 @@ final class ProviderCommand {
       Path answers,
       @Option(names = "--max-call-seconds", description = "The longest a tool call may last while the server "
           + "reports progress (default: SWITCHBOARD_MCP_MAX_CALL_MS)") Integer maxCallSeconds) throws IOException {
-    CredentialSchema schema = schema(JsonMapper.builder().findAndAddModules().build(), credentialSchema);
+    CredentialSchema schema = schema(credentialSchema);
     List<AnswerRule> rules = answers(answers);
     return env.withProviders(stores -> {
       Provider p = stores.admin.registerMcp("cli", new ImportRequest(slug, name, category, null, null,
@@ -143,13 +143,16 @@ final class ProviderCommand {
     });
   }
 
-  /** The credential schema in {@code spec}: JSON text, or {@code @file} holding it; null when absent. */
-  private static CredentialSchema schema(JsonMapper json, String spec) throws IOException {
+  /**
+   * The credential schema in {@code spec}: JSON text, or {@code @file} holding it; null when absent.
+   * Its mapper is made only then (finding Jackson's modules costs a command a few hundredths of a second).
+   */
+  private static CredentialSchema schema(String spec) throws IOException {
     if (spec == null || spec.isBlank()) {
       return null;
     }
     String text = spec.startsWith("@") ? Files.readString(Path.of(spec.substring(1)), StandardCharsets.UTF_8) : spec;
-    return json.readValue(text, CredentialSchema.class);
+    return JsonMapper.builder().findAndAddModules().build().readValue(text, CredentialSchema.class);
   }
 
   /**
