@@ -2,8 +2,9 @@
 # The load benchmark: a tools/call of an API tool through Switchboard to a local upstream,
 # compared in the same run with (a) the upstream called directly, (b) Debian's nginx as a reverse
 # proxy to it, (c) a Node MCP proxy from npm (supergateway) in front of an MCP server doing the
-# same work, (d) the floor of an asynchronous Jetty gateway (src/test/.../benchmarks/JettyFloor.java:
-# Jetty server and client, one thread carrying each call, JSON-RPC in and out, no gateway work).
+# same work, (d) the floor of an asynchronous gateway on Jetty and (e) on Netty (benchmarks.JettyFloor and
+# NettyFloor in src/test: server and client, one thread carrying each call, JSON-RPC in and out, no
+# gateway work).
 # Everything listens on 127.0.0.1; every run is bounded in time; every process this
 # script starts is stopped by its id on exit.
 #
@@ -23,7 +24,7 @@ OUT=${1:-target/bench-results}
 mkdir -p "$OUT"
 WORK=$(mktemp -d /tmp/switchboard-load.XXXXXX)
 DURATION=${DURATION:-10}
-UPSTREAM=18081 NGINX=18082 GATEWAY=18083 FLOOR=18084 NODE=18090
+UPSTREAM=18081 NGINX=18082 GATEWAY=18083 FLOOR=18084 NETTY=18086 NODE=18090
 HDR=$(ls ~/.m2/repository/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar)
 PIDS=()
 
@@ -115,9 +116,12 @@ start_floor() {
   start "$1" "${GATEWAY_JAVA:-java}" $JAVA_OPTS -cp "target/test-classes:$(cat target/bench.classpath)" \
     dev.switchboard.benchmarks.JettyFloor "$FLOOR" "http://127.0.0.1:$UPSTREAM/items/1"
   FLOOR_PID=$LAST
+  start "$1" "${GATEWAY_JAVA:-java}" $JAVA_OPTS -cp "target/test-classes:$(cat target/bench.classpath)" \
+    dev.switchboard.benchmarks.NettyFloor "$NETTY" "http://127.0.0.1:$UPSTREAM/items/1"
+  NETTY_PID=$LAST
 }
 start_upstream 0-1; start_nginx 0-1; start_gateway 0-1; start_node 0-1; start_floor 0-1
-wait_port $UPSTREAM; wait_port $NGINX; wait_port $GATEWAY; wait_port $NODE; wait_port $FLOOR
+wait_port $UPSTREAM; wait_port $NGINX; wait_port $GATEWAY; wait_port $NODE; wait_port $FLOOR; wait_port $NETTY
 
 echo "== setting up Switchboard: a 1,000-operation API provider, a verified credential, a bundle"
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
@@ -184,7 +188,7 @@ run_openloop() { # label target rate connections
 target_pid() {
   case $1 in
     direct) echo "$UPSTREAM_PID" ;; nginx) echo "$NGINX_PID" ;; switchboard) echo "$GATEWAY_PID" ;;
-    node) echo "$NODE_PID" ;; floor) echo "$FLOOR_PID" ;;
+    node) echo "$NODE_PID" ;; floor) echo "$FLOOR_PID" ;; netty) echo "$NETTY_PID" ;;
   esac
 }
 run_wrk() { # label target cpus-for-wrk
@@ -197,6 +201,7 @@ run_wrk() { # label target cpus-for-wrk
     switchboard) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$GATEWAY/mcp/bundle/bench") ;;
     node) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/node.lua" "http://127.0.0.1:$NODE/mcp") ;;
     floor) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$FLOOR/mcp") ;;
+    netty) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$NETTY/mcp") ;;
   esac
   after=$(ticks "$pid")
   requests=$(echo "$out" | awk '/requests in/{print $1}')
@@ -207,10 +212,11 @@ run_wrk() { # label target cpus-for-wrk
 }
 
 WARMUP=${WARMUP:-30}
-echo "== warming up: ${WARMUP}s of calls through Switchboard (JIT compilation), the Node proxy and the Jetty floor each"
+echo "== warming up: ${WARMUP}s of calls through Switchboard (JIT compilation), the Node proxy and the two floors each"
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$GATEWAY/mcp/bundle/bench" >/dev/null
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/node.lua" "http://127.0.0.1:$NODE/mcp" >/dev/null
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$FLOOR/mcp" >/dev/null
+wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$NETTY/mcp" >/dev/null
 
 {
   echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, gateway on $("${GATEWAY_JAVA:-java}" -version 2>&1 | head -1)," \
@@ -218,7 +224,7 @@ wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$FLOOR/mcp" >/de
   echo "## correctness: one call through each"
   for t in switchboard node; do run_openloop "check-$t" "$t" 50 1 | sed 's/^/  /'; done
   echo "## peak throughput (wrk -t1 -c16) and CPU per call of the target's processes, unpinned"
-  for t in direct nginx switchboard node floor; do run_wrk "$t" "$t" 0-1; done
+  for t in direct nginx switchboard node floor netty; do run_wrk "$t" "$t" 0-1; done
   echo "## latency, open loop, 4 connections (node at a rate it sustains)"
   for t in direct nginx switchboard; do run_openloop "$t" "$t" 2000 4; done
   run_openloop node node 500 4
@@ -228,12 +234,12 @@ wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$FLOOR/mcp" >/de
 
 echo "== pinned layout: the gateway under test on CPU 0; upstream, wrk and OpenLoop on CPU 1"
 for pid in $(descendants "$UPSTREAM_PID"); do taskset -a -p -c 1 "$pid" >/dev/null; done
-for t in nginx switchboard node floor; do
+for t in nginx switchboard node floor netty; do
   for pid in $(descendants "$(target_pid $t)"); do taskset -a -p -c 0 "$pid" >/dev/null; done
 done
 {
   echo "## pinned: peak throughput and CPU per call (gateway on CPU 0, upstream and wrk on CPU 1)"
-  for t in direct nginx switchboard node floor; do run_wrk "$t-pinned" "$t" 1; done
+  for t in direct nginx switchboard node floor netty; do run_wrk "$t-pinned" "$t" 1; done
   echo "## pinned: one connection, 500 calls/s"
   for t in direct nginx switchboard; do OPENLOOP_CPUS=1 run_openloop "$t-pinned-1conn" "$t" 500 1; done
 } | tee "$OUT/load-pinned.txt"
