@@ -1,6 +1,6 @@
 package dev.switchboard.app;
 
-import java.io.ByteArrayOutputStream;
+import dev.switchboard.vault.VaultKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,7 +45,7 @@ public final class CacheTraining {
         "SWITCHBOARD_VAULT_KEY_FILE", dir.resolve("vault.keys").toString(),
         "SWITCHBOARD_BCRYPT_COST", "4");
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("vault.keys"), generatedKey(env) + "\n");
+    Files.writeString(dir.resolve("vault.keys"), VaultKey.generate("training").exportEntry() + "\n");
     Path document = dir.resolve("training.yaml");
     try (InputStream shipped = CacheTraining.class.getResourceAsStream(SHIPPED_DOCUMENT)) {
       Files.copy(shipped, document);
@@ -76,13 +76,6 @@ public final class CacheTraining {
       }
     }
     return failed;
-  }
-
-  private static String generatedKey(Map<String, String> env) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Main.run(new String[] {"vault", "generate-key", "--id", "training"}, env,
-        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-    return out.toString(StandardCharsets.UTF_8).trim();
   }
 
   private static void deleteTree(Path dir) throws IOException {
