@@ -55,7 +55,7 @@ public final class OutboundHttp implements AutoCloseable {
   /** Starts the connection pool; calling it again does nothing. */
   public synchronized void start() {
     if (client == null) {
-      client = JettyClients.start(guard);
+      client = JettyClients.startNonBlocking(guard);
       client.setMaxConnectionsPerDestination(connectionsPerHost);
       exchange = new JettyExchange(client);
     }

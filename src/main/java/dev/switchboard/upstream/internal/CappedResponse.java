@@ -18,7 +18,9 @@ import org.eclipse.jetty.http.HttpHeader;
  * Collects one response with a cap on the body: bytes are copied as they arrive into a buffer that
  * never grows beyond the cap; the first byte beyond it aborts the exchange (the connection is
  * closed, not drained) and the result keeps what was read, marked truncated. Jetty calls the
- * listener methods of one exchange one at a time; {@link #result()} completes exactly once.
+ * listener methods of one exchange one at a time; {@link #result()} completes exactly once. It never
+ * blocks, and nothing runs on its future's completion: the outbound client calls it on the thread
+ * that reads the socket ({@link JettyClients#startNonBlocking}).
  */
 public final class CappedResponse implements Response.Listener {
   private static final int FIRST_CHUNK = 8 * 1024;

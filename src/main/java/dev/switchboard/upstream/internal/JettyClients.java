@@ -8,6 +8,7 @@ import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -29,15 +30,32 @@ public final class JettyClients {
   private JettyClients() {}
 
   /**
-   * A started client whose connections go only to addresses {@code hosts} returns.
+   * A started client whose connections go only to addresses {@code hosts} returns. Its response
+   * listeners may block (an MCP server's events are handed on as they arrive), so Jetty runs them
+   * on a pool thread, not on the thread that reads the socket.
    *
    * @throws IllegalStateException when the client cannot start
    */
   public static HttpClient start(HostResolver hosts) {
+    return start(hosts, InvocationType.BLOCKING);
+  }
+
+  /**
+   * Like {@link #start(HostResolver)}, for a client whose every response listener only copies
+   * bytes and completes a future ({@link CappedResponse}): Jetty runs them on the thread that read
+   * the answer, which spares each call a hand-off to a pool thread and back (two context switches,
+   * docs/benchmarks.md, "Issue 12, the night run").
+   */
+  public static HttpClient startNonBlocking(HostResolver hosts) {
+    return start(hosts, InvocationType.NON_BLOCKING);
+  }
+
+  private static HttpClient start(HostResolver hosts, InvocationType listeners) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("switchboard-outbound");
     threads.setDaemon(true);
     HttpClient client = new HttpClient();
+    client.getHttpClientTransport().setInvocationType(listeners);
     client.setExecutor(threads);
     client.setSocketAddressResolver(new GuardedAddressResolver(hosts, threads));
     client.setFollowRedirects(false);

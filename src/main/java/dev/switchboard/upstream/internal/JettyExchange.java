@@ -8,7 +8,6 @@ import dev.switchboard.upstream.UpstreamUnavailableException.Failure;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
@@ -17,12 +16,13 @@ import org.eclipse.jetty.http.HttpFields;
 /**
  * One request and its response over Jetty, no redirects. Jetty's total timeout ({@link
  * Request#timeout}) covers everything from queueing to the last body byte, so a trickling body ends
- * at the deadline. The calling thread waits; on Java 21+ it is a virtual thread.
+ * at the deadline: Jetty then completes the exchange as failed, which ends the wait. The calling
+ * thread waits; on Java 21+ it is a virtual thread, and its wait has no timeout of its own: a timed
+ * park of a virtual thread arms a timer in the scheduler's delay thread and cancels it again, which
+ * cost 25–40 µs of CPU a call (docs/benchmarks.md, "Issue 12, the night run"), for a deadline that
+ * Jetty's timeout already keeps.
  */
 public final class JettyExchange {
-  /** How long past Jetty's own timeout the caller waits before giving up on it. */
-  private static final long GRACE_MS = 2_000;
-
   private final HttpClient client;
 
   public JettyExchange(HttpClient client) {
@@ -48,12 +48,9 @@ public final class JettyExchange {
     CappedResponse response = new CappedResponse(call.maxResponseBytes());
     request.send(response);
     try {
-      return response.result().get(timeoutMs + GRACE_MS, TimeUnit.MILLISECONDS);
+      return response.result().get();
     } catch (ExecutionException e) {
       throw Failures.map(e.getCause(), call.uri(), budgetMs);
-    } catch (TimeoutException e) {
-      request.abort(e);
-      throw Failures.timedOut(call.uri(), budgetMs);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       request.abort(e);
