@@ -24,7 +24,7 @@ OUT=${1:-target/bench-results}
 mkdir -p "$OUT"
 WORK=$(mktemp -d /tmp/switchboard-load.XXXXXX)
 DURATION=${DURATION:-10}
-UPSTREAM=18081 NGINX=18082 GATEWAY=18083 FLOOR=18084 NETTY=18086 NODE=18090
+UPSTREAM=18081 NGINX=18082 GATEWAY=18083 FLOOR=18084 NETTY=18086 JAVALIN=18087 JAVALIN_ASYNC=18088 JETTY_BLOCKING=18089 NODE=18090
 HDR=$(ls ~/.m2/repository/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar)
 PIDS=()
 
@@ -119,9 +119,18 @@ start_floor() {
   start "$1" "${GATEWAY_JAVA:-java}" $JAVA_OPTS -cp "target/test-classes:$(cat target/bench.classpath)" \
     dev.switchboard.benchmarks.NettyFloor "$NETTY" "http://127.0.0.1:$UPSTREAM/items/1"
   NETTY_PID=$LAST
+  start "$1" "${GATEWAY_JAVA:-java}" $JAVA_OPTS -cp "target/test-classes:$(cat target/bench.classpath)" \
+    dev.switchboard.benchmarks.JavalinFloor "$JAVALIN" "http://127.0.0.1:$UPSTREAM/items/1" blocking
+  JAVALIN_PID=$LAST
+  start "$1" "${GATEWAY_JAVA:-java}" $JAVA_OPTS -cp "target/test-classes:$(cat target/bench.classpath)" \
+    dev.switchboard.benchmarks.JavalinFloor "$JAVALIN_ASYNC" "http://127.0.0.1:$UPSTREAM/items/1" async
+  JAVALIN_ASYNC_PID=$LAST
+  start "$1" "${GATEWAY_JAVA:-java}" $JAVA_OPTS -cp "target/test-classes:$(cat target/bench.classpath)" \
+    dev.switchboard.benchmarks.JettyFloor "$JETTY_BLOCKING" "http://127.0.0.1:$UPSTREAM/items/1" blocking
+  JETTY_BLOCKING_PID=$LAST
 }
 start_upstream 0-1; start_nginx 0-1; start_gateway 0-1; start_node 0-1; start_floor 0-1
-wait_port $UPSTREAM; wait_port $NGINX; wait_port $GATEWAY; wait_port $NODE; wait_port $FLOOR; wait_port $NETTY
+wait_port $UPSTREAM; wait_port $NGINX; wait_port $GATEWAY; wait_port $NODE; wait_port $FLOOR; wait_port $NETTY; wait_port $JAVALIN; wait_port $JAVALIN_ASYNC; wait_port $JETTY_BLOCKING
 
 echo "== setting up Switchboard: a 1,000-operation API provider, a verified credential, a bundle"
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
@@ -189,6 +198,8 @@ target_pid() {
   case $1 in
     direct) echo "$UPSTREAM_PID" ;; nginx) echo "$NGINX_PID" ;; switchboard) echo "$GATEWAY_PID" ;;
     node) echo "$NODE_PID" ;; floor) echo "$FLOOR_PID" ;; netty) echo "$NETTY_PID" ;;
+    javalin) echo "$JAVALIN_PID" ;; javalin-async) echo "$JAVALIN_ASYNC_PID" ;;
+    floor-blocking) echo "$JETTY_BLOCKING_PID" ;;
   esac
 }
 run_wrk() { # label target cpus-for-wrk
@@ -202,6 +213,9 @@ run_wrk() { # label target cpus-for-wrk
     node) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/node.lua" "http://127.0.0.1:$NODE/mcp") ;;
     floor) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$FLOOR/mcp") ;;
     netty) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$NETTY/mcp") ;;
+    javalin) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$JAVALIN/mcp") ;;
+    javalin-async) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$JAVALIN_ASYNC/mcp") ;;
+    floor-blocking) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$JETTY_BLOCKING/mcp") ;;
   esac
   after=$(ticks "$pid")
   requests=$(echo "$out" | awk '/requests in/{print $1}')
@@ -217,6 +231,9 @@ wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$GATEWAY/mcp/bun
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/node.lua" "http://127.0.0.1:$NODE/mcp" >/dev/null
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$FLOOR/mcp" >/dev/null
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$NETTY/mcp" >/dev/null
+wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$JAVALIN/mcp" >/dev/null
+wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$JAVALIN_ASYNC/mcp" >/dev/null
+wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$JETTY_BLOCKING/mcp" >/dev/null
 
 {
   echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, gateway on $("${GATEWAY_JAVA:-java}" -version 2>&1 | head -1)," \
@@ -224,7 +241,7 @@ wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$NETTY/mcp" >/de
   echo "## correctness: one call through each"
   for t in switchboard node; do run_openloop "check-$t" "$t" 50 1 | sed 's/^/  /'; done
   echo "## peak throughput (wrk -t1 -c16) and CPU per call of the target's processes, unpinned"
-  for t in direct nginx switchboard node floor netty; do run_wrk "$t" "$t" 0-1; done
+  for t in direct nginx switchboard node floor floor-blocking netty javalin javalin-async; do run_wrk "$t" "$t" 0-1; done
   echo "## latency, open loop, 4 connections (node at a rate it sustains)"
   for t in direct nginx switchboard; do run_openloop "$t" "$t" 2000 4; done
   run_openloop node node 500 4
@@ -234,12 +251,12 @@ wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$NETTY/mcp" >/de
 
 echo "== pinned layout: the gateway under test on CPU 0; upstream, wrk and OpenLoop on CPU 1"
 for pid in $(descendants "$UPSTREAM_PID"); do taskset -a -p -c 1 "$pid" >/dev/null; done
-for t in nginx switchboard node floor netty; do
+for t in nginx switchboard node floor floor-blocking netty javalin javalin-async; do
   for pid in $(descendants "$(target_pid $t)"); do taskset -a -p -c 0 "$pid" >/dev/null; done
 done
 {
   echo "## pinned: peak throughput and CPU per call (gateway on CPU 0, upstream and wrk on CPU 1)"
-  for t in direct nginx switchboard node floor netty; do run_wrk "$t-pinned" "$t" 1; done
+  for t in direct nginx switchboard node floor floor-blocking netty javalin javalin-async; do run_wrk "$t-pinned" "$t" 1; done
   echo "## pinned: one connection, 500 calls/s"
   for t in direct nginx switchboard; do OPENLOOP_CPUS=1 run_openloop "$t-pinned-1conn" "$t" 500 1; done
 } | tee "$OUT/load-pinned.txt"

@@ -2,6 +2,8 @@ package dev.switchboard.benchmarks;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Result;
@@ -14,6 +16,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +32,15 @@ import tools.jackson.databind.node.ObjectNode;
  * authentication, session, limits, tool lookup, argument check, credential, outbound guard,
  * execution record, metric or log line.
  *
- * <p>Usage: {@code java -cp <test classpath> dev.switchboard.benchmarks.JettyFloor PORT UPSTREAM_URL}
+ * <p>A third argument picks another way of waiting, to price each: {@code blocking} does the same
+ * work the way Switchboard does it, minus Javalin: a blocking handler on a virtual thread that waits
+ * for the client's answer (which separates the cost of the hand-offs between threads from that of
+ * the servlet layer, {@link JavalinFloor}); {@code timed} also sets Jetty's request timeout and
+ * waits for the answer with a timeout, as Switchboard's {@code JettyExchange} did until the night
+ * run of 2026-12-07; {@code timed-request} only the first, {@code timed-get} only the second.
+ *
+ * <p>Usage: {@code java -cp <test classpath> dev.switchboard.benchmarks.JettyFloor PORT UPSTREAM_URL
+ * [async|blocking|timed|timed-request|timed-get]}
  */
 public final class JettyFloor {
   private final JsonMapper json = JsonMapper.builder().build();
@@ -44,14 +55,19 @@ public final class JettyFloor {
     JettyFloor floor = new JettyFloor(args[1]);
     floor.client.setMaxConnectionsPerDestination(64);
     floor.client.start();
+    String mode = args.length > 2 ? args[2] : "async";
+    boolean blocking = mode.equals("blocking") || mode.startsWith("timed");
     QueuedThreadPool threads = new QueuedThreadPool(8, 2);
     threads.setReservedThreads(0);
+    if (blocking) {
+      threads.setVirtualThreadsExecutor(VirtualThreads.getDefaultVirtualThreadsExecutor());
+    }
     Server server = new Server(threads);
     ServerConnector connector = new ServerConnector(server, 1, 1);
     connector.setHost("127.0.0.1");
     connector.setPort(Integer.parseInt(args[0]));
     server.addConnector(connector);
-    server.setHandler(new Handler.Abstract.NonBlocking() {
+    server.setHandler(blocking ? floor.blockingHandler(mode) : new Handler.Abstract.NonBlocking() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
         Content.Source.asByteBuffer(request, new Promise<>() {
@@ -73,6 +89,47 @@ public final class JettyFloor {
     server.join();
   }
 
+  /** Reads the body and waits for the upstream on the request's (virtual) thread. */
+  private Handler blockingHandler(String mode) {
+    boolean timed = mode.startsWith("timed");
+    return new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        JsonNode rpc = json.readTree(Content.Source.asString(request, StandardCharsets.UTF_8));
+        String text = timed ? timedCall(!mode.equals("timed-get"), !mode.equals("timed-request")) : client.newRequest(upstream)
+            .headers(h -> h.put(HttpHeader.AUTHORIZATION, "Bearer bench-upstream-token")).send().getContentAsString();
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(answer(rpc, text)), callback);
+        return true;
+      }
+    };
+  }
+
+  /** As Switchboard's JettyExchange waits: a Jetty timeout on the request, a timed wait for its future. */
+  private String timedCall(boolean requestTimeout, boolean timedGet) throws Exception {
+    CompletableFuture<String> text = new CompletableFuture<>();
+    client.newRequest(upstream).timeout(requestTimeout ? 30 : 0, TimeUnit.SECONDS)
+        .headers(h -> h.put(HttpHeader.AUTHORIZATION, "Bearer bench-upstream-token"))
+        .send(new BufferingResponseListener() {
+          @Override
+          public void onComplete(Result result) {
+            if (result.isFailed()) {
+              text.completeExceptionally(result.getFailure());
+            } else {
+              text.complete(getContentAsString());
+            }
+          }
+        });
+    return timedGet ? text.get(32, TimeUnit.SECONDS) : text.get();
+  }
+
+  private byte[] answer(JsonNode rpc, String text) {
+    ObjectNode answer = json.createObjectNode().put("jsonrpc", "2.0").set("id", rpc.get("id"));
+    answer.putObject("result").put("isError", false).putArray("content").addObject()
+        .put("type", "text").put("text", text);
+    return json.writeValueAsBytes(answer);
+  }
+
   /** Sends the upstream request; its completion writes the JSON-RPC answer. */
   private void call(JsonNode rpc, Request request, Response response, Callback callback) {
     client.newRequest(upstream)
@@ -84,11 +141,8 @@ public final class JettyFloor {
               Response.writeError(request, response, callback, 502);
               return;
             }
-            ObjectNode answer = json.createObjectNode().put("jsonrpc", "2.0").set("id", rpc.get("id"));
-            answer.putObject("result").put("isError", false).putArray("content").addObject()
-                .put("type", "text").put("text", getContentAsString());
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-            response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(answer)), callback);
+            response.write(true, ByteBuffer.wrap(answer(rpc, getContentAsString())), callback);
           }
         });
   }
