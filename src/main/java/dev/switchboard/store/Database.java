@@ -71,7 +71,7 @@ public final class Database implements AutoCloseable {
     config.setConnectionTimeout(10_000);
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
-      if (skipWhenCurrent && schemaIsCurrent(dataSource, dialect)) {
+      if (skipWhenCurrent && schemaIsCurrent(dataSource)) {
         return new Database(dataSource, dialect);
       }
       Flyway.configure()
@@ -86,9 +86,9 @@ public final class Database implements AutoCloseable {
     return new Database(dataSource, dialect);
   }
 
-  private static boolean schemaIsCurrent(HikariDataSource dataSource, Dialect dialect) {
+  private static boolean schemaIsCurrent(HikariDataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
-      return SchemaVersion.isCurrent(connection, dialect);
+      return SchemaVersion.isCurrent(connection);
     } catch (SQLException e) {
       return false;
     }
