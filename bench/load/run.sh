@@ -4,7 +4,9 @@
 # proxy to it, (c) a Node MCP proxy from npm (supergateway) in front of an MCP server doing the
 # same work, (d) the floor of an asynchronous gateway on Jetty and (e) on Netty (benchmarks.JettyFloor and
 # NettyFloor in src/test: server and client, one thread carrying each call, JSON-RPC in and out, no
-# gateway work).
+# gateway work), and (f) the floors of Switchboard's own design: the same on a virtual thread that
+# waits for the client (JettyFloor blocking: "floor-blocking"), and on Javalin as web.WebServer
+# sets it up (JavalinFloor blocking and async: "javalin", "javalin-async").
 # Everything listens on 127.0.0.1; every run is bounded in time; every process this
 # script starts is stopped by its id on exit.
 #
@@ -226,7 +228,7 @@ run_wrk() { # label target cpus-for-wrk
 }
 
 WARMUP=${WARMUP:-30}
-echo "== warming up: ${WARMUP}s of calls through Switchboard (JIT compilation), the Node proxy and the two floors each"
+echo "== warming up: ${WARMUP}s of calls through Switchboard (JIT compilation), the Node proxy and the floors each"
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$GATEWAY/mcp/bundle/bench" >/dev/null
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/node.lua" "http://127.0.0.1:$NODE/mcp" >/dev/null
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$FLOOR/mcp" >/dev/null
