@@ -2,25 +2,51 @@ package dev.switchboard.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line leaves Flyway out only when the schema is exactly at the latest migration. */
 class SchemaVersionTest {
+  private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__[^/]*\\.sql");
+
   @TempDir
   Path dir;
 
   @Test
-  void theLatestVersionIsTheHighestMigrationOfEitherDialect() {
+  void theLatestVersionIsTheHighestMigrationOfEitherDialect() throws Exception {
     for (Dialect dialect : Dialect.values()) {
-      assertThat(SchemaVersion.latest(List.of(dialect.migrations(), Dialect.COMMON_MIGRATIONS)))
-          .as("SchemaVersion.LATEST after a new migration in %s", dialect).contains(SchemaVersion.LATEST);
+      assertThat(highestMigration(List.of(dialect.migrations(), Dialect.COMMON_MIGRATIONS)))
+          .as("SchemaVersion.LATEST after a new migration in %s", dialect).isEqualTo(SchemaVersion.LATEST);
     }
+  }
+
+  /** The highest {@code V<n>__} among the files of these class path folders (directories in a build). */
+  private static long highestMigration(List<String> folders) throws Exception {
+    long highest = -1;
+    for (String folder : folders) {
+      for (URL url : Collections.list(SchemaVersionTest.class.getClassLoader().getResources(folder))) {
+        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+          for (Path file : (Iterable<Path>) files::iterator) {
+            Matcher m = MIGRATION.matcher(file.getFileName().toString());
+            if (m.matches()) {
+              highest = Math.max(highest, Long.parseLong(m.group(1)));
+            }
+          }
+        }
+      }
+    }
+    return highest;
   }
 
   @Test
