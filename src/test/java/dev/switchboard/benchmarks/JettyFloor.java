@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.BufferingResponseListener;
-import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -19,8 +18,6 @@ import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The floor of the asynchronous design named in docs/benchmarks.md, measured beside Switchboard by
@@ -43,18 +40,14 @@ import tools.jackson.databind.node.ObjectNode;
  * [async|blocking|timed|timed-request|timed-get]}
  */
 public final class JettyFloor {
-  private final JsonMapper json = JsonMapper.builder().build();
-  private final HttpClient client = new HttpClient();
-  private final String upstream;
+  private final FloorUpstream upstream;
 
-  private JettyFloor(String upstream) {
+  private JettyFloor(FloorUpstream upstream) {
     this.upstream = upstream;
   }
 
   public static void main(String[] args) throws Exception {
-    JettyFloor floor = new JettyFloor(args[1]);
-    floor.client.setMaxConnectionsPerDestination(64);
-    floor.client.start();
+    JettyFloor floor = new JettyFloor(new FloorUpstream(args[1]));
     String mode = args.length > 2 ? args[2] : "async";
     boolean blocking = mode.equals("blocking") || mode.startsWith("timed");
     QueuedThreadPool threads = new QueuedThreadPool(8, 2);
@@ -73,8 +66,8 @@ public final class JettyFloor {
         Content.Source.asByteBuffer(request, new Promise<>() {
           @Override
           public void succeeded(ByteBuffer body) {
-            floor.call(floor.json.readTree(StandardCharsets.UTF_8.decode(body).toString()), request, response,
-                callback);
+            floor.call(floor.upstream.json.readTree(StandardCharsets.UTF_8.decode(body).toString()), request,
+                response, callback);
           }
 
           @Override
@@ -95,11 +88,11 @@ public final class JettyFloor {
     return new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        JsonNode rpc = json.readTree(Content.Source.asString(request, StandardCharsets.UTF_8));
-        String text = timed ? timedCall(!mode.equals("timed-get"), !mode.equals("timed-request")) : client.newRequest(upstream)
-            .headers(h -> h.put(HttpHeader.AUTHORIZATION, "Bearer bench-upstream-token")).send().getContentAsString();
+        JsonNode rpc = upstream.json.readTree(Content.Source.asString(request, StandardCharsets.UTF_8));
+        String text = timed ? timedCall(!mode.equals("timed-get"), !mode.equals("timed-request"))
+            : upstream.get().send().getContentAsString();
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(answer(rpc, text)), callback);
+        response.write(true, ByteBuffer.wrap(upstream.answer(rpc, text)), callback);
         return true;
       }
     };
@@ -107,43 +100,23 @@ public final class JettyFloor {
 
   /** As Switchboard's JettyExchange waits: a Jetty timeout on the request, a timed wait for its future. */
   private String timedCall(boolean requestTimeout, boolean timedGet) throws Exception {
-    CompletableFuture<String> text = new CompletableFuture<>();
-    client.newRequest(upstream).timeout(requestTimeout ? 30 : 0, TimeUnit.SECONDS)
-        .headers(h -> h.put(HttpHeader.AUTHORIZATION, "Bearer bench-upstream-token"))
-        .send(new BufferingResponseListener() {
-          @Override
-          public void onComplete(Result result) {
-            if (result.isFailed()) {
-              text.completeExceptionally(result.getFailure());
-            } else {
-              text.complete(getContentAsString());
-            }
-          }
-        });
+    CompletableFuture<String> text = FloorUpstream.text(upstream.get().timeout(requestTimeout ? 30 : 0,
+        TimeUnit.SECONDS));
     return timedGet ? text.get(32, TimeUnit.SECONDS) : text.get();
-  }
-
-  private byte[] answer(JsonNode rpc, String text) {
-    ObjectNode answer = json.createObjectNode().put("jsonrpc", "2.0").set("id", rpc.get("id"));
-    answer.putObject("result").put("isError", false).putArray("content").addObject()
-        .put("type", "text").put("text", text);
-    return json.writeValueAsBytes(answer);
   }
 
   /** Sends the upstream request; its completion writes the JSON-RPC answer. */
   private void call(JsonNode rpc, Request request, Response response, Callback callback) {
-    client.newRequest(upstream)
-        .headers(h -> h.put(HttpHeader.AUTHORIZATION, "Bearer bench-upstream-token"))
-        .send(new BufferingResponseListener() {
-          @Override
-          public void onComplete(Result result) {
-            if (result.isFailed()) {
-              Response.writeError(request, response, callback, 502);
-              return;
-            }
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-            response.write(true, ByteBuffer.wrap(answer(rpc, getContentAsString())), callback);
-          }
-        });
+    upstream.get().send(new BufferingResponseListener() {
+      @Override
+      public void onComplete(Result result) {
+        if (result.isFailed()) {
+          Response.writeError(request, response, callback, 502);
+          return;
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(upstream.answer(rpc, getContentAsString())), callback);
+      }
+    });
   }
 }
