@@ -24,7 +24,7 @@ final class ToolLists {
   ObjectNode page(McpExchange exchange, ToolSurface surface, JsonNode cursor) {
     String list = "tools/list\n" + exchange.target().key() + "\n" + exchange.principal().userId();
     int offset = cursor == null || cursor.isMissingNode() || cursor.isNull() ? 0 : decode(list, cursor);
-    List<ObjectNode> tools = surface.tools();
+    List<JsonNode> tools = surface.tools();
     ObjectNode result = json.createObjectNode();
     var array = result.putArray("tools");
     tools.stream().skip(offset).limit(PAGE).forEach(array::add);

@@ -6,10 +6,12 @@ import dev.switchboard.mcp.McpExchange;
 import dev.switchboard.mcp.McpServer;
 import dev.switchboard.mcp.McpTarget;
 import dev.switchboard.mcp.internal.DirectSurface;
+import dev.switchboard.mcp.internal.WrittenDefinitions;
 import dev.switchboard.testing.Api;
 import dev.switchboard.testing.Cli;
 import dev.switchboard.testing.LocalHttpServer;
 import dev.switchboard.testing.TestServer;
+import dev.switchboard.tool.SchemaBounds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,6 +64,7 @@ public class McpBenchmark {
   private byte[] list;
   private byte[] add;
   private DirectSurface kept;
+  private WrittenDefinitions written;
 
   @Setup
   public void start() throws IOException {
@@ -96,7 +99,8 @@ public class McpBenchmark {
     list = bytes("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{}}");
     add = bytes("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"calculator_add\","
         + "\"arguments\":{\"a\":2,\"b\":3}}}");
-    kept = new DirectSurface(app.bundles().view(caller.userId(), "thousand"), null, json, caller.userId());
+    written = new WrittenDefinitions(json, new SchemaBounds(SchemaBounds.DEFAULT_LIMIT_BYTES));
+    kept = new DirectSurface(app.bundles().view(caller.userId(), "thousand"), null, json, caller.userId(), written);
     if (mcp.post(exchange("hundred", list)).status() != 200 || mcp.post(exchange("thousand", list)).status() != 200
         || definitionsOfAll1000Tools().length < 100_000) {
       throw new IllegalStateException("the bench bundles do not answer as expected");
@@ -135,12 +139,25 @@ public class McpBenchmark {
     return answer("hundred", list);
   }
 
-  /** What listing 1,000 tools costs when every definition is sent: the view read, 1,000 definitions, one JSON text. */
+  /**
+   * What listing 1,000 tools costs when every definition is sent and no surface is kept: the view
+   * read, 1,000 tools resolved, their written definitions copied into one JSON text.
+   */
   @Benchmark
   public byte[] definitionsOfAll1000Tools() {
+    return definitions(written);
+  }
+
+  /** The same the first time the tools are listed after a start or an import: each definition written. */
+  @Benchmark
+  public byte[] definitionsOfAll1000ToolsFirstTime() {
+    return definitions(new WrittenDefinitions(json, new SchemaBounds(SchemaBounds.DEFAULT_LIMIT_BYTES)));
+  }
+
+  private byte[] definitions(WrittenDefinitions from) {
     var view = app.bundles().view(caller.userId(), "thousand");
     ObjectNode answer = json.createObjectNode();
-    new DirectSurface(view, null, json, caller.userId()).tools().forEach(answer.putArray("tools")::add);
+    new DirectSurface(view, null, json, caller.userId(), from).tools().forEach(answer.putArray("tools")::add);
     return json.writeValueAsBytes(answer);
   }
 

@@ -3,8 +3,8 @@ package dev.switchboard.mcp.internal;
 import dev.switchboard.bundle.BundleView;
 import dev.switchboard.bundle.ResolvedTool;
 import dev.switchboard.mcp.McpError;
-import java.time.Instant;
 import dev.switchboard.tool.SchemaBounds;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A DIRECT bundle: its available tools, listed and called by name. Definitions are built once. Input
+ * A DIRECT bundle: its available tools, listed and called by name. Definitions are written once
+ * ({@link WrittenDefinitions}). Input
  * schemas above the size limit are advertised simplified ({@link SchemaBounds}); when one is, the
  * list also offers {@value #DESCRIBE}, which gives a tool's full definition (unless a tool of the
  * bundle has that name).
@@ -24,27 +25,25 @@ public final class DirectSurface implements ToolSurface {
   private final ToolRunner runner;
   private final JsonMapper json;
   private final String userId;
+  private final WrittenDefinitions written;
   private final SchemaBounds bounds;
-  private volatile List<ObjectNode> definitions;
+  private volatile List<JsonNode> definitions;
 
-  public DirectSurface(BundleView view, ToolRunner runner, JsonMapper json, String userId) {
-    this(view, runner, json, userId, new SchemaBounds(SchemaBounds.DEFAULT_LIMIT_BYTES));
-  }
-
-  public DirectSurface(BundleView view, ToolRunner runner, JsonMapper json, String userId, SchemaBounds bounds) {
+  public DirectSurface(BundleView view, ToolRunner runner, JsonMapper json, String userId, WrittenDefinitions written) {
     this.view = view;
     this.runner = runner;
     this.json = json;
     this.userId = userId;
-    this.bounds = bounds;
+    this.written = written;
+    this.bounds = written.bounds();
   }
 
   @Override
-  public List<ObjectNode> tools() {
-    List<ObjectNode> known = definitions;
+  public List<JsonNode> tools() {
+    List<JsonNode> known = definitions;
     if (known == null) {
-      List<ObjectNode> list = new ArrayList<>();
-      view.available().forEach(t -> list.add(ToolDefinitions.advertised(json, t.tool(), bounds)));
+      List<JsonNode> list = new ArrayList<>();
+      view.available().forEach(t -> list.add(written.advertised(t.tool())));
       if (offersDescribe()) {
         ObjectNode schema = json.createObjectNode().put("type", "object");
         schema.putObject("properties").putObject("name").put("type", "string").put("description", "The tool's name");

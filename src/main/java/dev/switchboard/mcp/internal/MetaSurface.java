@@ -39,8 +39,8 @@ public final class MetaSurface implements ToolSurface {
   }
 
   @Override
-  public List<ObjectNode> tools() {
-    List<ObjectNode> tools = new ArrayList<>();
+  public List<JsonNode> tools() {
+    List<JsonNode> tools = new ArrayList<>();
     if (hub) {
       tools.add(ToolDefinitions.meta(json, "list_bundles", "List bundles",
           "List the bundles enabled for you, with how many of their tools are ready.", schema(false, false)));

@@ -28,7 +28,7 @@ public final class SurfaceFactory {
   private final Bundles bundles;
   private final ToolRunner runner;
   private final JsonMapper json;
-  private final SchemaBounds bounds;
+  private final WrittenDefinitions written;
   private final ShortLived<String, ToolSurface> kept = new ShortLived<>(Duration.ofMillis(KEEP_MILLIS), 10_000);
   private final ToolIndexes indexes = new ToolIndexes();
 
@@ -36,7 +36,7 @@ public final class SurfaceFactory {
     this.bundles = bundles;
     this.runner = runner;
     this.json = json;
-    this.bounds = bounds;
+    this.written = new WrittenDefinitions(json, bounds);
   }
 
   /** Drops every kept surface: something they were built from changed. */
@@ -64,7 +64,7 @@ public final class SurfaceFactory {
       }
       BundleView view = bundles.view(userId, bundle);
       return bundle.mode() == BundleMode.DIRECT
-          ? new DirectSurface(view, runner, json, userId, bounds)
+          ? new DirectSurface(view, runner, json, userId, written)
           : new MetaSurface(List.of(view), false, runner, json, userId, indexes);
     }
     List<BundleView> views = new ArrayList<>();

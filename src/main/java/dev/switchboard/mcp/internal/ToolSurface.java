@@ -8,7 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** What one MCP endpoint shows one user: the tool definitions of {@code tools/list} and how to call them. */
 public interface ToolSurface {
-  List<ObjectNode> tools();
+  /** The definitions {@code tools/list} shows, in order (written ones may be raw JSON: write them, do not read them). */
+  List<JsonNode> tools();
 
   /**
    * Calls {@code name}; the call must be over by {@code deadline} (shared by a whole request), unless
