@@ -77,7 +77,7 @@ final class AuthorizationServerRoutes {
   }
 
   private void metadata(Context ctx) {
-    String origin = gate.origin(ctx);
+    String origin = gate.origin(ctx.header("Host"));
     ObjectNode doc = json.createObjectNode();
     doc.put("issuer", origin);
     doc.put("authorization_endpoint", origin + AUTHORIZE);

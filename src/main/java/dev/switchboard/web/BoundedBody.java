@@ -2,7 +2,6 @@ package dev.switchboard.web;
 
 import dev.switchboard.error.ErrorKind;
 import dev.switchboard.error.SwitchboardException;
-import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +18,9 @@ final class BoundedBody {
   private BoundedBody() {}
 
   /** The body, or null when it is longer than {@code max} bytes. */
-  static byte[] read(Context ctx, long max) {
-    long declared = ctx.req().getContentLengthLong();
-    try (InputStream in = ctx.req().getInputStream()) {
+  static byte[] read(WebCall ctx, long max) {
+    long declared = ctx.contentLength();
+    try (InputStream in = ctx.body()) {
       if (declared >= 0 && declared <= max) {
         return exactly(in, (int) declared);
       }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Translates errors at the edge into {@code {"error": {"code", "message"}}}. A {@link
@@ -25,25 +26,9 @@ final class ErrorHandlers {
   private ErrorHandlers() {}
 
   static void install(RoutesConfig routes, Json json) {
-    routes.exception(FieldErrors.class, (e, ctx) ->
-        answer(ctx, json, e.kind().httpStatus(), ErrorBody.of(e.code(), e.getMessage(), e.fields())));
-    routes.exception(TooManyAttempts.class, (e, ctx) -> {
-      ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
-      answer(ctx, json, e.kind().httpStatus(), ErrorBody.of(e.code(), e.getMessage()));
-    });
-    routes.exception(SwitchboardException.class, (e, ctx) -> {
-      if (e.kind() == ErrorKind.TOO_MANY_REQUESTS) {
-        ctx.header("Retry-After", "1"); // a limit on what is in flight: one may end any moment
-      }
-      answer(ctx, json, e.kind().httpStatus(), ErrorBody.of(e.code(), e.getMessage()));
-    });
-    routes.exception(HttpResponseException.class, (e, ctx) ->
-        answer(ctx, json, e.getStatus(), ErrorBody.of(codeFor(e.getStatus()), messageFor(e.getStatus()))));
-    routes.exception(Exception.class, (e, ctx) -> {
-      LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
-      answer(ctx, json, 500, ErrorBody.of("internal_error",
-          "something went wrong on our side; the request id is in the X-Request-Id header"));
-    });
+    // Javalin answers its own HttpResponseExceptions (a route not found) unless a handler names that class
+    routes.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, json, e));
+    routes.exception(Exception.class, (e, ctx) -> refuse(ctx, json, e));
     routes.error(404, ctx -> {
       if (isMcp(ctx) && (ctx.result() == null || ctx.result().isEmpty())) {
         answer(ctx, json, 404, ErrorBody.of("not_found", "no such MCP endpoint: " + ctx.path()));
@@ -59,6 +44,43 @@ final class ErrorHandlers {
         ErrorBody.of("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
   }
 
+  private static void refuse(Context ctx, Json json, Exception e) {
+    Refusal refusal = refusal(e, ctx.method() + " " + ctx.path());
+    if (refusal.retryAfter() != null) {
+      ctx.header("Retry-After", refusal.retryAfter());
+    }
+    answer(ctx, json, refusal.status(), refusal.body());
+  }
+
+  /** What an error is answered with; {@code retryAfter} null when the client should not just retry. */
+  record Refusal(int status, ErrorBody body, String retryAfter) {}
+
+  /**
+   * The answer to {@code e}, thrown while serving {@code request} (method and path, for the log): a
+   * {@link SwitchboardException} keeps its code and message, anything unexpected is logged and
+   * becomes a generic 500.
+   */
+  static Refusal refusal(Exception e, String request) {
+    if (e instanceof FieldErrors f) {
+      return new Refusal(f.kind().httpStatus(), ErrorBody.of(f.code(), f.getMessage(), f.fields()), null);
+    }
+    if (e instanceof TooManyAttempts t) {
+      return new Refusal(t.kind().httpStatus(), ErrorBody.of(t.code(), t.getMessage()),
+          Long.toString(t.retryAfter().toSeconds()));
+    }
+    if (e instanceof SwitchboardException s) {
+      // a limit on what is in flight: one may end any moment
+      return new Refusal(s.kind().httpStatus(), ErrorBody.of(s.code(), s.getMessage()),
+          s.kind() == ErrorKind.TOO_MANY_REQUESTS ? "1" : null);
+    }
+    if (e instanceof HttpResponseException h) {
+      return new Refusal(h.getStatus(), ErrorBody.of(codeFor(h.getStatus()), messageFor(h.getStatus())), null);
+    }
+    LOG.error("unhandled error on {}", request, e);
+    return new Refusal(500, ErrorBody.of("internal_error",
+        "something went wrong on our side; the request id is in the X-Request-Id header"), null);
+  }
+
   private static boolean isMcp(Context ctx) {
     return ctx.path().startsWith("/mcp/");
   }
@@ -69,6 +91,13 @@ final class ErrorHandlers {
       json.write(ctx, status, body);
       return;
     }
+    answerRpc(WebCall.of(ctx), json.mapper(), status, body);
+  }
+
+  /** {@code body} as a JSON-RPC error (MCP clients cannot read the REST shape), with {@link Json#noStore}'s headers. */
+  static void answerRpc(WebCall call, JsonMapper mapper, int status, ErrorBody body) {
+    call.header("Cache-Control", "no-store");
+    call.header("X-Content-Type-Options", "nosniff");
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", status >= 500 ? -32603 : -32600);
     error.put("message", body.error().message());
@@ -77,7 +106,7 @@ final class ErrorHandlers {
     rpc.put("jsonrpc", "2.0");
     rpc.put("id", null);
     rpc.put("error", error);
-    json.write(ctx, status, rpc);
+    call.answer(status, "application/json", mapper.writeValueAsBytes(rpc));
   }
 
   private static boolean isJson(String contentType) {

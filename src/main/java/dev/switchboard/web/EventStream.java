@@ -1,7 +1,6 @@
 package dev.switchboard.web;
 
 import dev.switchboard.mcp.ListChangedBroker;
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,14 +42,12 @@ final class EventStream implements ListChangedBroker.Sink {
   }
 
   /** Writes events until the client leaves or the stream is closed; blocks the calling thread. */
-  void run(Context ctx, String first) {
+  void run(WebCall ctx, String first) {
     ctx.status(200);
-    ctx.res().setContentType("text/event-stream");
-    ctx.res().setCharacterEncoding("UTF-8");
-    ctx.res().setHeader("Cache-Control", "no-cache");
-    ctx.res().setHeader("X-Accel-Buffering", "no");
+    ctx.header("Cache-Control", "no-cache");
+    ctx.header("X-Accel-Buffering", "no");
     try {
-      OutputStream out = ctx.res().getOutputStream();
+      OutputStream out = ctx.stream("text/event-stream");
       write(out, first);
       while (open) {
         String next = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);

@@ -59,7 +59,7 @@ final class Json {
   /** The body as {@code type}; an empty body reads as an empty object. */
   <T> T read(Context ctx, Class<T> type) {
     String contentType = ctx.contentType();
-    byte[] body = BoundedBody.read(ctx, maxBodyBytes);
+    byte[] body = BoundedBody.read(WebCall.of(ctx), maxBodyBytes);
     if (body == null) {
       throw tooLarge();
     }

@@ -68,7 +68,7 @@ final class LegacySseRoutes {
     open.put(id, new Open(user, target, stream));
     broker.open(user, stream);
     try {
-      stream.run(ctx, "event: endpoint\ndata: " + base + "/messages?sessionId=" + id + "\n\n");
+      stream.run(WebCall.of(ctx), "event: endpoint\ndata: " + base + "/messages?sessionId=" + id + "\n\n");
     } finally {
       broker.close(user, stream);
       open.remove(id);
@@ -87,7 +87,7 @@ final class LegacySseRoutes {
       rpcError(ctx, 404, "unknown session; open the SSE stream again");
       return;
     }
-    byte[] body = BoundedBody.read(ctx, maxBodyBytes);
+    byte[] body = BoundedBody.read(WebCall.of(ctx), maxBodyBytes);
     if (body == null) {
       rpcError(ctx, 413, "the body is larger than " + maxBodyBytes + " bytes");
       return;
@@ -102,7 +102,7 @@ final class LegacySseRoutes {
 
   /** The POST endpoint refuses in JSON-RPC too (MCP clients parse it), never in the REST shape. */
   private Optional<Principal> admit(Context ctx) {
-    return gate.admit(ctx, (status, message) -> rpcError(ctx, status, message));
+    return gate.admit(WebCall.of(ctx), (status, message) -> rpcError(ctx, status, message));
   }
 
   private void rpcError(Context ctx, int status, String message) {

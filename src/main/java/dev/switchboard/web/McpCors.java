@@ -31,16 +31,19 @@ final class McpCors {
   void register(RoutesConfig routes) {
     MCP.forEach(path -> {
       routes.options(path, ctx -> preflight(ctx, "GET, POST, DELETE, OPTIONS"));
-      routes.before(path, this::allow);
+      routes.before(path, ctx -> allow(WebCall.of(ctx)));
     });
     METADATA.forEach(path -> {
       routes.options(path, ctx -> preflight(ctx, "GET, OPTIONS"));
-      routes.before(path, this::allow);
+      routes.before(path, ctx -> allow(WebCall.of(ctx)));
     });
   }
 
-  /** On every answer (errors too) to an allowed cross-origin request: who may read it, and which headers. */
-  private void allow(Context ctx) {
+  /**
+   * On every answer (errors too) to an allowed cross-origin request: who may read it, and which
+   * headers. {@link McpPostHandler} calls it for the POSTs it serves.
+   */
+  void allow(WebCall ctx) {
     String origin = crossOrigin(ctx);
     ctx.header("Vary", "Origin");
     if (origin != null) {
@@ -50,11 +53,11 @@ final class McpCors {
   }
 
   private void preflight(Context ctx, String methods) {
-    if (gate.originProblem(ctx).isPresent()) {
+    if (gate.originProblem(WebCall.of(ctx)).isPresent()) {
       ctx.status(403);
       return;
     }
-    if (crossOrigin(ctx) != null) {
+    if (crossOrigin(WebCall.of(ctx)) != null) {
       ctx.header("Access-Control-Allow-Methods", methods);
       ctx.header("Access-Control-Allow-Headers", ALLOW_HEADERS);
       ctx.header("Access-Control-Max-Age", "600");
@@ -64,7 +67,7 @@ final class McpCors {
   }
 
   /** The request's Origin when it is one McpGate allows, else null. */
-  private String crossOrigin(Context ctx) {
+  private String crossOrigin(WebCall ctx) {
     String origin = ctx.header("Origin");
     if (origin == null || origin.equals("null") || gate.originProblem(ctx).isPresent()) {
       return null;

@@ -5,7 +5,6 @@ import dev.switchboard.account.Principal;
 import dev.switchboard.authserver.AuthorizationServer;
 import dev.switchboard.authserver.ResourceNames;
 import dev.switchboard.authserver.TokenHolder;
-import io.javalin.http.Context;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +38,7 @@ final class McpGate {
   }
 
   /** Empty when the request may go on; otherwise the status to answer (403). */
-  Optional<String> originProblem(Context ctx) {
+  Optional<String> originProblem(WebCall ctx) {
     String host = ctx.header("Host");
     if (host != null && !hosts.contains(stripPort(host.toLowerCase(Locale.ROOT)))) {
       return Optional.of("the Host header '" + host + "' does not name this server");
@@ -58,16 +57,16 @@ final class McpGate {
     return Optional.empty();
   }
 
-  /** The origin the client used to reach this server: see {@link ResourceNames#origin}. */
-  String origin(Context ctx) {
-    return authServer.resources().origin(ctx.header("Host"));
+  /** The origin the client used to reach this server (from its {@code Host}): see {@link ResourceNames#origin}. */
+  String origin(String hostHeader) {
+    return authServer.resources().origin(hostHeader);
   }
 
   /**
    * The caller of an MCP request after the Host/Origin and token checks; when one fails, the
    * refusal (status and message) has been handed to {@code refuse} and the answer is empty.
    */
-  Optional<Principal> admit(Context ctx, BiConsumer<Integer, String> refuse) {
+  Optional<Principal> admit(WebCall ctx, BiConsumer<Integer, String> refuse) {
     Optional<String> problem = originProblem(ctx);
     if (problem.isPresent()) {
       refuse.accept(403, problem.get());
@@ -105,16 +104,16 @@ final class McpGate {
     return caller;
   }
 
-  private Optional<Principal> invalidToken(Context ctx, BiConsumer<Integer, String> refuse, String message) {
+  private Optional<Principal> invalidToken(WebCall ctx, BiConsumer<Integer, String> refuse, String message) {
     ctx.header("WWW-Authenticate", challenge(ctx, message));
     refuse.accept(401, message);
     return Optional.empty();
   }
 
   /** The {@code WWW-Authenticate} value of a 401 (RFC 6750 §3 + RFC 9728 §5.1). */
-  String challenge(Context ctx, String invalidTokenMessage) {
+  String challenge(WebCall ctx, String invalidTokenMessage) {
     String endpoint = ResourceNames.endpointOf(ctx.path()).orElse("");
-    String value = "Bearer realm=\"switchboard\", resource_metadata=\"" + origin(ctx)
+    String value = "Bearer realm=\"switchboard\", resource_metadata=\"" + origin(ctx.header("Host"))
         + "/.well-known/oauth-protected-resource" + endpoint + "\"";
     if (invalidTokenMessage != null) {
       value += ", error=\"invalid_token\", error_description=\"" + invalidTokenMessage + "\"";

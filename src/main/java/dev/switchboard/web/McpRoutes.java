@@ -42,15 +42,17 @@ final class McpRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.post("/mcp/bundle/{slug}", ctx -> post(ctx, new McpTarget.Bundle(ctx.pathParam("slug"))));
-    routes.post("/mcp/hub", ctx -> post(ctx, new McpTarget.Hub()));
+    // McpPostHandler serves these ahead of Javalin; a path it leaves (an unusual slug) comes here
+    routes.post("/mcp/bundle/{slug}", ctx -> post(WebCall.of(ctx), new McpTarget.Bundle(ctx.pathParam("slug"))));
+    routes.post("/mcp/hub", ctx -> post(WebCall.of(ctx), new McpTarget.Hub()));
     routes.get("/mcp/bundle/{slug}", ctx -> stream(ctx, new McpTarget.Bundle(ctx.pathParam("slug"))));
     routes.get("/mcp/hub", ctx -> stream(ctx, new McpTarget.Hub()));
     routes.delete("/mcp/bundle/{slug}", ctx -> delete(ctx, new McpTarget.Bundle(ctx.pathParam("slug"))));
     routes.delete("/mcp/hub", ctx -> delete(ctx, new McpTarget.Hub()));
   }
 
-  private void post(Context ctx, McpTarget target) {
+  /** A POST of JSON-RPC: the answer, a stream of events ending with it, or a subscription's stream. */
+  void post(WebCall ctx, McpTarget target) {
     Optional<Principal> caller = admit(ctx);
     if (caller.isEmpty()) {
       return;
@@ -74,14 +76,15 @@ final class McpRoutes {
       listen(ctx, caller.get(), reply.subscription());
       return;
     }
-    ctx.status(reply.status());
     if (reply.body() != null) {
-      ctx.contentType("application/json").result(json.writeValueAsBytes(reply.body()));
+      ctx.answer(reply.status(), "application/json", json.writeValueAsBytes(reply.body()));
+    } else {
+      ctx.status(reply.status());
     }
   }
 
   /** The 2026-07-28 {@code subscriptions/listen} stream: acknowledged first, then list changes. */
-  private void listen(Context ctx, Principal caller, Subscription subscription) {
+  private void listen(WebCall ctx, Principal caller, Subscription subscription) {
     EventStream stream = new EventStream(json);
     String first = event(subscription.acknowledgement());
     if (!subscription.delivers()) {
@@ -108,7 +111,8 @@ final class McpRoutes {
     return "event: message\ndata: " + json.writeValueAsString(message) + "\n\n";
   }
 
-  private void stream(Context ctx, McpTarget target) {
+  private void stream(Context javalin, McpTarget target) {
+    WebCall ctx = WebCall.of(javalin);
     Optional<Principal> caller = admit(ctx);
     if (caller.isEmpty()) {
       return;
@@ -124,7 +128,7 @@ final class McpRoutes {
       rpcError(ctx, 405, -32600, "2026-07-28 has no GET stream; POST subscriptions/listen instead");
       return;
     }
-    McpExchange exchange = exchange(ctx, caller.get(), target, new byte[0]);
+    McpExchange exchange = exchange(ctx, caller.get(), target);
     int status = server.streamStatus(exchange);
     if (status != 200) {
       rpcError(ctx, status == 404 ? 404 : 400, -32600, status == 404
@@ -154,7 +158,8 @@ final class McpRoutes {
     }
   }
 
-  private void delete(Context ctx, McpTarget target) {
+  private void delete(Context javalin, McpTarget target) {
+    WebCall ctx = WebCall.of(javalin);
     Optional<Principal> caller = admit(ctx);
     if (caller.isEmpty()) {
       return;
@@ -163,7 +168,7 @@ final class McpRoutes {
       rpcError(ctx, 400, -32600, "send the Mcp-Session-Id to end");
       return;
     }
-    int status = server.delete(exchange(ctx, caller.get(), target, new byte[0]));
+    int status = server.delete(exchange(ctx, caller.get(), target));
     if (status == 204) {
       EventStream stream = sessionStreams.remove(ctx.header("Mcp-Session-Id"));
       if (stream != null) {
@@ -174,25 +179,26 @@ final class McpRoutes {
   }
 
   /** Origin, Host and token checks; answers the request itself and returns empty when they fail. */
-  private Optional<Principal> admit(Context ctx) {
+  private Optional<Principal> admit(WebCall ctx) {
     return gate.admit(ctx, (status, message) -> rpcError(ctx, status, -32600, message));
   }
 
-  private McpExchange exchange(Context ctx, Principal caller, McpTarget target, byte[] body) {
-    return new McpExchange(caller, target, body, ctx.header("MCP-Protocol-Version"),
+  /** The exchange of a GET or DELETE: no body. */
+  private McpExchange exchange(WebCall ctx, Principal caller, McpTarget target) {
+    return new McpExchange(caller, target, new byte[0], ctx.header("MCP-Protocol-Version"),
         ctx.header("Mcp-Session-Id"), ctx.header("Mcp-Method"), ctx.header("Mcp-Name"));
   }
 
   /** 429 with {@code Retry-After}, as a JSON-RPC error naming the limit. */
-  private void tooManyStreams(Context ctx) {
+  private void tooManyStreams(WebCall ctx) {
     ctx.header("Retry-After", "1");
     rpcError(ctx, 429, -32000, streams.refusal());
   }
 
-  private void rpcError(Context ctx, int status, int code, String message) {
+  private void rpcError(WebCall ctx, int status, int code, String message) {
     ObjectNode body = json.createObjectNode().put("jsonrpc", "2.0");
     body.putNull("id");
     body.putObject("error").put("code", code).put("message", message);
-    ctx.status(status).contentType("application/json").result(json.writeValueAsBytes(body));
+    ctx.answer(status, "application/json", json.writeValueAsBytes(body));
   }
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.web;
 
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
  * any thread; writes are serialised. A client that went away drops what follows.
  */
 final class PostStream implements Consumer<JsonNode> {
-  private final Context ctx;
+  private final WebCall ctx;
   private final JsonMapper json;
   private final boolean allowed;
   private boolean started;
+  private OutputStream out;
   private boolean broken;
 
-  PostStream(Context ctx, JsonMapper json) {
+  PostStream(WebCall ctx, JsonMapper json) {
     this.ctx = ctx;
     this.json = json;
     String accept = ctx.header("Accept");
@@ -37,10 +37,14 @@ final class PostStream implements Consumer<JsonNode> {
     }
     if (!started) {
       ctx.status(200);
-      ctx.res().setContentType("text/event-stream");
-      ctx.res().setCharacterEncoding("UTF-8");
-      ctx.res().setHeader("Cache-Control", "no-cache");
-      ctx.res().setHeader("X-Accel-Buffering", "no");
+      ctx.header("Cache-Control", "no-cache");
+      ctx.header("X-Accel-Buffering", "no");
+      try {
+        out = ctx.stream("text/event-stream");
+      } catch (IOException e) {
+        broken = true; // the client went away: nothing to answer
+        return;
+      }
       started = true;
     }
     write(message);
@@ -65,7 +69,6 @@ final class PostStream implements Consumer<JsonNode> {
 
   private void write(JsonNode message) {
     try {
-      OutputStream out = ctx.res().getOutputStream();
       out.write(("event: message\ndata: " + json.writeValueAsString(message) + "\n\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
     } catch (IOException e) {

@@ -29,7 +29,7 @@ final class ProtectedResourceRoutes {
   }
 
   private void answer(Context ctx, String path) {
-    String origin = gate.origin(ctx);
+    String origin = gate.origin(ctx.header("Host"));
     ObjectNode doc = json.createObjectNode();
     doc.put("resource", origin + path);
     doc.putArray("authorization_servers").add(origin);

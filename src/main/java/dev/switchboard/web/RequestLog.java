@@ -9,7 +9,8 @@ import org.slf4j.MDC;
 /**
  * Gives every request an id (echoed as {@code X-Request-Id}, put in the logging context as
  * {@code requestId}) and logs one line per request: method, path, status, milliseconds. Never the
- * query string, headers or body, which may hold secrets.
+ * query string, headers or body, which may hold secrets. On Javalin's routes ({@link #install}) and
+ * on {@link McpPostHandler}'s ({@link #begin}, {@link #end}).
  */
 final class RequestLog {
   private static final Logger LOG = LoggerFactory.getLogger("switchboard.http");
@@ -18,17 +19,24 @@ final class RequestLog {
   private RequestLog() {}
 
   static void install(RoutesConfig routes) {
-    routes.before(ctx -> {
-      String id = Ids.random(16);
-      MDC.put("requestId", id);
-      ctx.attribute(STARTED, System.nanoTime());
-      ctx.header("X-Request-Id", id);
-    });
+    routes.before(ctx -> ctx.attribute(STARTED, begin(WebCall.of(ctx))));
     routes.after(ctx -> {
       Long started = ctx.attribute(STARTED);
-      long millis = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
-      LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.status().getCode(), millis);
-      MDC.remove("requestId");
+      end(WebCall.of(ctx), started == null ? System.nanoTime() : started);
     });
+  }
+
+  /** Names the request; returns when it started, for {@link #end}. */
+  static long begin(WebCall call) {
+    String id = Ids.random(16);
+    MDC.put("requestId", id);
+    call.header("X-Request-Id", id);
+    return System.nanoTime();
+  }
+
+  /** Logs the request's line once its status is known. */
+  static void end(WebCall call, long started) {
+    LOG.info("{} {} {} {}ms", call.method(), call.path(), call.status(), (System.nanoTime() - started) / 1_000_000);
+    MDC.remove("requestId");
   }
 }

@@ -25,6 +25,10 @@ public final class WebServer implements AutoCloseable {
     Json json = new Json(deps.json(), deps.maxBodyBytes());
     Authenticator auth = new Authenticator(deps.tokens(), deps.sessions());
     ApiRoutes[] holder = new ApiRoutes[1];
+    McpGate gate = new McpGate(deps.tokens(), deps.authServer(), deps.baseUrl());
+    StreamSlots streams = new StreamSlots(deps.maxStreamsPerUser());
+    McpCors cors = new McpCors(gate);
+    McpRoutes mcp = new McpRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes(), streams);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -43,8 +47,11 @@ public final class WebServer implements AutoCloseable {
         server.setStopTimeout(2000);
         // Jetty's own answers (bad request line, URI too long, headers too large) in our JSON shape
         server.setErrorHandler(new JettyErrors());
-        // Javalin puts its servlet context inside a wrapper it finds here
-        server.setHandler(new BodyGuard(deps.bodyTimeout(), deps.maxAnonymousBodies()));
+        // Javalin puts its servlet context inside the innermost wrapper it finds here: bodies are
+        // guarded, then the MCP endpoints' POSTs are served, then everything else goes to Javalin
+        BodyGuard guard = new BodyGuard(deps.bodyTimeout(), deps.maxAnonymousBodies());
+        guard.setHandler(new McpPostHandler(mcp, cors, deps.json()));
+        server.setHandler(guard);
       });
       ApiRoutes api = new ApiRoutes(config.routes);
       holder[0] = api;
@@ -65,12 +72,9 @@ public final class WebServer implements AutoCloseable {
           deps.oauth().requestedScopes()), auth, json).register(api);
       new OAuthRoutes(deps.oauth(), deps.oauthApps(), deps.refresher(), deps.credentials(), auth, json)
           .register(api, config.routes);
-      McpGate gate = new McpGate(deps.tokens(), deps.authServer(), deps.baseUrl());
       new AuthorizationServerRoutes(deps.authServer(), gate, deps.json(), deps.authServer().clock()).register(config.routes);
-      StreamSlots streams = new StreamSlots(deps.maxStreamsPerUser());
-      new McpCors(gate).register(config.routes);
-      new McpRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes(), streams)
-          .register(config.routes);
+      cors.register(config.routes);
+      mcp.register(config.routes);
       new LegacySseRoutes(deps.mcp(), deps.broker(), gate, deps.json(), deps.maxBodyBytes(), streams)
           .register(config.routes);
       new ProtectedResourceRoutes(deps.json(), gate).register(config.routes);

@@ -8,7 +8,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** What one MCP endpoint shows one user: the tool definitions of {@code tools/list} and how to call them. */
 public interface ToolSurface {
-  /** The definitions {@code tools/list} shows, in order (written ones may be raw JSON: write them, do not read them). */
+  /**
+   * The definitions {@code tools/list} shows, in order; a written one ({@link WrittenDefinitions}) is
+   * raw JSON, to be written out, not read.
+   */
   List<JsonNode> tools();
 
   /**
