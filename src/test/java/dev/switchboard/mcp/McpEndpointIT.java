@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.testing.Api;
 import dev.switchboard.testing.Cli;
 import dev.switchboard.testing.TestServer;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,6 +173,26 @@ class McpEndpointIT {
     }
     c.version = "1999-01-01";
     assertThat(c.api.send(c.builder().header("Accept", "text/event-stream").GET()).status()).isEqualTo(400);
+  }
+
+  @Test
+  void aLargeAnswerIsGzippedForAClientThatAcceptsItAndOnlyThen() throws Exception {
+    McpClient c = new McpClient(server, token, "/mcp/bundle/maths-dynamic");
+    c.initialize();
+    // the meta-tools' definitions and a long request id, echoed: more than Javalin's threshold of 1,500 bytes
+    String list = "{\"jsonrpc\":\"2.0\",\"id\":\"" + "7".repeat(600) + "\",\"method\":\"tools/list\"}";
+    HttpResponse<byte[]> zipped = HttpClient.newHttpClient().send(c.builder().header("Accept-Encoding", "gzip")
+        .POST(HttpRequest.BodyPublishers.ofString(list)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    Api.Answer plain = c.raw(list);
+
+    assertThat(plain.body().getBytes(StandardCharsets.UTF_8).length).isGreaterThanOrEqualTo(1500);
+    assertThat(plain.raw().headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(zipped.statusCode()).isEqualTo(200);
+    assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(zipped.headers().firstValueAsLong("Content-Length")).hasValue(zipped.body().length);
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+      assertThat(Api.JSON.readTree(in)).isEqualTo(plain.json());
+    }
   }
 
   @Test

@@ -13,11 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
  * mostly Jackson escaping the same strings again). A definition depends only on its tool and the
  * schema bounds, so one kept copy serves every caller and every surface. Kept by tool name, for the
  * tool instance it was written from: a re-imported or refreshed tool (a new instance) is written
- * anew and replaces the old copy, so at most one copy per name is kept, and at most
- * {@value #MOST_BYTES} bytes in all (then all are forgotten at once). Thread-safe.
+ * anew and replaces the old copy, so at most one copy per name is kept, and at most 32 MiB in all
+ * (then all are forgotten at once). Only DIRECT bundles list definitions (at most 100 tools each),
+ * so what is kept is the union of the tools they list. Two instances alive under one name (the same
+ * remote MCP server's tool as two users' servers describe it) are each written when listed. Thread-safe.
  */
 public final class WrittenDefinitions {
-  static final long MOST_BYTES = 64L * 1024 * 1024;
+  static final long MOST_BYTES = 32L * 1024 * 1024;
   private final JsonMapper json;
   private final SchemaBounds bounds;
   private final Map<String, Written> kept = new ConcurrentHashMap<>();
