@@ -69,7 +69,7 @@ final class ErrorHandlers {
           Long.toString(t.retryAfter().toSeconds()));
     }
     if (e instanceof SwitchboardException s) {
-      // a limit on what is in flight: one may end any moment
+      // TOO_MANY_REQUESTS is a limit on what is in flight: one may end any moment
       return new Refusal(s.kind().httpStatus(), ErrorBody.of(s.code(), s.getMessage()),
           s.kind() == ErrorKind.TOO_MANY_REQUESTS ? "1" : null);
     }
@@ -94,7 +94,10 @@ final class ErrorHandlers {
     answerRpc(WebCall.of(ctx), json.mapper(), status, body);
   }
 
-  /** {@code body} as a JSON-RPC error (MCP clients cannot read the REST shape), with {@link Json#noStore}'s headers. */
+  /**
+   * {@code body} as a JSON-RPC error (MCP clients cannot read the REST shape), with the headers of
+   * {@link Json#noStore}.
+   */
   static void answerRpc(WebCall call, JsonMapper mapper, int status, ErrorBody body) {
     call.header("Cache-Control", "no-store");
     call.header("X-Content-Type-Options", "nosniff");
