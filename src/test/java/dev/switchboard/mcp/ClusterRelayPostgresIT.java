@@ -11,10 +11,16 @@ import dev.switchboard.vault.Keyring;
 import dev.switchboard.vault.Signer;
 import dev.switchboard.vault.VaultKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -214,5 +220,38 @@ class ClusterRelayPostgresIT {
     clock.skip(ANSWER_TIMEOUT.plusSeconds(1));
     rows.sweep(clock.millis());
     assertThat(left()).isZero();
+  }
+
+  @Test
+  void concurrentPutsNeverStoreMoreThanASessionsRows() throws Exception {
+    int threads = 8;
+    int each = 3 * RelayRows.PER_SESSION / threads;
+    AtomicInteger stored = new AtomicInteger();
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(pool.submit(() -> {
+          go.await();
+          for (int i = 0; i < each; i++) {
+            // rows of an earlier instant than every other test's, swept below
+            rows.put("deliver", "session-race", null, "{}", 1, 2).ifPresent(id -> stored.incrementAndGet());
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> f : done) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long kept = database.jdbi().withHandle(h -> h.createQuery(
+        "SELECT COUNT(*) FROM mcp_relays WHERE session_hash = 'session-race'").mapTo(Long.class).one());
+    rows.sweep(3);
+    assertThat(stored.get()).isEqualTo(RelayRows.PER_SESSION);
+    assertThat(kept).isEqualTo(RelayRows.PER_SESSION);
   }
 }

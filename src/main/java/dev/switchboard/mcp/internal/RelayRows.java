@@ -8,8 +8,8 @@ import org.jdbi.v3.core.Jdbi;
  * Relayed messages too large for a PostgreSQL NOTIFY, waiting in {@code mcp_relays} for the instance
  * that delivers them (docs/mcp.md, "Several instances"). Each row names the hash of the session it
  * is for, and only a take that names the same hash gets it; taking deletes it. Bounded: at most
- * {@value #PER_SESSION} rows per session and {@value #IN_ALL} in all, each kept until it expires.
- * Thread safe.
+ * {@value #PER_SESSION} rows per session and {@value #IN_ALL} in all, each kept until it expires;
+ * strictly, across instances, since puts take a table lock in turn. PostgreSQL only. Thread safe.
  */
 public final class RelayRows {
   /** Rows one session may have waiting at once. */
@@ -32,6 +32,9 @@ public final class RelayRows {
   public Optional<String> put(String kind, String sessionHash, String relayId, String payload, long now,
       long expiresAt) {
     return jdbi.inTransaction(h -> {
+      // puts one at a time, so that two cannot both count a free row and both take it (the lock
+      // conflicts with itself and with takes, not with reads; it is held until the commit)
+      h.execute("LOCK TABLE mcp_relays IN SHARE ROW EXCLUSIVE MODE");
       h.createUpdate("DELETE FROM mcp_relays WHERE expires_at < :now").bind("now", now).execute();
       int mine = h.createQuery("SELECT COUNT(*) FROM mcp_relays WHERE session_hash = :h")
           .bind("h", sessionHash).mapTo(Integer.class).one();
