@@ -8,8 +8,9 @@ import java.io.OutputStream;
 /**
  * One HTTP request and its answer, as the MCP transport uses them, whichever way the request came
  * in: through Javalin's routes ({@link #of}), or through {@link McpPostHandler}, the plain Jetty
- * handler that serves {@code POST} to the MCP endpoints ahead of Javalin. One request's thread uses
- * it, except the output stream of {@link #stream}, which its writers serialise themselves.
+ * handler that serves {@code POST} to the MCP endpoints ahead of Javalin. Not thread-safe: the
+ * request's thread uses it, and a {@link PostStream} that starts and writes a stream from another
+ * thread serialises that itself.
  */
 interface WebCall {
   static WebCall of(Context ctx) {
