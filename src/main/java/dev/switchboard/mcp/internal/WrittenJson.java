@@ -28,11 +28,6 @@ final class WrittenJson implements SerializableString {
     return JsonNodeFactory.instance.rawValueNode(new RawValue(new WrittenJson(utf8)));
   }
 
-  /** How many bytes it writes. */
-  int size() {
-    return utf8.length;
-  }
-
   @Override
   public String getValue() {
     return new String(utf8, StandardCharsets.UTF_8);
