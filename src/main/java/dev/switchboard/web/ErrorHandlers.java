@@ -99,8 +99,7 @@ final class ErrorHandlers {
    * {@link Json#noStore}.
    */
   static void answerRpc(WebCall call, JsonMapper mapper, int status, ErrorBody body) {
-    call.header("Cache-Control", "no-store");
-    call.header("X-Content-Type-Options", "nosniff");
+    Json.noStore(call);
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", status >= 500 ? -32603 : -32600);
     error.put("message", body.error().message());

@@ -94,7 +94,7 @@ final class Json {
   }
 
   void write(Context ctx, int status, Object body) {
-    noStore(ctx);
+    noStore(WebCall.of(ctx));
     ctx.status(status).contentType("application/json").result(out.writeValueAsBytes(body));
   }
 
@@ -102,9 +102,9 @@ final class Json {
    * Headers of every JSON answer: never kept by a cache or proxy (answers name credentials,
    * tokens and accounts) and never sniffed as another type.
    */
-  static void noStore(Context ctx) {
-    ctx.header("Cache-Control", "no-store");
-    ctx.header("X-Content-Type-Options", "nosniff");
+  static void noStore(WebCall call) {
+    call.header("Cache-Control", "no-store");
+    call.header("X-Content-Type-Options", "nosniff");
   }
 
   private static boolean isDuplicate(StreamReadException e) {
