@@ -67,7 +67,7 @@ final class McpRoutes {
     McpReply reply = server.post(new McpExchange(caller.get(), target, body, ctx.header("MCP-Protocol-Version"),
         ctx.header("Mcp-Session-Id"), ctx.header("Mcp-Method"), ctx.header("Mcp-Name"),
         answer.allowed() ? answer : McpExchange.NOBODY));
-    if (answer.started()) {
+    if (answer.settle()) {
       answer.end(reply.body());
       return;
     }

@@ -21,6 +21,7 @@ final class PostStream implements Consumer<JsonNode> {
   private final boolean allowed;
   private boolean started;
   private OutputStream out;
+  /** The client went away, or the answer was settled as plain JSON: nothing more is written. */
   private boolean broken;
 
   PostStream(WebCall ctx, JsonMapper json) {
@@ -55,8 +56,16 @@ final class PostStream implements Consumer<JsonNode> {
     return allowed;
   }
 
-  /** Whether the answer became an event stream; the response must then be sent with {@link #end}. */
-  synchronized boolean started() {
+  /**
+   * Settles the answer's form once the request is done: true when it became an event stream (the
+   * response must then be sent with {@link #end}); otherwise it stays plain JSON, and a message that
+   * comes later from another thread (a late progress notification) is dropped instead of starting a
+   * stream under the JSON answer the request's thread is about to write.
+   */
+  synchronized boolean settle() {
+    if (!started) {
+      broken = true;
+    }
     return started;
   }
 
