@@ -4,9 +4,10 @@
 # proxy to it, (c) a Node MCP proxy from npm (supergateway) in front of an MCP server doing the
 # same work, (d) the floor of an asynchronous gateway on Jetty and (e) on Netty (benchmarks.JettyFloor and
 # NettyFloor in src/test: server and client, one thread carrying each call, JSON-RPC in and out, no
-# gateway work), and (f) the floors of Switchboard's own design: the same on a virtual thread that
-# waits for the client (JettyFloor blocking: "floor-blocking"), and on Javalin as web.WebServer
-# sets it up (JavalinFloor blocking and async: "javalin", "javalin-async").
+# gateway work; Netty twice, on the JDK's NIO selector and on Linux's epoll: "netty-epoll"), and
+# (f) the floors of Switchboard's own design: the same on a virtual thread that waits for the
+# client (JettyFloor blocking: "floor-blocking"), and on Javalin as web.WebServer sets it up
+# (JavalinFloor blocking and async: "javalin", "javalin-async").
 # Everything listens on 127.0.0.1; every run is bounded in time; every process this
 # script starts is stopped by its id on exit.
 #
@@ -26,7 +27,7 @@ OUT=${1:-target/bench-results}
 mkdir -p "$OUT"
 WORK=$(mktemp -d /tmp/switchboard-load.XXXXXX)
 DURATION=${DURATION:-10}
-UPSTREAM=18081 NGINX=18082 GATEWAY=18083 FLOOR=18084 NETTY=18086 JAVALIN=18087 JAVALIN_ASYNC=18088 JETTY_BLOCKING=18089 NODE=18090
+UPSTREAM=18081 NGINX=18082 GATEWAY=18083 FLOOR=18084 NETTY=18086 NETTY_EPOLL=18085 JAVALIN=18087 JAVALIN_ASYNC=18088 JETTY_BLOCKING=18089 NODE=18090
 HDR=$(ls ~/.m2/repository/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar)
 PIDS=()
 
@@ -121,6 +122,10 @@ start_floor() {
   start "$1" "${GATEWAY_JAVA:-java}" $JAVA_OPTS -cp "target/test-classes:$(cat target/bench.classpath)" \
     dev.switchboard.benchmarks.NettyFloor "$NETTY" "http://127.0.0.1:$UPSTREAM/items/1"
   NETTY_PID=$LAST
+  start "$1" "${GATEWAY_JAVA:-java}" $JAVA_OPTS --enable-native-access=ALL-UNNAMED \
+    -cp "target/test-classes:$(cat target/bench.classpath)" \
+    dev.switchboard.benchmarks.NettyFloor "$NETTY_EPOLL" "http://127.0.0.1:$UPSTREAM/items/1" epoll
+  NETTY_EPOLL_PID=$LAST
   start "$1" "${GATEWAY_JAVA:-java}" $JAVA_OPTS -cp "target/test-classes:$(cat target/bench.classpath)" \
     dev.switchboard.benchmarks.JavalinFloor "$JAVALIN" "http://127.0.0.1:$UPSTREAM/items/1" blocking
   JAVALIN_PID=$LAST
@@ -132,7 +137,7 @@ start_floor() {
   JETTY_BLOCKING_PID=$LAST
 }
 start_upstream 0-1; start_nginx 0-1; start_gateway 0-1; start_node 0-1; start_floor 0-1
-wait_port $UPSTREAM; wait_port $NGINX; wait_port $GATEWAY; wait_port $NODE; wait_port $FLOOR; wait_port $NETTY; wait_port $JAVALIN; wait_port $JAVALIN_ASYNC; wait_port $JETTY_BLOCKING
+wait_port $UPSTREAM; wait_port $NGINX; wait_port $GATEWAY; wait_port $NODE; wait_port $FLOOR; wait_port $NETTY; wait_port $NETTY_EPOLL; wait_port $JAVALIN; wait_port $JAVALIN_ASYNC; wait_port $JETTY_BLOCKING
 
 echo "== setting up Switchboard: a 1,000-operation API provider, a verified credential, a bundle"
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
@@ -200,6 +205,7 @@ target_pid() {
   case $1 in
     direct) echo "$UPSTREAM_PID" ;; nginx) echo "$NGINX_PID" ;; switchboard) echo "$GATEWAY_PID" ;;
     node) echo "$NODE_PID" ;; floor) echo "$FLOOR_PID" ;; netty) echo "$NETTY_PID" ;;
+    netty-epoll) echo "$NETTY_EPOLL_PID" ;;
     javalin) echo "$JAVALIN_PID" ;; javalin-async) echo "$JAVALIN_ASYNC_PID" ;;
     floor-blocking) echo "$JETTY_BLOCKING_PID" ;;
   esac
@@ -215,6 +221,7 @@ run_wrk() { # label target cpus-for-wrk
     node) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/node.lua" "http://127.0.0.1:$NODE/mcp") ;;
     floor) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$FLOOR/mcp") ;;
     netty) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$NETTY/mcp") ;;
+    netty-epoll) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$NETTY_EPOLL/mcp") ;;
     javalin) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$JAVALIN/mcp") ;;
     javalin-async) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$JAVALIN_ASYNC/mcp") ;;
     floor-blocking) out=$(taskset -c "$3" wrk -t1 -c16 -d"${DURATION}s" -s "$WORK/sb.lua" "http://127.0.0.1:$JETTY_BLOCKING/mcp") ;;
@@ -233,6 +240,7 @@ wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$GATEWAY/mcp/bun
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/node.lua" "http://127.0.0.1:$NODE/mcp" >/dev/null
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$FLOOR/mcp" >/dev/null
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$NETTY/mcp" >/dev/null
+wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$NETTY_EPOLL/mcp" >/dev/null
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$JAVALIN/mcp" >/dev/null
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$JAVALIN_ASYNC/mcp" >/dev/null
 wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$JETTY_BLOCKING/mcp" >/dev/null
@@ -243,7 +251,7 @@ wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$JETTY_BLOCKING/
   echo "## correctness: one call through each"
   for t in switchboard node; do run_openloop "check-$t" "$t" 50 1 | sed 's/^/  /'; done
   echo "## peak throughput (wrk -t1 -c16) and CPU per call of the target's processes, unpinned"
-  for t in direct nginx switchboard node floor floor-blocking netty javalin javalin-async; do run_wrk "$t" "$t" 0-1; done
+  for t in direct nginx switchboard node floor floor-blocking netty netty-epoll javalin javalin-async; do run_wrk "$t" "$t" 0-1; done
   echo "## latency, open loop, 4 connections (node at a rate it sustains)"
   for t in direct nginx switchboard; do run_openloop "$t" "$t" 2000 4; done
   run_openloop node node 500 4
@@ -253,12 +261,12 @@ wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/sb.lua" "http://127.0.0.1:$JETTY_BLOCKING/
 
 echo "== pinned layout: the gateway under test on CPU 0; upstream, wrk and OpenLoop on CPU 1"
 for pid in $(descendants "$UPSTREAM_PID"); do taskset -a -p -c 1 "$pid" >/dev/null; done
-for t in nginx switchboard node floor floor-blocking netty javalin javalin-async; do
+for t in nginx switchboard node floor floor-blocking netty netty-epoll javalin javalin-async; do
   for pid in $(descendants "$(target_pid $t)"); do taskset -a -p -c 0 "$pid" >/dev/null; done
 done
 {
   echo "## pinned: peak throughput and CPU per call (gateway on CPU 0, upstream and wrk on CPU 1)"
-  for t in direct nginx switchboard node floor floor-blocking netty javalin javalin-async; do run_wrk "$t-pinned" "$t" 1; done
+  for t in direct nginx switchboard node floor floor-blocking netty netty-epoll javalin javalin-async; do run_wrk "$t-pinned" "$t" 1; done
   echo "## pinned: one connection, 500 calls/s"
   for t in direct nginx switchboard; do OPENLOOP_CPUS=1 run_openloop "$t-pinned-1conn" "$t" 500 1; done
 } | tee "$OUT/load-pinned.txt"

@@ -9,7 +9,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -38,21 +43,29 @@ import tools.jackson.databind.node.ObjectNode;
  * connection gets its own kept upstream connection on the same loop), with the same JSON-RPC work
  * (Jackson tree in, Jackson tree out) and none of a gateway's.
  *
- * <p>Usage: {@code java -cp <test classpath> dev.switchboard.benchmarks.NettyFloor PORT UPSTREAM_URL}
+ * <p>With {@code epoll} as third argument it runs on Linux's epoll (Netty's native transport) instead of
+ * the JDK's NIO selector, which is what nginx waits with.
+ *
+ * <p>Usage: {@code java -cp <test classpath> dev.switchboard.benchmarks.NettyFloor PORT UPSTREAM_URL [epoll]}
  */
 public final class NettyFloor {
   private static final int MOST_BYTES = 1 << 20;
   private final JsonMapper json = JsonMapper.builder().build();
   private final URI upstream;
+  private final Class<? extends Channel> clientChannel;
 
-  private NettyFloor(URI upstream) {
+  private NettyFloor(URI upstream, Class<? extends Channel> clientChannel) {
     this.upstream = upstream;
+    this.clientChannel = clientChannel;
   }
 
   public static void main(String[] args) throws Exception {
-    NettyFloor floor = new NettyFloor(URI.create(args[1]));
-    EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
+    boolean epoll = args.length > 2 && args[2].equals("epoll");
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    Class<? extends ServerChannel> server = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    NettyFloor floor = new NettyFloor(URI.create(args[1]), epoll ? EpollSocketChannel.class : NioSocketChannel.class);
+    EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, io);
+    new ServerBootstrap().group(loop).channel(server)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {
@@ -81,10 +94,10 @@ public final class NettyFloor {
         toUpstream.writeAndFlush(get);
         return;
       }
-      new Bootstrap().group(context.channel().eventLoop()).channel(NioSocketChannel.class)
-          .handler(new ChannelInitializer<SocketChannel>() {
+      new Bootstrap().group(context.channel().eventLoop()).channel(clientChannel)
+          .handler(new ChannelInitializer<Channel>() {
             @Override
-            protected void initChannel(SocketChannel channel) {
+            protected void initChannel(Channel channel) {
               channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MOST_BYTES), new Outbound());
             }
           })
