@@ -22,7 +22,7 @@ final class PostStream implements Consumer<JsonNode> {
   private boolean started;
   private OutputStream out;
   /** The client went away, or the answer was settled as plain JSON: nothing more is written. */
-  private boolean broken;
+  private boolean closed;
 
   PostStream(WebCall ctx, JsonMapper json) {
     this.ctx = ctx;
@@ -33,7 +33,7 @@ final class PostStream implements Consumer<JsonNode> {
 
   @Override
   public synchronized void accept(JsonNode message) {
-    if (!allowed || broken) {
+    if (!allowed || closed) {
       return;
     }
     if (!started) {
@@ -43,7 +43,7 @@ final class PostStream implements Consumer<JsonNode> {
       try {
         out = ctx.stream("text/event-stream");
       } catch (IOException e) {
-        broken = true; // the client went away: nothing to answer
+        closed = true; // the client went away: nothing to answer
         return;
       }
       started = true;
@@ -64,14 +64,14 @@ final class PostStream implements Consumer<JsonNode> {
    */
   synchronized boolean settle() {
     if (!started) {
-      broken = true;
+      closed = true;
     }
     return started;
   }
 
   /** Sends the response (none for a cancelled request) as the last event; the stream then ends. */
   synchronized void end(JsonNode response) {
-    if (response != null && !broken) {
+    if (response != null && !closed) {
       write(response);
     }
   }
@@ -81,7 +81,7 @@ final class PostStream implements Consumer<JsonNode> {
       out.write(("event: message\ndata: " + json.writeValueAsString(message) + "\n\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
     } catch (IOException e) {
-      broken = true; // the client went away: nothing to answer
+      closed = true; // the client went away: nothing to answer
     }
   }
 }
