@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +53,43 @@ class PostStreamTest {
     assertThat(call.contentType).isNull();
   }
 
+  @Test
+  void aClientThatStopsReadingHoldsOnlyItsOwnWriterAndLosesOnlyWhatOverflowsItsQueue() throws Exception {
+    CountDownLatch blocked = new CountDownLatch(1);
+    CountDownLatch reading = new CountDownLatch(1);
+    Recorded call = new Recorded("text/event-stream");
+    call.out = new ByteArrayOutputStream() {
+      @Override
+      public synchronized void write(byte[] bytes, int offset, int length) {
+        blocked.countDown();
+        try {
+          reading.await(); // a client whose socket buffers are full
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        super.write(bytes, offset, length);
+      }
+    };
+    PostStream answer = new PostStream(call, JSON);
+    answer.accept(message("notifications/progress"));
+    blocked.await(); // the writer waits for the client with the first message
+
+    Thread upstream = new Thread(() -> { // the upstream client's thread, which must not block
+      for (int i = 0; i <= PostStream.MOST_WAITING; i++) {
+        answer.accept(message("notifications/progress"));
+      }
+    });
+    upstream.start();
+    upstream.join(30_000);
+    assertThat(upstream.isAlive()).as("the upstream's thread waited for the client").isFalse();
+
+    reading.countDown();
+    assertThat(answer.settle()).isTrue();
+    answer.end(message("result"));
+    assertThat(call.written().split("notifications/progress", -1)).hasSize(1 + 1 + PostStream.MOST_WAITING);
+    assertThat(call.written()).endsWith("\"method\":\"result\"}\n\n");
+  }
+
   private static JsonNode message(String method) {
     return JSON.createObjectNode().put("jsonrpc", "2.0").put("method", method);
   }
@@ -59,7 +97,7 @@ class PostStreamTest {
   /** A request that only records what its answer became. */
   private static final class Recorded implements WebCall {
     private final Map<String, String> headers = new HashMap<>();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private ByteArrayOutputStream out = new ByteArrayOutputStream();
     private String contentType;
     private int status = 200;
 
