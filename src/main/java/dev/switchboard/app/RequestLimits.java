@@ -16,8 +16,8 @@ import java.time.Duration;
  *     every user ({@code SWITCHBOARD_OUTBOUND_CONNECTIONS_PER_HOST})
  * @param bodyTimeout how long a request body may take to arrive in full
  *     ({@code SWITCHBOARD_BODY_TIMEOUT_MS})
- * @param anonymousBodies requests with a body but no credential (no {@code Authorization} header or
- *     session cookie) served at once ({@code SWITCHBOARD_MAX_ANONYMOUS_BODIES})
+ * @param anonymousBodies requests with a body but no credential that authenticates (a live access
+ *     token or session) served at once ({@code SWITCHBOARD_MAX_ANONYMOUS_BODIES})
  */
 public record RequestLimits(int callsPerUser, int callsPerUserProvider, int streamsPerUser,
     int connectionsPerHost, Duration bodyTimeout, int anonymousBodies) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -18,22 +19,24 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * Keeps slow request bodies from holding the server (issue 12): every body must arrive in full
  * within {@code bodyTimeout} of the request's headers, or the connection is closed (a body that
  * trickles one byte every few seconds never passes Jetty's idle timeout on its own); and at most
- * {@code anonymousMax} requests that carry a body but no credential (no {@code Authorization}
- * header, no cookie) are served at once, the next ones answered 429 with {@code Retry-After}
- * without reading their body. Requests with credentials are authenticated from their headers
- * before their body is read (MCP and REST routes), so a bad token is refused without waiting for
- * the body. Thread safe.
+ * {@code anonymousMax} requests that carry a body but no credential that authenticates ({@link
+ * KnownCallers}: a live access token or session, not merely an {@code Authorization} or cookie
+ * header) are served at once, the next ones answered 429 with {@code Retry-After} without reading
+ * their body. Requests with credentials are authenticated from their headers before their body is
+ * read (MCP and REST routes), so a bad token is refused without waiting for the body. Thread safe.
  */
 final class BodyGuard extends Handler.Wrapper {
   private final long bodyTimeoutMillis;
   private final Semaphore anonymous;
   private final int anonymousMax;
+  private final KnownCallers callers;
 
   /** {@code anonymousMax} zero or less: no cap on anonymous bodies. */
-  BodyGuard(Duration bodyTimeout, int anonymousMax) {
+  BodyGuard(Duration bodyTimeout, int anonymousMax, KnownCallers callers) {
     this.bodyTimeoutMillis = bodyTimeout.toMillis();
     this.anonymousMax = anonymousMax;
     this.anonymous = new Semaphore(Math.max(0, anonymousMax));
+    this.callers = callers;
   }
 
   @Override
@@ -83,9 +86,17 @@ final class BodyGuard extends Handler.Wrapper {
         || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
   }
 
-  private static boolean isAnonymous(Request request) {
-    return !request.getHeaders().contains(HttpHeader.AUTHORIZATION)
-        && !request.getHeaders().contains(HttpHeader.COOKIE);
+  private boolean isAnonymous(Request request) {
+    String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    String session = null;
+    if (authorization == null && request.getHeaders().contains(HttpHeader.COOKIE)) {
+      for (HttpCookie cookie : Request.getCookies(request)) {
+        if (cookie.getName().equals(Authenticator.SESSION_COOKIE)) {
+          session = cookie.getValue();
+        }
+      }
+    }
+    return authorization == null && session == null || !callers.known(authorization, session);
   }
 
   private void refuse(Request request, Response response, Callback callback) {

@@ -49,7 +49,8 @@ public final class WebServer implements AutoCloseable {
         server.setErrorHandler(new JettyErrors());
         // Javalin puts its servlet context inside the innermost wrapper it finds here: bodies are
         // guarded, then the MCP endpoints' POSTs are served, then everything else goes to Javalin
-        BodyGuard guard = new BodyGuard(deps.bodyTimeout(), deps.maxAnonymousBodies());
+        BodyGuard guard = new BodyGuard(deps.bodyTimeout(), deps.maxAnonymousBodies(),
+            new KnownCallers(deps.tokens(), deps.sessions(), deps.authServer()));
         guard.setHandler(new McpPostHandler(mcp, cors, deps.json()));
         server.setHandler(guard);
       });

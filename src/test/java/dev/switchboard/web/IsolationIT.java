@@ -203,6 +203,39 @@ class IsolationIT {
   }
 
   @Test
+  void aHeaderThatDoesNotAuthenticateDoesNotEscapeTheCapOnBodiesWithoutACredential() throws Exception {
+    List<Socket> tricklers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 40; i++) {
+        tricklers.add(trickle());
+      }
+      Thread.sleep(500);
+      HttpResponse<String> anonymous = signIn();
+      for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+          anonymous.statusCode() != 429 && System.nanoTime() < until; ) {
+        Thread.sleep(50);
+        anonymous = signIn();
+      }
+      assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(429);
+
+      for (String[] header : new String[][] {{"Cookie", "theme=dark"}, {"Cookie", "sb_session=forged"},
+          {"Authorization", "Bearer sb_pat_forged"}, {"Authorization", "Bearer sb_oat_forged"},
+          {"Authorization", "Basic eDp5"}}) {
+        HttpResponse<String> forged = signIn(header);
+        assertThat(forged.statusCode()).as(header[0] + ": " + header[1] + " → " + forged.body()).isEqualTo(429);
+        assertThat(forged.body()).contains("SWITCHBOARD_MAX_ANONYMOUS_BODIES");
+      }
+      // a live token is a credential: its body is read while the cap is full
+      JsonNode result = send(mcp(polite, "maths", call(7, "calculator_add", "{\"a\":1,\"b\":1}")));
+      assertThat(result.path("result").path("isError").asBoolean(true)).as(result.toString()).isFalse();
+    } finally {
+      for (Socket trickler : tricklers) {
+        trickler.close();
+      }
+    }
+  }
+
+  @Test
   void theItemsOfABatchShareOneDeadline() {
     long started = System.nanoTime();
 
@@ -217,9 +250,14 @@ class IsolationIT {
     assertThat(millis).isBetween((long) CALL_TIMEOUT_MS - 500, CALL_TIMEOUT_MS + 4_000L);
   }
 
-  static HttpResponse<String> signIn() throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/session")))
-        .header("Content-Type", "application/json")
+  /** A failed sign-in, with {@code headers} (name, value, …) added. */
+  static HttpResponse<String> signIn(String... headers) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url("/api/v1/session")))
+        .header("Content-Type", "application/json");
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return HTTP.send(request
         .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"x@example.com\",\"password\":\"nope\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
   }
