@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.QuotedQualityCSV;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -104,13 +106,25 @@ final class JettyCall implements WebCall {
       return;
     }
     byte[] body = answer;
-    String accepted = request.getHeaders().get(HttpHeader.ACCEPT_ENCODING);
-    if (body.length >= GZIP_FROM && accepted != null && accepted.contains("gzip")) {
-      body = gzip(body);
-      response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+    if (body.length >= GZIP_FROM) {
+      response.getHeaders().add(HttpHeader.VARY, "Accept-Encoding");
+      if (acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING))) {
+        body = gzip(body);
+        response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+      }
     }
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
+  }
+
+  /** Whether an {@code Accept-Encoding} names gzip with a quality above zero ({@code gzip;q=0} refuses it). */
+  static boolean acceptsGzip(String accepted) {
+    if (accepted == null || !accepted.toLowerCase(Locale.ROOT).contains("gzip")) {
+      return false;
+    }
+    QuotedQualityCSV codings = new QuotedQualityCSV();
+    codings.addValue(accepted);
+    return codings.getValues().stream().anyMatch("gzip"::equalsIgnoreCase);
   }
 
   private static byte[] gzip(byte[] body) {

@@ -189,6 +189,8 @@ class McpEndpointIT {
     assertThat(plain.raw().headers().firstValue("Content-Encoding")).isEmpty();
     assertThat(zipped.statusCode()).isEqualTo(200);
     assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(zipped.headers().allValues("Vary")).contains("Accept-Encoding");
+    assertThat(plain.raw().headers().allValues("Vary")).contains("Accept-Encoding");
     assertThat(zipped.headers().firstValueAsLong("Content-Length")).hasValue(zipped.body().length);
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
       assertThat(Api.JSON.readTree(in)).isEqualTo(plain.json());
