@@ -132,18 +132,7 @@ class IsolationIT {
         calls.stream().filter(CompletableFuture::isDone).forEach(f -> refusedCalls.add(f.join().body()));
         Thread.sleep(20);
       }
-      for (int i = 0; i < 40; i++) {
-        tricklers.add(trickle());
-      }
-      // the tricklers' requests reach the server a moment after their bytes left: give them that
-      // moment (a sign-in probing earlier holds a slot and turns a trickler away), then ask
-      Thread.sleep(500);
-      HttpResponse<String> anonymous = signIn();
-      for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-          anonymous.statusCode() != 429 && System.nanoTime() < until; ) {
-        Thread.sleep(50);
-        anonymous = signIn();
-      }
+      HttpResponse<String> anonymous = fillTheAnonymousCap(tricklers);
 
       long healthz = timed(() -> assertThat(new Api(server, null).get("/healthz").status()).isEqualTo(200));
       long[] sum = new long[1];
@@ -206,16 +195,7 @@ class IsolationIT {
   void aHeaderThatDoesNotAuthenticateDoesNotEscapeTheCapOnBodiesWithoutACredential() throws Exception {
     List<Socket> tricklers = new ArrayList<>();
     try {
-      for (int i = 0; i < 40; i++) {
-        tricklers.add(trickle());
-      }
-      Thread.sleep(500);
-      HttpResponse<String> anonymous = signIn();
-      for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-          anonymous.statusCode() != 429 && System.nanoTime() < until; ) {
-        Thread.sleep(50);
-        anonymous = signIn();
-      }
+      HttpResponse<String> anonymous = fillTheAnonymousCap(tricklers);
       assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(429);
 
       for (String[] header : new String[][] {{"Cookie", "theme=dark"}, {"Cookie", "sb_session=forged"},
@@ -286,6 +266,27 @@ class IsolationIT {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Opens 40 trickling sign-ins (added to {@code tricklers}, for the caller to close), more than the
+   * cap on bodies without a credential, and returns the first sign-in answered 429 (or the last
+   * tried, after 2 s).
+   */
+  static HttpResponse<String> fillTheAnonymousCap(List<Socket> tricklers) throws IOException, InterruptedException {
+    for (int i = 0; i < 40; i++) {
+      tricklers.add(trickle());
+    }
+    // the tricklers' requests reach the server a moment after their bytes left: give them that
+    // moment (a sign-in probing earlier holds a slot and turns a trickler away), then ask
+    Thread.sleep(500);
+    HttpResponse<String> anonymous = signIn();
+    for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        anonymous.statusCode() != 429 && System.nanoTime() < until; ) {
+      Thread.sleep(50);
+      anonymous = signIn();
+    }
+    return anonymous;
   }
 
   /** An anonymous sign-in whose body promises 1,000 bytes and sends one. */
