@@ -19,7 +19,6 @@ import java.util.Optional;
 final class Authenticator {
   static final String SESSION_COOKIE = "sb_session";
   static final String CSRF_HEADER = "X-CSRF-Token";
-  private static final String BEARER = "Bearer ";
   private final AccessTokens tokens;
   private final Sessions sessions;
 
@@ -47,10 +46,11 @@ final class Authenticator {
   Principal requireEvenBeforePasswordChange(Context ctx) {
     String authorization = ctx.header("Authorization");
     if (authorization != null) {
-      if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      String token = Bearer.token(authorization);
+      if (token == null) {
         throw unauthenticated("send the access token as 'Authorization: Bearer sb_pat_…'");
       }
-      return tokens.authenticate(authorization.substring(BEARER.length()).trim())
+      return tokens.authenticate(token)
           .orElseThrow(() -> unauthenticated("the access token is unknown or revoked"));
     }
     Principal principal = sessions.resolve(ctx.cookie(SESSION_COOKIE))

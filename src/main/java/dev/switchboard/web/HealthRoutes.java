@@ -37,12 +37,12 @@ final class HealthRoutes {
     if (metricsToken.isEmpty()) {
       return true;
     }
-    String authorization = ctx.header("Authorization");
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    String token = Bearer.token(ctx.header("Authorization"));
+    if (token == null) {
       return false;
     }
     // digests of equal length, compared in constant time: neither the content nor the length leaks
-    return MessageDigest.isEqual(digest(authorization.substring(7).trim()), metricsToken.get());
+    return MessageDigest.isEqual(digest(token), metricsToken.get());
   }
 
   private static byte[] digest(String token) {

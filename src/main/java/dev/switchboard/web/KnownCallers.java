@@ -13,7 +13,6 @@ import dev.switchboard.authserver.AuthorizationServer;
  * still checks it, after the body. Thread safe.
  */
 final class KnownCallers {
-  private static final String BEARER = "Bearer ";
   private final AccessTokens tokens;
   private final Sessions sessions;
   private final AuthorizationServer authServer;
@@ -27,10 +26,10 @@ final class KnownCallers {
   /** {@code authorization}: the header's value or null; {@code session}: the session cookie's or null. */
   boolean known(String authorization, String session) {
     if (authorization != null) {
-      if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      String token = Bearer.token(authorization);
+      if (token == null) {
         return false;
       }
-      String token = authorization.substring(BEARER.length()).trim();
       return token.startsWith(AuthorizationServer.ACCESS_PREFIX)
           ? authServer.authenticate(token).isPresent()
           : tokens.authenticate(token).isPresent();

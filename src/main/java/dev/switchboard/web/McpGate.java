@@ -72,14 +72,13 @@ final class McpGate {
       refuse.accept(403, problem.get());
       return Optional.empty();
     }
-    String authorization = ctx.header("Authorization");
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    String token = Bearer.token(ctx.header("Authorization"));
+    if (token == null) {
       ctx.header("WWW-Authenticate", challenge(ctx, null));
       refuse.accept(401, "sign in with OAuth, or send an access token as 'Authorization: Bearer sb_pat_…' "
           + "(create one in the dashboard under Access tokens)");
       return Optional.empty();
     }
-    String token = authorization.substring(7).trim();
     Optional<Principal> caller;
     if (token.startsWith(AuthorizationServer.ACCESS_PREFIX)) {
       Optional<TokenHolder> holder = authServer.authenticate(token);
